@@ -1,0 +1,139 @@
+// Package decode turns the bytes of a notice file into UTF-8 text.
+//
+// Notices arrive as UTF-8 (with or without a byte-order mark), as
+// GB18030/GBK from older office software, or occasionally as UTF-16 from
+// a Windows "save as Unicode". Anything else — an empty file, a binary, a
+// file without Chinese text — is refused with an error that says so.
+package decode
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	utf16 "golang.org/x/text/encoding/unicode"
+)
+
+// Encoding names the encoding a file was read in.
+type Encoding string
+
+// The encodings Text recognises.
+const (
+	UTF8    Encoding = "UTF-8"
+	UTF8BOM Encoding = "UTF-8 with BOM"
+	UTF16LE Encoding = "UTF-16LE"
+	UTF16BE Encoding = "UTF-16BE"
+	GB18030 Encoding = "GB18030"
+)
+
+// Errors returned by Text; wrap them with the file name at the call site.
+var (
+	ErrEmpty    = errors.New("the file is empty")
+	ErrBinary   = errors.New("the file is not text (it holds binary data)")
+	ErrNoText   = errors.New("the file holds no Chinese text")
+	ErrEncoding = errors.New("the file is neither UTF-8 nor GB18030/GBK text")
+)
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+// Text decodes data to a UTF-8 string and reports the encoding it found.
+// The byte-order mark, if any, is dropped; line ends are left as they are.
+func Text(data []byte) (string, Encoding, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", "", ErrEmpty
+	}
+	var (
+		text string
+		enc  Encoding
+	)
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		text, enc = string(data[len(bomUTF8):]), UTF8BOM
+		if !utf8.ValidString(text) {
+			return "", "", fmt.Errorf("%w: it starts with a UTF-8 byte-order mark but is not valid UTF-8", ErrEncoding)
+		}
+	case bytes.HasPrefix(data, bomUTF16LE):
+		s, err := convert(utf16.UTF16(utf16.LittleEndian, utf16.ExpectBOM), data)
+		if err != nil {
+			return "", "", err
+		}
+		text, enc = s, UTF16LE
+	case bytes.HasPrefix(data, bomUTF16BE):
+		s, err := convert(utf16.UTF16(utf16.BigEndian, utf16.ExpectBOM), data)
+		if err != nil {
+			return "", "", err
+		}
+		text, enc = s, UTF16BE
+	case utf8.Valid(data):
+		text, enc = string(data), UTF8
+	default:
+		if looksBinary(data) {
+			return "", "", ErrBinary
+		}
+		s, err := convert(simplifiedchinese.GB18030, data)
+		if err != nil {
+			return "", "", err
+		}
+		if bad := countRune(s, utf8.RuneError); bad > 0 {
+			return "", "", fmt.Errorf("%w (%d bytes could not be decoded)", ErrEncoding, bad)
+		}
+		text, enc = s, GB18030
+	}
+	if looksBinary([]byte(text)) {
+		return "", "", ErrBinary
+	}
+	if !hasHan(text) {
+		return "", "", ErrNoText
+	}
+	return text, enc, nil
+}
+
+func convert(e encoding.Encoding, data []byte) (string, error) {
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", ErrEncoding, err)
+	}
+	return string(out), nil
+}
+
+// looksBinary reports a NUL byte, or control characters other than the
+// usual white space in more than one byte in a hundred.
+func looksBinary(data []byte) bool {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return true
+	}
+	controls := 0
+	for _, b := range data {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != '\v' {
+			controls++
+		}
+	}
+	return controls*100 > len(data)
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func countRune(s string, want rune) int {
+	n := 0
+	for _, r := range s {
+		if r == want {
+			n++
+		}
+	}
+	return n
+}

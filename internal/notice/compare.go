@@ -1,0 +1,208 @@
+package notice
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"qingdan/internal/textnorm"
+)
+
+// A table row usually repeats the body's text of its item, but not always
+// word for word. compareWithBody finds the stretch of the body the row
+// restates; where the two differ it keeps the body's wording on the task
+// and warns with a short diff.
+
+// bodyText returns the full body text of a task's place: the sub-item
+// (heading included) or the whole item.
+func (p *parser) bodyText(sec, item, sub int) (string, bool) {
+	s := p.findSection(sec)
+	if s == nil {
+		return "", false
+	}
+	for _, it := range s.items {
+		if it.number != item {
+			continue
+		}
+		var parts []string
+		add := func(h line, paras []line) {
+			if !h.blank() {
+				parts = append(parts, h.orig)
+				if len(paras) > 0 && paras[0].num == h.num {
+					paras = paras[1:]
+				}
+			}
+			for _, l := range paras {
+				parts = append(parts, l.orig)
+			}
+		}
+		if sub > 0 {
+			for _, sb := range it.subs {
+				if sb.number == sub {
+					add(sb.heading, sb.paras)
+				}
+			}
+		} else {
+			add(it.heading, it.paras)
+			for _, sb := range it.subs {
+				add(sb.full, sb.paras)
+			}
+		}
+		text := strings.Join(parts, "")
+		return text, text != ""
+	}
+	return "", false
+}
+
+// fold makes two wordings comparable: widths folded, no white space, and
+// quotation marks of either shape made one.
+func fold(s string) []rune {
+	var out []rune
+	for _, r := range textnorm.String(s) {
+		switch r {
+		case ' ', '\t', '\n':
+			continue
+		case '"', '“', '”':
+			r = '"'
+		case '\'', '‘', '’':
+			r = '\''
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func (p *parser) compareWithBody(t *Task) {
+	body, ok := p.bodyText(t.Section, t.Item, t.Subitem)
+	if !ok {
+		return
+	}
+	fb, ft := fold(body), fold(t.Text)
+	if containsRunes(fb, ft) || (t.Title != "" && containsRunes(fb, fold(t.Title))) {
+		return
+	}
+	// Ignore a difference only in the final full stop.
+	ft = trimStop(ft)
+	if containsRunes(fb, ft) {
+		return
+	}
+	dmp := diffmatchpatch.New()
+	diffs := dmp.DiffMainRunes(fb, ft, false)
+	diffs = dmp.DiffCleanupSemantic(diffs)
+	start, end := window(diffs)
+	if end <= start {
+		p.warn(t.Line, fmt.Sprintf("table text of %s matches nothing in the body", placeName(t)))
+		return
+	}
+	seg := fb[start:end]
+	d := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(seg, ft, false))
+	t.BodyText = string(seg)
+	t.Diff = shortDiff(d, 3)
+	p.warn(t.Line, fmt.Sprintf("table text of %s differs from the body: %s", placeName(t), t.Diff))
+}
+
+func placeName(t *Task) string {
+	if t.Subitem > 0 {
+		return fmt.Sprintf("item （%s） sub-item %d", cnNum(t.Item), t.Subitem)
+	}
+	return fmt.Sprintf("item （%s）", cnNum(t.Item))
+}
+
+func trimStop(r []rune) []rune {
+	for len(r) > 0 && (r[len(r)-1] == '。' || r[len(r)-1] == '；') {
+		r = r[:len(r)-1]
+	}
+	return r
+}
+
+func containsRunes(hay, needle []rune) bool {
+	return len(needle) > 0 && strings.Contains(string(hay), string(needle))
+}
+
+// window returns the range of the body (text1 of diffs) that the table's
+// text aligns with: from the first to the last stretch both share, where
+// a stretch counts when it is at least four characters long.
+func window(diffs []diffmatchpatch.Diff) (int, int) {
+	pos, start, end := 0, -1, -1
+	for _, d := range diffs {
+		n := len([]rune(d.Text))
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			if n >= 4 {
+				if start < 0 {
+					start = pos
+				}
+				end = pos + n
+			}
+			pos += n
+		case diffmatchpatch.DiffDelete:
+			pos += n
+		}
+	}
+	return start, end
+}
+
+// shortDiff writes at most limit changes as …context[-body-]{+table+}context…;
+// changes closer than a few characters are shown as one.
+func shortDiff(diffs []diffmatchpatch.Diff, limit int) string {
+	const ctx = 6
+	type hunk struct{ from, to int } // indexes into diffs, to exclusive
+	var hunks []hunk
+	for i, d := range diffs {
+		if d.Type == diffmatchpatch.DiffEqual {
+			continue
+		}
+		if n := len(hunks); n > 0 {
+			last := &hunks[n-1]
+			gap := 0
+			for _, e := range diffs[last.to:i] {
+				gap += len([]rune(e.Text))
+			}
+			if gap <= 2*ctx {
+				last.to = i + 1
+				continue
+			}
+		}
+		hunks = append(hunks, hunk{i, i + 1})
+	}
+	var parts []string
+	for k, h := range hunks {
+		if k == limit {
+			break
+		}
+		var b strings.Builder
+		if h.from > 0 {
+			r := []rune(diffs[h.from-1].Text)
+			if len(r) > ctx {
+				b.WriteString("…")
+				r = r[len(r)-ctx:]
+			}
+			b.WriteString(string(r))
+		}
+		for _, d := range diffs[h.from:h.to] {
+			switch d.Type {
+			case diffmatchpatch.DiffDelete:
+				b.WriteString("[-" + d.Text + "-]")
+			case diffmatchpatch.DiffInsert:
+				b.WriteString("{+" + d.Text + "+}")
+			default:
+				b.WriteString(d.Text)
+			}
+		}
+		if h.to < len(diffs) {
+			r := []rune(diffs[h.to].Text)
+			if len(r) > ctx {
+				b.WriteString(string(r[:ctx]) + "…")
+			} else {
+				b.WriteString(string(r))
+			}
+		}
+		parts = append(parts, b.String())
+	}
+	s := strings.Join(parts, "；")
+	if len(hunks) > limit {
+		s += fmt.Sprintf("（另有%d处）", len(hunks)-limit)
+	}
+	return s
+}

@@ -1,0 +1,20 @@
+package notice
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// JSON returns the notice as indented JSON, the form `parse` prints and
+// public/data/notice.json holds. HTML-sensitive characters are not
+// escaped: the output is data, and the site escapes where it embeds it.
+func (n *Notice) JSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(n); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,199 @@
+package notice
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"qingdan/internal/textnorm"
+)
+
+// line is one line of the notice: the original text and its folded form,
+// which has the same runes in the same places (textnorm maps rune to
+// rune), so a cut made in norm can be made at the same place in orig.
+type line struct {
+	num  int // 1-based
+	orig string
+	norm string
+}
+
+func splitLines(text string) []line {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	raw := strings.Split(text, "\n")
+	out := make([]line, len(raw))
+	for i, s := range raw {
+		out[i] = line{num: i + 1, orig: s, norm: textnorm.String(s)}
+	}
+	return out
+}
+
+// cut returns the original text of norm[i:j] (byte offsets into norm).
+func (l line) cut(i, j int) string {
+	ri := utf8.RuneCountInString(l.norm[:i])
+	rj := ri + utf8.RuneCountInString(l.norm[i:j])
+	r := []rune(l.orig)
+	return string(r[ri:rj])
+}
+
+// sub returns the line cut to norm[i:j], keeping its number.
+func (l line) sub(i, j int) line {
+	return line{num: l.num, orig: l.cut(i, j), norm: l.norm[i:j]}
+}
+
+// trim removes white space at both ends.
+func (l line) trim() line {
+	n := l.norm
+	i := len(n) - len(strings.TrimLeft(n, " \t"))
+	j := len(strings.TrimRight(n, " \t"))
+	if i >= j {
+		return line{num: l.num}
+	}
+	return l.sub(i, j)
+}
+
+func (l line) blank() bool { return strings.TrimSpace(l.norm) == "" }
+
+// Numbering patterns, on folded text.
+var (
+	sectionRe = regexp.MustCompile(`^([一二三四五六七八九十百零〇]+)、\s*`)
+	itemRe    = regexp.MustCompile(`^（([一二三四五六七八九十百零〇]+)）\s*`)
+	subRe     = regexp.MustCompile(`^(\d{1,3})(?:[.、]|\s)\s*`)
+	subParRe  = regexp.MustCompile(`^（(\d{1,3})）\s*`)
+)
+
+// numbered reports the numbering at the start of l: the level (1 section,
+// 2 item, 3 sub-item numbered 1., 4 sub-item numbered （1）), the number,
+// and the rest of the line.
+func numbered(l line) (level, num int, rest line) {
+	t := l.trim()
+	for lvl, re := range []*regexp.Regexp{sectionRe, itemRe, subRe, subParRe} {
+		m := re.FindStringSubmatchIndex(t.norm)
+		if m == nil {
+			continue
+		}
+		digits := t.norm[m[2]:m[3]]
+		var n int
+		if lvl >= 2 {
+			n, _ = strconv.Atoi(digits)
+		} else {
+			n = chineseNumber(digits)
+		}
+		restNorm := t.norm[m[1]:]
+		if lvl == 2 && (restNorm == "" || startsWithDigit(restNorm)) {
+			continue // 2024.1 or a bare number is not a sub-item
+		}
+		if n <= 0 {
+			continue
+		}
+		return lvl + 1, n, t.sub(m[1], len(t.norm))
+	}
+	return 0, 0, t
+}
+
+func startsWithDigit(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+// chineseNumber reads 一 … 九十九 (and 一百 …); 0 if it cannot.
+func chineseNumber(s string) int {
+	digit := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	total, cur := 0, 0
+	seen := false
+	for _, r := range s {
+		switch r {
+		case '十':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 10
+			cur = 0
+		case '百':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 100
+			cur = 0
+		default:
+			d, ok := digit[r]
+			if !ok {
+				return 0
+			}
+			cur = cur*10 + d
+		}
+		seen = true
+	}
+	if !seen {
+		return 0
+	}
+	return total + cur
+}
+
+// chineseDigits reads a year or day written digit by digit (二〇二四).
+func chineseDigits(s string) int {
+	digit := map[rune]int{'零': 0, '〇': 0, 'Ｏ': 0, 'O': 0, '○': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	n := 0
+	for _, r := range s {
+		d, ok := digit[r]
+		if !ok {
+			return 0
+		}
+		n = n*10 + d
+	}
+	return n
+}
+
+// Dates: 2024年2月23日, 二〇二四年二月二十三日.
+var (
+	dateRe   = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	dateCNRe = regexp.MustCompile(`([〇零一二三四五六七八九○OＯ]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+)
+
+// findDate returns the first date in s as YYYY-MM-DD, its byte range, or "".
+func findDate(s string) (string, []int) {
+	if m := dateRe.FindStringSubmatchIndex(s); m != nil {
+		y, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		d, _ := strconv.Atoi(s[m[6]:m[7]])
+		if ok := validDate(y, mo, d); ok {
+			return formatDate(y, mo, d), m[:2]
+		}
+	}
+	if m := dateCNRe.FindStringSubmatchIndex(s); m != nil {
+		y := chineseDigits(s[m[2]:m[3]])
+		mo := chineseNumber(s[m[4]:m[5]])
+		d := chineseNumber(s[m[6]:m[7]])
+		if validDate(y, mo, d) {
+			return formatDate(y, mo, d), m[:2]
+		}
+	}
+	return "", nil
+}
+
+func validDate(y, m, d int) bool {
+	return y >= 1949 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+}
+
+func formatDate(y, m, d int) string {
+	return strconv.Itoa(y) + "-" + pad2(m) + "-" + pad2(d)
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// isDateLine reports a line that is only a date (a signature date).
+func isDateLine(l line) (string, bool) {
+	t := strings.TrimSpace(l.norm)
+	d, loc := findDate(t)
+	if d == "" || loc[0] != 0 || strings.TrimSpace(t[loc[1]:]) != "" {
+		return "", false
+	}
+	return d, true
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

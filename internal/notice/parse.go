@@ -1,0 +1,330 @@
+package notice
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"qingdan/internal/decode"
+	"qingdan/internal/units"
+)
+
+// Error is a notice that cannot be read at all. Line is 0 when the
+// problem is the whole file.
+type Error struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrNoNotice is returned for a text that holds no notice: no numbered
+// sections or items and no table of duties.
+var ErrNoNotice = errors.New("no numbered sections (一、), items (（一）) or table of duties found: is this a notice, and is it complete?")
+
+type parser struct {
+	n        *Notice
+	sections []*sectionBlock
+
+	tableTasks []Task
+	leadFirst  bool
+	standing   []units.Assignment
+
+	ccText        string
+	headerIssuer  string
+	hasBody       bool
+	tableSections map[*table]*sectionBlock
+	titleWarned   map[string]bool
+}
+
+func (p *parser) warn(line int, msg string) {
+	p.n.Warnings = append(p.n.Warnings, Warning{Line: line, Message: msg})
+}
+
+var leadFirstNoteRe = regexp.MustCompile(`(列|排)在?(第一位|首位)(者|的)?(为|是)牵头(单位|部门)`)
+
+// Parse reads a notice from the bytes of a file; name is the file name
+// for messages. It never panics on bad input: text it cannot place
+// becomes a warning, and a file that is not a notice an *Error.
+func Parse(data []byte, name string) (n *Notice, err error) {
+	defer func() {
+		// A panic here is a bug of ours; report it against the file rather
+		// than crash a build of many notices.
+		if r := recover(); r != nil {
+			n, err = nil, &Error{File: name, Err: fmt.Errorf("internal error while parsing: %v", r)}
+		}
+	}()
+	text, enc, err := decode.Text(data)
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	p := &parser{
+		n:             &Notice{Source: name, Encoding: string(enc)},
+		tableSections: map[*table]*sectionBlock{},
+		titleWarned:   map[string]bool{},
+	}
+	lines := splitLines(text)
+
+	tableAt := len(lines)
+	for i := range lines {
+		if tableStart(lines, i) {
+			tableAt = i
+			break
+		}
+	}
+	bodyStart := tableAt
+	for i := 0; i < tableAt; i++ {
+		if lvl, _, _ := numbered(lines[i]); lvl == 1 || lvl == 2 {
+			bodyStart = i
+			break
+		}
+	}
+	p.parseHeader(lines[:bodyStart])
+
+	bodyEnd := bodyStart
+	for bodyEnd < tableAt && !endsBody(lines, bodyEnd) {
+		bodyEnd++
+	}
+	if bodyEnd == tableAt {
+		// The line just above a table is its caption, not body text.
+		j := bodyEnd - 1
+		for j > bodyStart && lines[j].blank() {
+			j--
+		}
+		if j > bodyStart && isCaption(lines[j]) {
+			bodyEnd = j
+		}
+	}
+	p.hasBody = bodyEnd > bodyStart
+	p.parseBody(lines[bodyStart:bodyEnd])
+	// A note such as 注：列第一位者为牵头单位 outside any bracket sets the
+	// rule for the table's rows.
+	for _, l := range lines {
+		if loc := leadFirstNoteRe.FindStringIndex(l.norm); loc != nil && tabCount(l) == 0 && bracketDepth(l.norm[:loc[0]]) == 0 {
+			p.leadFirst = true
+		}
+	}
+	p.parseTail(lines[bodyEnd:])
+	// Body duties declare their own rules, in order.
+	p.leadFirst = false
+
+	p.finish()
+	if len(p.n.Sections) == 0 && len(p.n.Tasks) == 0 {
+		return nil, &Error{File: name, Err: ErrNoNotice}
+	}
+	return p.n, nil
+}
+
+// endsBody reports a line at which the body ends: a table, a footer, a
+// signature block or the list of attachments.
+func endsBody(lines []line, i int) bool {
+	t := strings.TrimSpace(lines[i].norm)
+	if t == "" {
+		return false
+	}
+	if ccRe.MatchString(t) || (printRe.MatchString(t) && func() bool { d, _ := findDate(t); return d != "" }()) {
+		return true
+	}
+	if attachRefRe.MatchString(t) || attachHead.MatchString(t) {
+		return true
+	}
+	if _, _, ok := isSignature(lines, i); ok {
+		return true
+	}
+	return false
+}
+
+func bracketDepth(s string) int {
+	d := 0
+	for _, r := range s {
+		switch r {
+		case '（':
+			d++
+		case '）':
+			if d > 0 {
+				d--
+			}
+		}
+	}
+	return d
+}
+
+func isCaption(l line) bool {
+	t := strings.TrimSpace(l.norm)
+	lvl, _, _ := numbered(l)
+	return lvl == 0 && runeLen(t) <= 40 && !sentenceRe.MatchString(t)
+}
+
+// parseTail reads what follows the body: signature, attachments, tables,
+// and the footer.
+func (p *parser) parseTail(lines []line) {
+	caption := ""
+	var captionLine int
+	flushCaption := func() {
+		if caption != "" {
+			p.n.Closing = append(p.n.Closing, caption)
+			caption = ""
+		}
+	}
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		t := strings.TrimSpace(l.norm)
+		if t == "" {
+			continue
+		}
+		if tableStart(lines, i) {
+			tb, next := readTable(lines, i)
+			tb.caption = caption
+			caption = ""
+			p.parseTable(tb)
+			i = next - 1
+			continue
+		}
+		if p.parseFooter(l) {
+			continue
+		}
+		if d, next, ok := isSignature(lines, i); ok {
+			p.signature(strings.TrimSpace(l.orig), d)
+			i = next - 1
+			continue
+		}
+		switch {
+		case noteRe.MatchString(t):
+			p.n.Notes = append(p.n.Notes, strings.TrimSpace(l.orig))
+		case attachRefRe.MatchString(t):
+			m := attachRefRe.FindStringIndex(t)
+			lt := l.trim()
+			p.n.Attachments = append(p.n.Attachments, strings.TrimSpace(lt.cut(m[1], len(lt.norm))))
+		case attachHead.MatchString(t):
+			flushCaption()
+		case isCaption(l):
+			flushCaption()
+			caption, captionLine = strings.TrimSpace(l.orig), l.num
+		default:
+			if d, ok := isDateLine(l); ok {
+				if p.n.Date == "" {
+					p.n.Date = d
+				}
+				continue
+			}
+			flushCaption()
+			p.n.Closing = append(p.n.Closing, strings.TrimSpace(l.orig))
+			p.warn(l.num, "text after the body that is neither a table nor a footer: kept as closing words")
+		}
+	}
+	_ = captionLine
+	flushCaption()
+}
+
+// finish assembles the notice from the blocks and the tasks.
+func (p *parser) finish() {
+	n := p.n
+	if p.ccText != "" {
+		n.CC = splitList(p.ccText)
+	}
+	if p.headerIssuer != "" {
+		n.Issuer = p.headerIssuer
+	}
+	if n.Issuer == "" {
+		if i := strings.Index(n.Title, "关于"); i > 0 {
+			n.Issuer = n.Title[:i]
+		}
+	}
+	if n.Date == "" && n.PrintDate != "" {
+		n.Date = n.PrintDate
+	}
+
+	covered := map[[2]int]bool{}
+	for i := range p.tableTasks {
+		t := &p.tableTasks[i]
+		covered[[2]int{t.Section, t.Item}] = true
+		if p.hasBody {
+			p.compareWithBody(t)
+		}
+	}
+	body := p.bodyTasks(covered)
+	tasks := append(p.tableTasks, body...)
+	// Notice order: by the place of the task's section and item.
+	order := map[[2]int]int{}
+	for si, s := range p.sections {
+		order[[2]int{s.number, 0}] = si * 10000
+		for ii, it := range s.items {
+			order[[2]int{s.number, it.number}] = si*10000 + ii + 1
+		}
+	}
+	sort.SliceStable(tasks, func(i, j int) bool {
+		return order[[2]int{tasks[i].Section, tasks[i].Item}] < order[[2]int{tasks[j].Section, tasks[j].Item}]
+	})
+	rows := map[[3]int]int{}
+	for i := range tasks {
+		t := &tasks[i]
+		key := [3]int{t.Section, t.Item, t.Subitem}
+		rows[key]++
+		t.Row = rows[key]
+		t.ID = fmt.Sprintf("%d-%d-%d-%d", t.Section, t.Item, t.Subitem, t.Row)
+		if t.Units == nil {
+			t.Units = []units.Assignment{}
+		}
+	}
+	n.Tasks = tasks
+	if n.Tasks == nil {
+		n.Tasks = []Task{}
+	}
+
+	n.Sections = make([]Section, 0, len(p.sections))
+	for _, s := range p.sections {
+		sec := Section{Number: s.number, Label: s.label, Title: s.title, Text: joinOrig(s.paras), Line: s.line, Items: []Item{}}
+		for _, it := range s.items {
+			item := Item{Number: it.number, Section: s.number, Label: it.label, Title: it.title, Sep: it.sep, Line: it.line, Lead: joinOrig(it.paras)}
+			for _, sb := range it.subs {
+				item.Subitems = append(item.Subitems, Subitem{Number: sb.number, Label: sb.label, Title: sb.title, Sep: sb.sep, Text: joinOrig(sb.paras), Line: sb.line})
+			}
+			item.Text = ComposeText(item.Lead, item.Subitems)
+			sec.Items = append(sec.Items, item)
+		}
+		n.Sections = append(n.Sections, sec)
+	}
+	if n.Preamble == nil {
+		n.Preamble = []string{}
+	}
+	if n.CC == nil {
+		n.CC = []string{}
+	}
+
+	if len(n.Tasks) == 0 && len(n.Sections) > 0 {
+		p.warn(0, "no responsibilities found: no table of duties (责任单位) and no （X负责） or 牵头单位： in the body")
+	}
+	if n.Date == "" {
+		p.warn(0, "no issue date found (no signature date and no 印发 line): is the notice complete?")
+	}
+	if n.Title == "" {
+		p.warn(0, "no title found (a line such as 关于…的通知 before the recipients)")
+	}
+	if n.DocNumber == "" {
+		p.warn(0, "no document number (文号, such as 忻政发〔2024〕1号) found")
+	}
+	sort.SliceStable(n.Warnings, func(i, j int) bool { return n.Warnings[i].Line < n.Warnings[j].Line })
+	if n.Warnings == nil {
+		n.Warnings = []Warning{}
+	}
+}
+
+func joinOrig(ls []line) string {
+	parts := make([]string, 0, len(ls))
+	for _, l := range ls {
+		if s := strings.TrimSpace(l.orig); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "\n")
+}

@@ -1,0 +1,99 @@
+package units
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Kind is the sort of body a unit is, used to group the units index.
+type Kind string
+
+// The kinds of unit. Class names no single body (市有关部门); its members
+// are never guessed.
+const (
+	Government Kind = "government" // 县（市、区）政府、开发区管委会
+	Department Kind = "department" // 市直部门：市…局/委/办/支队
+	Committee  Kind = "committee"  // 委员会、议事协调机构及其办公室
+	Agency     Kind = "agency"     // 省和国家机构：国家…、…分局、部委
+	Military   Kind = "military"   // 军队和武警
+	Class      Kind = "class"      // 泛指：市有关部门、负有安全监管职责的部门
+)
+
+// Kinds lists the kinds in the order the units index shows them.
+var Kinds = []Kind{Government, Department, Committee, Agency, Military, Class}
+
+// Label returns the heading the site shows for the kind.
+func (k Kind) Label() string {
+	switch k {
+	case Government:
+		return "地方政府和功能区"
+	case Department:
+		return "部门和直属机构"
+	case Committee:
+		return "委员会和议事协调机构"
+	case Agency:
+		return "上级和垂直管理机构"
+	case Military:
+		return "军队和武警"
+	case Class:
+		return "泛指类别"
+	}
+	return string(k)
+}
+
+// Rank orders kinds for display.
+func (k Kind) Rank() int {
+	for i, x := range Kinds {
+		if x == k {
+			return i
+		}
+	}
+	return len(Kinds)
+}
+
+// Valid reports whether k is one of the kinds.
+func (k Kind) Valid() bool { return k.Rank() < len(Kinds) }
+
+var (
+	classRe      = regexp.MustCompile(`有关|相关|负有|各级|各部门|各单位|成员单位|其他|^各地|^地方|^试点城市$`)
+	militaryRe   = regexp.MustCompile(`军分区|武警|解放军|部队|警备区|军区|^驻.+军`)
+	governmentRe = regexp.MustCompile(`政府$|管委会$|管理委员会$|街道办事处$|[乡镇]$|^各地$|[县区旗市]$|^(各)?(省|市|县)级人民政府$`)
+	committeeRe  = regexp.MustCompile(`委员会|安委会|安委办|专委会|减灾委|防指|指挥部|领导小组|工作小组|联席会议|办公室$`)
+	agencyRe     = regexp.MustCompile(`^(国家|中国|中央|国务院|全国|最高|省|山西|中共中央)|分局|总局|监察执法|^[^市县区]*[部署]$|总社$|银行$|^[^市县区]*监会$|^国[资管]`)
+	departmentRe = regexp.MustCompile(`^(市|县|区|旗)|[局委办队所站中心]$`)
+)
+
+// Classify infers the kind of a unit from its name. A registry entry
+// overrides it. The order matters: 各相关县（市、区）政府 is a government,
+// 市有关部门 a class, 国家矿山安监局山西局 an agency. In a notice of the
+// State Council (national), a bare 发展改革委 is a ministry, so national
+// turns departments into agencies.
+func Classify(name string, national bool) Kind {
+	k := classify(name)
+	if national && k == Department && !departmentPrefixRe.MatchString(name) {
+		return Agency
+	}
+	return k
+}
+
+var departmentPrefixRe = regexp.MustCompile(`^(市|县|区|旗)`)
+
+func classify(name string) Kind {
+	switch {
+	case militaryRe.MatchString(name):
+		return Military
+	case governmentRe.MatchString(name) && !strings.HasSuffix(name, "部门"):
+		return Government
+	case classRe.MatchString(name) || strings.HasSuffix(name, "部门") || strings.HasSuffix(name, "单位"):
+		return Class
+	case strings.HasPrefix(name, "各"):
+		return Class
+	case agencyRe.MatchString(name):
+		return Agency
+	case committeeRe.MatchString(name):
+		return Committee
+	case departmentRe.MatchString(name):
+		return Department
+	}
+	return Department
+}

@@ -1,0 +1,209 @@
+package units
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"qingdan/internal/pinyin"
+	"qingdan/internal/textnorm"
+)
+
+// Registry is the optional unit registry of a site (seeds/units.yaml):
+// aliases, kinds that override the inferred ones, and groups such as
+// 各县（市、区）政府 with their members. Membership is only ever configured
+// here, never guessed. The zero Registry is empty and valid.
+type Registry struct {
+	Units  []Entry `yaml:"units"`
+	Groups []Group `yaml:"groups"`
+
+	canonical map[string]string // folded name or alias → canonical name
+	kinds     map[string]Kind
+	aliases   map[string][]string
+	members   map[string][]string
+	groupsOf  map[string][]string
+}
+
+// Entry describes one unit.
+type Entry struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases,omitempty"`
+	Kind    Kind     `yaml:"kind,omitempty"`
+}
+
+// Group is a name that stands for several units: a duty given to the
+// group reaches every member.
+type Group struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases,omitempty"`
+	Kind    Kind     `yaml:"kind,omitempty"`
+	Members []Entry  `yaml:"members"`
+}
+
+// LoadRegistry reads a registry in YAML. Errors carry the line number.
+func LoadRegistry(data []byte) (*Registry, error) {
+	r := &Registry{}
+	if len(bytes.TrimSpace(data)) > 0 {
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		if err := dec.Decode(r); err != nil && !errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("units registry: %w", err)
+		}
+	}
+	if err := r.index(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func (r *Registry) index() error {
+	r.canonical = map[string]string{}
+	r.kinds = map[string]Kind{}
+	r.aliases = map[string][]string{}
+	r.members = map[string][]string{}
+	r.groupsOf = map[string][]string{}
+	add := func(e Entry) error {
+		name := textnorm.Name(e.Name)
+		if name == "" {
+			return errors.New("units registry: an entry has no name")
+		}
+		if e.Kind != "" && !e.Kind.Valid() {
+			return fmt.Errorf("units registry: %s: unknown kind %q (want one of %s)", name, e.Kind, kindList())
+		}
+		for _, n := range append([]string{name}, e.Aliases...) {
+			n = textnorm.Name(n)
+			if prev, ok := r.canonical[n]; ok && prev != name {
+				return fmt.Errorf("units registry: %q is listed for both %s and %s", n, prev, name)
+			}
+			r.canonical[n] = name
+			if n != name {
+				r.aliases[name] = appendUnique(r.aliases[name], n)
+			}
+		}
+		if e.Kind != "" {
+			r.kinds[name] = e.Kind
+		}
+		return nil
+	}
+	for _, e := range r.Units {
+		if err := add(e); err != nil {
+			return err
+		}
+	}
+	for _, g := range r.Groups {
+		if err := add(Entry{Name: g.Name, Aliases: g.Aliases, Kind: g.Kind}); err != nil {
+			return err
+		}
+		group := textnorm.Name(g.Name)
+		if len(g.Members) == 0 {
+			return fmt.Errorf("units registry: group %s has no members", group)
+		}
+		for _, m := range g.Members {
+			if err := add(m); err != nil {
+				return err
+			}
+			member := textnorm.Name(m.Name)
+			r.members[group] = appendUnique(r.members[group], member)
+			r.groupsOf[member] = appendUnique(r.groupsOf[member], group)
+		}
+	}
+	return nil
+}
+
+func kindList() string {
+	var s []string
+	for _, k := range Kinds {
+		s = append(s, string(k))
+	}
+	return strings.Join(s, ", ")
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// Canonical returns the registered name for a name or alias, or the
+// folded name itself when the registry does not know it.
+func (r *Registry) Canonical(name string) string {
+	n := textnorm.Name(name)
+	if c, ok := r.canonical[n]; ok {
+		return c
+	}
+	return n
+}
+
+// Kind returns the registered kind of a canonical name, or the inferred one.
+func (r *Registry) Kind(name string, national bool) Kind {
+	if k, ok := r.kinds[name]; ok {
+		return k
+	}
+	if len(r.members[name]) > 0 {
+		// A group's kind is that of its members when they agree.
+		return r.Kind(r.members[name][0], national)
+	}
+	return Classify(name, national)
+}
+
+// Aliases returns the other names of a canonical name, sorted.
+func (r *Registry) Aliases(name string) []string {
+	out := append([]string(nil), r.aliases[name]...)
+	sort.Strings(out)
+	return out
+}
+
+// Members returns the members of a group, in registry order.
+func (r *Registry) Members(group string) []string { return r.members[group] }
+
+// GroupsOf returns the groups a unit belongs to, in registry order.
+func (r *Registry) GroupsOf(name string) []string { return r.groupsOf[name] }
+
+// Names returns every canonical name the registry knows, sorted, so a
+// county that no notice names yet still gets its page.
+func (r *Registry) Names() []string {
+	seen := map[string]bool{}
+	for _, c := range r.canonical {
+		seen[c] = true
+	}
+	out := make([]string, 0, len(seen))
+	for n := range seen {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Slugs gives each name an ASCII slug from its pinyin. Names whose pinyin
+// collide get -2, -3 … in the order of their names, so the result depends
+// only on the set of names.
+func Slugs(names []string) map[string]string {
+	sorted := append([]string(nil), names...)
+	sort.Strings(sorted)
+	out := make(map[string]string, len(sorted))
+	used := map[string]bool{}
+	for _, n := range sorted {
+		if _, done := out[n]; done {
+			continue
+		}
+		base := pinyin.Slug(n)
+		if base == "" {
+			base = "unit"
+		}
+		slug := base
+		for i := 2; used[slug]; i++ {
+			slug = fmt.Sprintf("%s-%d", base, i)
+		}
+		used[slug] = true
+		out[n] = slug
+	}
+	return out
+}
