@@ -31,10 +31,22 @@ func splitLines(text string) []line {
 
 // cut returns the original text of norm[i:j] (byte offsets into norm).
 func (l line) cut(i, j int) string {
-	ri := utf8.RuneCountInString(l.norm[:i])
-	rj := ri + utf8.RuneCountInString(l.norm[i:j])
-	r := []rune(l.orig)
-	return string(r[ri:rj])
+	if len(l.orig) == len(l.norm) && l.orig == l.norm {
+		return l.orig[i:j] // nothing was folded: the common case
+	}
+	return l.orig[origOffset(l.norm, l.orig, i):origOffset(l.norm, l.orig, j)]
+}
+
+// origOffset maps a byte offset in norm to the same rune position in orig.
+func origOffset(norm, orig string, i int) int {
+	o := 0
+	for n := 0; n < i; {
+		_, sn := utf8.DecodeRuneInString(norm[n:])
+		_, so := utf8.DecodeRuneInString(orig[o:])
+		n += sn
+		o += so
+	}
+	return o
 }
 
 // sub returns the line cut to norm[i:j], keeping its number.

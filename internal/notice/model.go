@@ -84,12 +84,12 @@ type Item struct {
 
 // Subitem is a numbered sub-item 1. of an item.
 type Subitem struct {
-	Number int    `json:"number"`
-	Label  string `json:"label"` // 1. or （1） as written
-	Title  string `json:"title"`
-	Sep    string `json:"sep"`
-	Text   string `json:"text"`
-	Line   int    `json:"line"`
+	Number int    `json:"number" yaml:"number"`
+	Label  string `json:"label" yaml:"label"` // 1. or （1） as written
+	Title  string `json:"title" yaml:"title"`
+	Sep    string `json:"sep" yaml:"sep"`
+	Text   string `json:"text" yaml:"text"`
+	Line   int    `json:"line" yaml:"line"`
 }
 
 // Full returns the sub-item as written: label, title and text.
@@ -147,15 +147,15 @@ type Task struct {
 
 // Field is a named value from an extra table column.
 type Field struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
+	Name  string `json:"name" yaml:"name"`
+	Value string `json:"value" yaml:"value"`
 }
 
 // Warning is something a person should check. Line is 1-based; 0 when the
 // warning concerns the whole notice.
 type Warning struct {
-	Line    int    `json:"line"`
-	Message string `json:"message"`
+	Line    int    `json:"line" yaml:"line"`
+	Message string `json:"message" yaml:"message"`
 }
 
 // Section returns the section with the given number, or nil.

@@ -169,6 +169,8 @@ var (
 	titleColRe  = regexp.MustCompile(`举措|事项|名称|项目|任务名称`)
 	fieldColRe  = regexp.MustCompile(`时限|时间|期限|节点|进度|范围|备注|说明|目标|指标`)
 	countRe     = regexp.MustCompile(`（?共?\d+项）?$`)
+	totalRe     = regexp.MustCompile(`（共(\d+)项）`)
+	announcedRe = regexp.MustCompile(`(\d+)项$`)
 )
 
 func unitColumnRole(name string) units.Role {
@@ -339,7 +341,7 @@ func (p *parser) parseTable(t *table) {
 	)
 	newSection := func(num int, title string, l int) {
 		count := -1
-		if m := regexp.MustCompile(`（共(\d+)项）`).FindStringSubmatch(title); m != nil {
+		if m := totalRe.FindStringSubmatch(title); m != nil {
 			count, _ = strconv.Atoi(m[1])
 		}
 		curSec = &tableSection{number: num, title: title, count: count, line: l}
@@ -618,7 +620,7 @@ func (p *parser) placeTableSection(s *tableSection, hasItems bool, t *table) {
 
 // announced reads the count in a heading such as 知识产权保护方面5项.
 func announced(title string) int {
-	m := regexp.MustCompile(`(\d+)项$`).FindStringSubmatch(textnorm.Compact(title))
+	m := announcedRe.FindStringSubmatch(textnorm.Compact(title))
 	if m == nil {
 		return -1
 	}

@@ -123,6 +123,9 @@ type segment struct {
 // labelSegments splits "牵头单位：X；配合单位：A、B" into its labelled parts.
 // Text before the first label keeps the default role.
 func labelSegments(s string, def Role) []segment {
+	if !strings.Contains(s, "：") {
+		return []segment{{trimSeps(s), def}}
+	}
 	locs := labelRe.FindAllStringSubmatchIndex(s, -1)
 	var out []segment
 	start, role := 0, def
@@ -165,7 +168,7 @@ func parseClauses(s string, def Role) ([]Assignment, []Rule) {
 		if c == "" {
 			continue
 		}
-		if leadFirstRe.MatchString(c) {
+		if isLeadFirst(c) {
 			onward := strings.HasSuffix(c, "下同")
 			if i+1 < len(clauses) && clauses[i+1] == "下同" {
 				onward = true
@@ -174,7 +177,7 @@ func parseClauses(s string, def Role) ([]Assignment, []Rule) {
 			rules = append(rules, Rule{Kind: LeadFirst, Onward: onward, Text: c})
 			continue
 		}
-		if m := standingRe.FindStringSubmatch(c); m != nil {
+		if m := matchStanding(c); m != nil {
 			name := cleanName(m[1])
 			if name != "" {
 				rules = append(rules, Rule{Kind: Standing, Onward: true, Unit: Assignment{Name: name, Role: Responsible}, Text: c})
@@ -190,6 +193,21 @@ func parseClauses(s string, def Role) ([]Assignment, []Rule) {
 		units = append(units, parseClause(c, def)...)
 	}
 	return units, rules
+}
+
+// isLeadFirst and matchStanding test for the two rules; the cheap
+// substring checks spare the regular expressions on ordinary clauses.
+func isLeadFirst(c string) bool {
+	return strings.Contains(c, "牵头") && strings.ContainsAny(c, "第首最") && leadFirstRe.MatchString(c)
+}
+
+func matchStanding(c string) []string {
+	for _, p := range []string{"以下", "下列", "后文", "此后"} {
+		if strings.HasPrefix(c, p) {
+			return standingRe.FindStringSubmatch(c)
+		}
+	}
+	return nil
 }
 
 // parseClause reads "A、B会同C负责" or "A、B牵头、C配合": a marker ending a
@@ -386,10 +404,10 @@ func dedupe(in []Assignment) []Assignment {
 // checkName returns a problem with a unit name, or "".
 func checkName(name string) string {
 	switch {
+	case strings.Contains(name, ".."):
+		return fmt.Sprintf("unit name %q contains \"..\"; kept as written, its page named by pinyin only", name)
 	case strings.Contains(name, "/") || strings.Contains(name, "\\"):
 		return fmt.Sprintf("unit name %q contains a slash; kept as one name", name)
-	case strings.Contains(name, ".."):
-		return fmt.Sprintf("unit name %q contains \"..\"", name)
 	case utf8.RuneCountInString(name) > 40:
 		return fmt.Sprintf("unit name %q is longer than 40 characters; is it a unit?", name)
 	case !hasHan(name):
@@ -441,7 +459,7 @@ func IsDuty(text string) bool {
 		clauses := splitTop(sentence, "，；")
 		for i := len(clauses) - 1; i >= 0; i-- {
 			c := clauses[i]
-			if c == "" || c == "下同" || leadFirstRe.MatchString(c) || standingRe.MatchString(c) || notListedRe.MatchString(c) {
+			if c == "" || c == "下同" || isLeadFirst(c) || matchStanding(c) != nil || notListedRe.MatchString(c) {
 				continue
 			}
 			_, _, ok := stripMarker(c)

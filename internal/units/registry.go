@@ -207,3 +207,14 @@ func Slugs(names []string) map[string]string {
 	}
 	return out
 }
+
+// NewRegistry builds a registry from entries and groups, as LoadRegistry
+// does from YAML; the content reader rebuilds the registry this way from
+// the unit files.
+func NewRegistry(entries []Entry, groups []Group) (*Registry, error) {
+	r := &Registry{Units: entries, Groups: groups}
+	if err := r.index(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}

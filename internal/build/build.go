@@ -1,0 +1,217 @@
+// Package build runs the whole pipeline: seeds/ → notices → content/ →
+// site → public/. It owns no format of its own; it calls the stage
+// packages in order and reports what they did.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/content"
+	"qingdan/internal/notice"
+	"qingdan/internal/publish"
+	"qingdan/internal/units"
+)
+
+// Options name the folders of a build. The zero value builds seeds/ into
+// content/ and public/ of the working directory.
+type Options struct {
+	Seeds   string // default "seeds"
+	Content string // default "content"
+	Public  string // default "public"
+	// Registry is the unit registry file; default <Seeds>/units.yaml,
+	// which may be absent.
+	Registry string
+	// Force overwrites hand-edited content files, keeping a copy.
+	Force bool
+	// Templates overrides the embedded templates, file by file.
+	Templates fs.FS
+	// Now returns the time, for the elapsed time in the report only.
+	Now func() time.Time
+}
+
+func (o *Options) defaults() {
+	if o.Seeds == "" {
+		o.Seeds = "seeds"
+	}
+	if o.Content == "" {
+		o.Content = "content"
+	}
+	if o.Public == "" {
+		o.Public = "public"
+	}
+	if o.Registry == "" {
+		o.Registry = path.Join(o.Seeds, "units.yaml")
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+}
+
+// FileWarning is a parser warning with the file it concerns.
+type FileWarning struct {
+	File string
+	notice.Warning
+}
+
+func (w FileWarning) String() string {
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Message)
+	}
+	return fmt.Sprintf("%s: %s", w.File, w.Message)
+}
+
+// Report says what a build did.
+type Report struct {
+	Notices, Sections, Items, Tasks, Units int
+	Content                                publish.SyncStats
+	Site                                   publish.SwapStats
+	Pages                                  int
+	Warnings                               []FileWarning
+	Elapsed                                time.Duration
+}
+
+// Summary is the few lines a build prints at its end.
+func (r *Report) Summary() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d notice(s): %d sections, %d items, %d tasks, %d units\n", r.Notices, r.Sections, r.Items, r.Tasks, r.Units)
+	fmt.Fprintf(&b, "content/: %d written, %d removed, %d unchanged", r.Content.Written, r.Content.Removed, r.Content.Unchanged)
+	if r.Content.KeptEdits > 0 {
+		fmt.Fprintf(&b, ", %d hand edit(s) kept", r.Content.KeptEdits)
+	}
+	b.WriteString("\n")
+	if r.Site.Swapped {
+		fmt.Fprintf(&b, "public/: %d pages and files, %d written, %d unchanged, %d removed\n", r.Pages, r.Site.Written, r.Site.Unchanged, r.Site.Removed)
+	} else {
+		fmt.Fprintf(&b, "public/: %d pages and files, all unchanged\n", r.Pages)
+	}
+	fmt.Fprintf(&b, "%d warning(s) (run `go run . check seeds/*.txt` to read them); %s\n", len(r.Warnings), r.Elapsed.Round(time.Millisecond))
+	return b.String()
+}
+
+// LoadSeeds parses every notice (*.txt) in the seeds folder, in name
+// order, and the registry. All notices are parsed even when one fails, so
+// one run names every bad file.
+func LoadSeeds(fsys afero.Fs, opt Options) ([]*notice.Notice, *units.Registry, error) {
+	opt.defaults()
+	entries, err := afero.ReadDir(fsys, opt.Seeds)
+	if err != nil {
+		return nil, nil, fmt.Errorf("build: reading the notices: %w", err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(path.Ext(e.Name()), ".txt") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return nil, nil, fmt.Errorf("build: %s holds no notice (*.txt); put the notice's text there", opt.Seeds)
+	}
+	var (
+		notices []*notice.Notice
+		errs    []error
+	)
+	for _, name := range names {
+		p := path.Join(opt.Seeds, name)
+		data, err := afero.ReadFile(fsys, p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("build: %w", err))
+			continue
+		}
+		n, err := notice.Parse(data, p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		notices = append(notices, n)
+	}
+	reg, err := loadRegistry(fsys, opt.Registry)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return nil, nil, errors.Join(errs...)
+	}
+	return notices, reg, nil
+}
+
+func loadRegistry(fsys afero.Fs, p string) (*units.Registry, error) {
+	data, err := afero.ReadFile(fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return units.LoadRegistry(nil)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	reg, err := units.LoadRegistry(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	return reg, nil
+}
+
+// Run builds the site. Nothing is written when a notice cannot be read;
+// content/ is synced (refusing to overwrite hand edits unless forced) and
+// public/ is swapped in whole.
+func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
+	opt.defaults()
+	start := opt.Now()
+	if progress == nil {
+		progress = io.Discard
+	}
+	notices, reg, err := LoadSeeds(fsys, opt)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := catalog.New(notices, reg)
+	if err != nil {
+		return nil, err
+	}
+	files, err := content.Files(cat)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{}
+	fmt.Fprintf(progress, "parsed %d notice(s); writing %s/\n", len(notices), opt.Content)
+	if r.Content, err = publish.Sync(fsys, opt.Content, files, opt.Force); err != nil {
+		return nil, err
+	}
+	tree, err := content.Read(fsys, opt.Content)
+	if err != nil {
+		return nil, err
+	}
+	cat, err = catalog.New(tree.Notices, tree.Registry)
+	if err != nil {
+		return nil, fmt.Errorf("build: %s: %w", opt.Content, err)
+	}
+	r.count(cat)
+	for _, n := range notices {
+		for _, w := range n.Warnings {
+			r.Warnings = append(r.Warnings, FileWarning{File: n.Source, Warning: w})
+		}
+	}
+	r.Elapsed = opt.Now().Sub(start)
+	return r, nil
+}
+
+func (r *Report) count(cat *catalog.Catalog) {
+	r.Notices = len(cat.Notices)
+	r.Units = len(cat.Units)
+	for _, n := range cat.Notices {
+		r.Sections += len(n.Sections)
+		for _, s := range n.Sections {
+			r.Items += len(s.Items)
+		}
+		r.Tasks += len(n.Tasks)
+	}
+}

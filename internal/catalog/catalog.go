@@ -1,0 +1,216 @@
+// Package catalog joins notices and units: it gives each notice and each
+// unit its slug and lists, for every unit, the duties that name it —
+// directly, or through a group such as 各县（市、区）政府. Both the content
+// writer and the site read the cross-links from here, so they agree.
+package catalog
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"qingdan/internal/notice"
+	"qingdan/internal/pinyin"
+	"qingdan/internal/units"
+)
+
+// Notice is a parsed notice with its slug.
+type Notice struct {
+	*notice.Notice
+	Slug string
+	// National is true for a notice of the State Council or a ministry,
+	// where a bare 发展改革委 is a ministry rather than a city department.
+	National bool
+}
+
+// Unit is a responsible unit with every duty that reaches it.
+type Unit struct {
+	Name    string
+	Slug    string
+	Kind    units.Kind
+	Aliases []string // other names from the registry, and names written for it
+	Groups  []string // groups it belongs to
+	Members []string // members, when the unit is a group
+	Duties  []Duty   // in notice order, direct duties before group ones
+}
+
+// Duty is one task as it reaches a unit.
+type Duty struct {
+	Notice string // notice slug
+	Task   string // task id
+	Role   units.Role
+	// Via is the group the duty reaches the unit through, or "".
+	Via string
+	// Written is the unit's name as the task writes it.
+	Written string
+}
+
+// Catalog is the set of notices and units of a site.
+type Catalog struct {
+	Notices  []*Notice
+	Units    []*Unit // sorted by pinyin
+	Registry *units.Registry
+
+	byName   map[string]*Unit
+	bySlug   map[string]*Unit
+	byNotice map[string]*Notice
+}
+
+var nationalRe = regexp.MustCompile(`^(国务院|中共中央|全国|国家)|部$|部办公厅$`)
+
+// New builds the catalog. Notices keep their order; two notices with the
+// same 文号 are an error, since one would hide the other.
+func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
+	if reg == nil {
+		reg, _ = units.LoadRegistry(nil) // an empty registry cannot fail
+	}
+	c := &Catalog{Registry: reg, byName: map[string]*Unit{}, bySlug: map[string]*Unit{}, byNotice: map[string]*Notice{}}
+	seenDoc := map[string]string{}
+	usedSlug := map[string]bool{}
+	for _, n := range notices {
+		if n.DocNumber != "" {
+			if prev, ok := seenDoc[n.DocNumber]; ok {
+				return nil, fmt.Errorf("catalog: %s and %s are both %s; keep one (the newer version replaces the older)", prev, n.Source, n.DocNumber)
+			}
+			seenDoc[n.DocNumber] = n.Source
+		}
+		slug := NoticeSlug(n)
+		base := slug
+		for i := 2; usedSlug[slug]; i++ {
+			slug = fmt.Sprintf("%s-%d", base, i)
+		}
+		usedSlug[slug] = true
+		cn := &Notice{Notice: n, Slug: slug, National: nationalRe.MatchString(n.Issuer)}
+		c.Notices = append(c.Notices, cn)
+		c.byNotice[slug] = cn
+	}
+
+	// Every name a task writes, and the members of the groups it names: a
+	// county has a page for the duties that reach it through its group.
+	national := map[string]bool{}
+	names := map[string]bool{}
+	written := map[string]map[string]bool{}
+	for _, n := range c.Notices {
+		for _, t := range n.Tasks {
+			for _, u := range t.Units {
+				canon := reg.Canonical(u.Name)
+				names[canon] = true
+				for _, m := range reg.Members(canon) {
+					names[m] = true
+				}
+				if n.National {
+					national[canon] = true
+				}
+				if u.Name != canon {
+					if written[canon] == nil {
+						written[canon] = map[string]bool{}
+					}
+					written[canon][u.Name] = true
+				}
+			}
+		}
+	}
+	list := make([]string, 0, len(names))
+	for name := range names {
+		list = append(list, name)
+	}
+	slugs := units.Slugs(list)
+	for _, name := range list {
+		u := &Unit{
+			Name:    name,
+			Slug:    slugs[name],
+			Kind:    reg.Kind(name, national[name]),
+			Aliases: reg.Aliases(name),
+			Groups:  reg.GroupsOf(name),
+			Members: reg.Members(name),
+		}
+		for w := range written[name] {
+			u.Aliases = appendUnique(u.Aliases, w)
+		}
+		sort.Strings(u.Aliases)
+		c.Units = append(c.Units, u)
+		c.byName[name] = u
+		c.bySlug[u.Slug] = u
+	}
+	sort.Slice(c.Units, func(i, j int) bool {
+		if c.Units[i].Slug != c.Units[j].Slug {
+			return c.Units[i].Slug < c.Units[j].Slug
+		}
+		return c.Units[i].Name < c.Units[j].Name
+	})
+
+	for _, n := range c.Notices {
+		for _, t := range n.Tasks {
+			for _, a := range t.Units {
+				canon := reg.Canonical(a.Name)
+				u := c.byName[canon]
+				u.Duties = append(u.Duties, Duty{Notice: n.Slug, Task: t.ID, Role: a.Role, Written: a.Name})
+				for _, m := range reg.Members(canon) {
+					mu := c.byName[m]
+					mu.Duties = append(mu.Duties, Duty{Notice: n.Slug, Task: t.ID, Role: a.Role, Via: canon, Written: a.Name})
+				}
+			}
+		}
+	}
+	return c, nil
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// NoticeSlug is the ASCII slug of a notice: the pinyin of its 文号
+// (忻政发〔2024〕1号 → xin-zheng-fa-2024-1), or of its file name.
+func NoticeSlug(n *notice.Notice) string {
+	if s := pinyin.Slug(strings.TrimSuffix(n.DocNumber, "号")); s != "" {
+		return s
+	}
+	base := strings.TrimSuffix(path.Base(strings.ReplaceAll(n.Source, "\\", "/")), path.Ext(n.Source))
+	if s := pinyin.Slug(base); s != "" {
+		return s
+	}
+	return "notice"
+}
+
+// Unit returns the unit a name (or alias) stands for, or nil.
+func (c *Catalog) Unit(name string) *Unit {
+	return c.byName[c.Registry.Canonical(name)]
+}
+
+// UnitBySlug returns the unit with the slug, or nil.
+func (c *Catalog) UnitBySlug(slug string) *Unit { return c.bySlug[slug] }
+
+// Notice returns the notice with the slug, or nil.
+func (c *Catalog) Notice(slug string) *Notice { return c.byNotice[slug] }
+
+// Task returns a task of a notice, or nil.
+func (c *Catalog) Task(noticeSlug, id string) *notice.Task {
+	n := c.byNotice[noticeSlug]
+	if n == nil {
+		return nil
+	}
+	for i := range n.Tasks {
+		if n.Tasks[i].ID == id {
+			return &n.Tasks[i]
+		}
+	}
+	return nil
+}
+
+// Counts returns how many duties reach the unit, and how many it leads.
+func (u *Unit) Counts() (duties, lead int) {
+	for _, d := range u.Duties {
+		duties++
+		if d.Role == units.Lead {
+			lead++
+		}
+	}
+	return duties, lead
+}

@@ -1,0 +1,96 @@
+package content_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/spf13/afero"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/content"
+	"qingdan/internal/notice"
+	"qingdan/internal/units"
+)
+
+func corpus(t *testing.T) []*notice.Notice {
+	t.Helper()
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no corpus files")
+	}
+	var out []*notice.Notice
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := notice.Parse(data, filepath.Base(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// TestRoundTrip writes the corpus as content, reads it back with
+// frontmatter, and requires the same notices, as JSON, and the same
+// content bytes when written again.
+func TestRoundTrip(t *testing.T) {
+	reg, err := units.LoadRegistry([]byte(`groups:
+  - name: 各县（市、区）政府
+    members: [{name: 忻府区政府}, {name: 原平市政府}]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notices := corpus(t)
+	cat, err := catalog.New(notices, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := content.Files(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := afero.NewMemMapFs()
+	for p, b := range files {
+		if err := afero.WriteFile(fsys, "content/"+p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tree, err := content.Read(fsys, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tree.Notices) != len(notices) {
+		t.Fatalf("read %d notices, wrote %d", len(tree.Notices), len(notices))
+	}
+	for i, n := range notices {
+		want, _ := n.JSON()
+		got, _ := tree.Notices[i].JSON()
+		if !bytes.Equal(want, got) {
+			t.Errorf("%s: notice read back differs from the one written", n.Source)
+			os.WriteFile("/tmp/want.json", want, 0o644)
+			os.WriteFile("/tmp/got.json", got, 0o644)
+		}
+	}
+	cat2, err := catalog.New(tree.Notices, tree.Registry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files2, err := content.Files(cat2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range files {
+		if !bytes.Equal(files2[p], b) {
+			t.Errorf("%s: rewritten differently", p)
+		}
+	}
+	if len(files2) != len(files) {
+		t.Errorf("rewrite has %d files, first write %d", len(files2), len(files))
+	}
+}

@@ -1,0 +1,260 @@
+// Package content turns notices into the Markdown tree of content/ and
+// reads that tree back: one file per notice, section, item, task and
+// unit, each with YAML front matter and a Markdown body. The site is built
+// from what Read returns, so content/ is the reviewed source of the site.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"sort"
+
+	"gopkg.in/yaml.v3"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/notice"
+	"qingdan/internal/pinyin"
+)
+
+// Paths of the content tree, relative to content/.
+const (
+	NoticesDir = "notices"
+	UnitsDir   = "units"
+)
+
+// NoticeDir is the folder of a notice.
+func NoticeDir(slug string) string { return path.Join(NoticesDir, slug) }
+
+// SectionPath, ItemPath and TaskPath name the files of a notice's parts.
+func SectionPath(slug string, n int) string {
+	return path.Join(NoticesDir, slug, "sections", fmt.Sprintf("%d.md", n))
+}
+
+// ItemPath names an item's file.
+func ItemPath(slug string, section, n int) string {
+	return path.Join(NoticesDir, slug, "items", fmt.Sprintf("%d-%d.md", section, n))
+}
+
+// TaskPath names a task's file.
+func TaskPath(slug, id string) string {
+	return path.Join(NoticesDir, slug, "tasks", id+".md")
+}
+
+// UnitPath names a unit's file.
+func UnitPath(slug string) string { return path.Join(UnitsDir, slug+".md") }
+
+// NotesPath names the hand-written notes of a unit, which the build keeps.
+func NotesPath(slug string) string { return path.Join(UnitsDir, slug+".notes.md") }
+
+// Files renders the whole content tree: path (relative, slash-separated)
+// to bytes. The same catalog gives the same bytes.
+func Files(cat *catalog.Catalog) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	put := func(p string, matter any, body string) error {
+		b, err := render(matter, body)
+		if err != nil {
+			return fmt.Errorf("content: %s: %w", p, err)
+		}
+		out[p] = b
+		return nil
+	}
+	for w, n := range cat.Notices {
+		if err := writeNotice(put, cat, n, w+1); err != nil {
+			return nil, err
+		}
+	}
+	for _, u := range cat.Units {
+		duties, lead := u.Counts()
+		m := UnitMatter{
+			Title: u.Name, Slug: u.Slug, Kind: u.Kind,
+			Pinyin: pinyin.Full(u.Name), Initials: pinyin.Initials(u.Name),
+			Aliases: u.Aliases, Groups: u.Groups, Members: u.Members,
+			Count: duties, Lead: lead, Duties: []UnitDuty{},
+		}
+		for _, d := range u.Duties {
+			m.Duties = append(m.Duties, UnitDuty{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via})
+		}
+		if err := put(UnitPath(u.Slug), m, ""); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+type putFunc func(p string, matter any, body string) error
+
+func writeNotice(put putFunc, cat *catalog.Catalog, n *catalog.Notice, weight int) error {
+	items := 0
+	for _, s := range n.Sections {
+		items += len(s.Items)
+	}
+	nm := NoticeMatter{
+		Title: n.Title, Slug: n.Slug, Weight: weight,
+		DocNumber: n.DocNumber, Issuer: n.Issuer, Date: n.Date, Recipients: n.Recipients,
+		CC: n.CC, PrintedBy: n.PrintedBy, PrintDate: n.PrintDate,
+		Source: n.Source, Encoding: n.Encoding,
+		Notes: n.Notes, Attachments: n.Attachments, Closing: n.Closing,
+		Sections: len(n.Sections), Items: items, Tasks: len(n.Tasks),
+		Warnings: n.Warnings,
+	}
+	if err := put(path.Join(NoticeDir(n.Slug), "_index.md"), nm, ToMarkdown(joinLines(n.Preamble))); err != nil {
+		return err
+	}
+	tasksOf := map[[2]int][]string{}
+	for _, t := range n.Tasks {
+		k := [2]int{t.Section, t.Item}
+		tasksOf[k] = append(tasksOf[k], t.ID)
+	}
+	weight = 0
+	for si, s := range n.Sections {
+		sm := SectionMatter{
+			Title: SectionTitle(n.Notice, s), Heading: s.Title, Notice: n.Slug,
+			Number: s.Number, Label: s.Label, Line: s.Line, Weight: si + 1, Items: []int{},
+		}
+		for _, it := range s.Items {
+			sm.Items = append(sm.Items, it.Number)
+		}
+		if err := put(SectionPath(n.Slug, s.Number), sm, ToMarkdown(s.Text)); err != nil {
+			return err
+		}
+		for _, it := range s.Items {
+			weight++
+			im := ItemMatter{
+				Title: ItemTitle(it), Heading: it.Title, Notice: n.Slug,
+				Section: s.Number, Number: it.Number, Label: it.Label, Sep: it.Sep,
+				Line: it.Line, Weight: weight, Subitems: it.Subitems,
+				Tasks: tasksOf[[2]int{s.Number, it.Number}],
+			}
+			if im.Tasks == nil {
+				im.Tasks = []string{}
+			}
+			if err := put(ItemPath(n.Slug, s.Number, it.Number), im, ToMarkdown(it.Lead)); err != nil {
+				return err
+			}
+		}
+	}
+	for w, t := range n.Tasks {
+		tm := TaskMatter{
+			Title: TaskTitle(t), Notice: n.Slug, ID: t.ID,
+			Section: t.Section, Item: t.Item, Subitem: t.Subitem, Row: t.Row,
+			Number: t.Number, TaskTitle: t.Title, Weight: w + 1, Line: t.Line,
+			Source: t.Source, UnitText: t.UnitText, Units: []TaskUnit{},
+			BodyText: t.BodyText, Diff: t.Diff, Fields: t.Fields,
+		}
+		for _, a := range t.Units {
+			tm.Units = append(tm.Units, TaskUnit{Name: a.Name, Role: a.Role, Slug: cat.Unit(a.Name).Slug, Rule: a.Rule})
+		}
+		if err := put(TaskPath(n.Slug, t.ID), tm, ToMarkdown(t.Text)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SectionTitle is the title a section shows: its heading, or for the
+// untitled section of a notice whose items are paragraphs, 正文.
+func SectionTitle(n *notice.Notice, s notice.Section) string {
+	if s.Title != "" {
+		return s.Title
+	}
+	return "正文"
+}
+
+// ItemTitle is the title an item shows: its heading, or the start of its
+// text when it has none.
+func ItemTitle(it notice.Item) string {
+	if it.Title != "" {
+		return it.Title
+	}
+	return excerpt(it.Text, 24)
+}
+
+// TaskTitle is the title a task shows: the table's name for it, the short
+// heading its text opens with (严格党政领导责任。…), or the start of its text.
+func TaskTitle(t notice.Task) string {
+	if t.Title != "" {
+		return t.Title
+	}
+	if h := openingHeading(t.Text); h != "" {
+		return h
+	}
+	return excerpt(t.Text, 24)
+}
+
+// openingHeading returns a first sentence of at most 20 characters that
+// ends in 。 or ：, or "".
+func openingHeading(s string) string {
+	n := 0
+	for i, r := range s {
+		if r == '。' || r == '：' {
+			if n >= 2 {
+				return s[:i]
+			}
+			return ""
+		}
+		if r == '\n' || r == '，' && n > 20 {
+			return ""
+		}
+		n++
+		if n > 20 {
+			return ""
+		}
+	}
+	return ""
+}
+
+func excerpt(s string, n int) string {
+	for i, r := range s {
+		if r == '\n' {
+			s = s[:i]
+			break
+		}
+	}
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
+}
+
+func joinLines(ls []string) string {
+	var b bytes.Buffer
+	for i, l := range ls {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// render writes front matter and body.
+func render(matter any, body string) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(matter); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	b.WriteString("---\n")
+	if body != "" {
+		b.WriteString("\n")
+		b.WriteString(body)
+	}
+	return b.Bytes(), nil
+}
+
+// SortedPaths returns the keys of a file map in order.
+func SortedPaths(files map[string][]byte) []string {
+	out := make([]string, 0, len(files))
+	for p := range files {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}

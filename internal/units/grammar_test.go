@@ -1,0 +1,160 @@
+package units_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"qingdan/internal/units"
+)
+
+func show(list []units.Assignment) string {
+	var parts []string
+	for _, a := range list {
+		parts = append(parts, a.Name+"/"+string(a.Role))
+	}
+	return strings.Join(parts, "、")
+}
+
+func TestParse(t *testing.T) {
+	cases := []struct {
+		name, in, want string
+		opt            units.Options
+	}{
+		// ---- valid: lists ----
+		{"one unit", "市应急局", "市应急局/responsible", units.Options{}},
+		{"brackets are not separators", "各县（市、区）政府、忻州经济开发区管委会", "各县（市、区）政府/responsible、忻州经济开发区管委会/responsible", units.Options{}},
+		{"comma, ASCII comma and semicolon", "市应急局，市公安局,市交通局；市住建局", "市应急局/responsible、市公安局/responsible、市交通局/responsible、市住建局/responsible", units.Options{}},
+		{"和 joins two units", "市有关部门和市安委办", "市有关部门/responsible、市安委办/responsible", units.Options{}},
+		{"和 inside a name", "工业和信息化部、住房和城乡建设部、文化和旅游部", "工业和信息化部/responsible、住房和城乡建设部/responsible、文化和旅游部/responsible", units.Options{}},
+		{"等部门 closes the list", "市应急局、市消防救援支队等部门", "市应急局/responsible、市消防救援支队/responsible", units.Options{}},
+		{"等有关部门", "市行政审批局等有关部门", "市行政审批局/responsible", units.Options{}},
+		{"white space and width", " 市 应急局 ， 各县(市、区)政府 ", "市应急局/responsible、各县（市、区）政府/responsible", units.Options{}},
+		// ---- valid: roles ----
+		{"lead and cooperate", "各县（市、区）政府，市自然资源局牵头，市应急局、市公安局等部门配合", "各县（市、区）政府/responsible、市自然资源局/lead、市应急局/cooperate、市公安局/cooperate", units.Options{}},
+		{"参与", "生态环境部牵头，国家发展改革委、国家统计局参与", "生态环境部/lead、国家发展改革委/cooperate、国家统计局/cooperate", units.Options{}},
+		{"督促企业落实", "市应急局、市能源局督促企业落实", "市应急局/supervise、市能源局/supervise", units.Options{}},
+		{"指导", "商务部指导，供销合作总社参与", "商务部/guide、供销合作总社/cooperate", units.Options{}},
+		{"会同", "国家发展改革委、财政部会同有关部门负责", "国家发展改革委/responsible、财政部/responsible、有关部门/cooperate", units.Options{}},
+		{"牵头负责", "农业农村部、工业和信息化部牵头负责", "农业农村部/lead、工业和信息化部/lead", units.Options{}},
+		{"labels", "牵头单位：市应急局；配合单位：市公安局、市交通局", "市应急局/lead、市公安局/cooperate、市交通局/cooperate", units.Options{}},
+		{"label 责任单位", "责任单位：市住建局、市城管局", "市住建局/responsible、市城管局/responsible", units.Options{}},
+		{"column default", "最高人民法院、国家知识产权局", "最高人民法院/guide、国家知识产权局/guide", units.Options{Default: units.Guide}},
+		// ---- valid: rules ----
+		{"lead first, declared", "工业和信息化部、发展改革委、科技部等负责。列第一位者为牵头单位，下同", "工业和信息化部/lead、发展改革委/responsible、科技部/responsible", units.Options{}},
+		{"lead first, in force", "农业农村部、财政部等负责", "农业农村部/lead、财政部/responsible", units.Options{LeadFirst: true}},
+		{"lead first, one unit", "各省级人民政府负责", "各省级人民政府/responsible", units.Options{LeadFirst: true}},
+		{"standing rule", "生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出", "生态环境部/guide、试点城市政府/responsible", units.Options{}},
+		// ---- hostile ----
+		{"slash kept whole", "市应急局/市消防救援支队", "市应急局/市消防救援支队/responsible", units.Options{}},
+		{"markup kept as text", "<b>市应急局</b>、{{.X}}", "<b>市应急局</b>/responsible、{{.X}}/responsible", units.Options{}},
+		{"unbalanced bracket", "各县（市、区政府、市应急局", "各县（市、区政府、市应急局/responsible", units.Options{}},
+		{"empty", "", "", units.Options{}},
+		{"only separators", "、，；", "", units.Options{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := show(units.Parse(c.in, c.opt).Units); got != c.want {
+				t.Errorf("Parse(%q)\n got %s\nwant %s", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+func TestRules(t *testing.T) {
+	p := units.Parse("生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出", units.Options{})
+	if len(p.Rules) != 1 || p.Rules[0].Kind != units.Standing || p.Rules[0].Unit.Name != "试点城市政府" || !p.Rules[0].Onward {
+		t.Errorf("rules %+v", p.Rules)
+	}
+	p = units.Parse("A局、B局等负责。列第一位者为牵头单位，下同", units.Options{})
+	if len(p.Rules) != 1 || p.Rules[0].Kind != units.LeadFirst || !p.Rules[0].Onward {
+		t.Errorf("rules %+v", p.Rules)
+	}
+}
+
+func TestIsDuty(t *testing.T) {
+	for in, want := range map[string]bool{
+		"市应急局负责": true,
+		"生态环境部牵头，国家发展改革委参与": true,
+		"国家发展改革委会同有关部门负责":   true,
+		"牵头单位：市应急局":         true,
+		"生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出": true,
+		"PPP":    false,
+		"此件公开发布": false,
+		"共5项":    false,
+		"市、区":    false,
+		"试行":     false,
+		"免税进口的科研仪器设备按有关政策规定执行":                    false,
+		"垃圾焚烧企业依法依规安装污染物排放自动监测设备、自动监测设备与生态环境部门联网": false,
+	} {
+		if got := units.IsDuty(in); got != want {
+			t.Errorf("IsDuty(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	for name, want := range map[string]units.Kind{
+		"各县（市、区）政府":        units.Government,
+		"各相关县（市、区）政府":      units.Government,
+		"忻州经济开发区管委会":       units.Government,
+		"市应急局":             units.Department,
+		"市公安局交警支队":         units.Department,
+		"市安委办":             units.Committee,
+		"各安全生产专业委员会":       units.Class,
+		"国家矿山安监局山西局监察执法四处": units.Agency,
+		"忻州公路分局":           units.Agency,
+		"武警忻州支队":           units.Military,
+		"忻州军分区":            units.Military,
+		"市有关部门":            units.Class,
+		"负有安全监管职责的部门":      units.Class,
+		"生态环境部":            units.Agency,
+	} {
+		if got := units.Classify(name, false); got != want {
+			t.Errorf("Classify(%s) = %s, want %s", name, got, want)
+		}
+	}
+	if got := units.Classify("发展改革委", true); got != units.Agency {
+		t.Errorf("in a national notice 发展改革委 is a ministry, got %s", got)
+	}
+}
+
+func TestRegistry(t *testing.T) {
+	reg, err := units.LoadRegistry([]byte(`
+units:
+  - {name: 市发展改革委, aliases: [市发改委]}
+groups:
+  - name: 各县（市、区）政府
+    members: [{name: 忻府区政府}, {name: 原平市政府}]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := reg.Canonical("市发改委"); got != "市发展改革委" {
+		t.Errorf("alias: %s", got)
+	}
+	if got := reg.Canonical("各县(市、区)政府"); got != "各县（市、区）政府" {
+		t.Errorf("width folded: %s", got)
+	}
+	if got := fmt.Sprint(reg.Members("各县（市、区）政府"), reg.GroupsOf("原平市政府")); got != "[忻府区政府 原平市政府] [各县（市、区）政府]" {
+		t.Errorf("group: %s", got)
+	}
+	for _, bad := range []string{"units: [{name: A局, kind: spaceship}]", "units: [{name: A局, aliases: [B局]}, {name: C局, aliases: [B局]}]", "colour: red", "units: [{name: A局"} {
+		if _, err := units.LoadRegistry([]byte(bad)); err == nil {
+			t.Errorf("registry %q: want an error", bad)
+		}
+	}
+	if _, err := units.LoadRegistry([]byte("units:\n  - name: A局\n    kind: [x]\n")); err == nil || !strings.Contains(err.Error(), "line 3") {
+		t.Errorf("error should name the line: %v", err)
+	}
+}
+
+func TestSlugs(t *testing.T) {
+	got := units.Slugs([]string{"市应急局", "各县（市、区）政府", "../../etc", "市农机局", "市农技局"})
+	want := map[string]string{"市应急局": "shi-ying-ji-ju", "各县（市、区）政府": "ge-xian-shi-qu-zheng-fu", "../../etc": "etc", "市农技局": "shi-nong-ji-ju", "市农机局": "shi-nong-ji-ju-2"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("slug of %s: %s, want %s", k, got[k], v)
+		}
+	}
+}
