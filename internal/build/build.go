@@ -19,6 +19,7 @@ import (
 	"qingdan/internal/content"
 	"qingdan/internal/notice"
 	"qingdan/internal/publish"
+	"qingdan/internal/site"
 	"qingdan/internal/units"
 )
 
@@ -33,8 +34,13 @@ type Options struct {
 	Registry string
 	// Force overwrites hand-edited content files, keeping a copy.
 	Force bool
-	// Templates overrides the embedded templates, file by file.
+	// Templates are the embedded default templates; files in TemplateDir
+	// override them one by one.
 	Templates fs.FS
+	// TemplateDir is the site's own templates folder; default "templates".
+	TemplateDir string
+	// Title and Base are passed to the site (see site.Options).
+	Title, Base string
 	// Now returns the time, for the elapsed time in the report only.
 	Now func() time.Time
 }
@@ -54,6 +60,9 @@ func (o *Options) defaults() {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.TemplateDir == "" {
+		o.TemplateDir = "templates"
 	}
 }
 
@@ -195,6 +204,24 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		return nil, fmt.Errorf("build: %s: %w", opt.Content, err)
 	}
 	r.count(cat)
+	if opt.Templates == nil {
+		return nil, errors.New("build: no templates")
+	}
+	var own fs.FS
+	if info, err := fsys.Stat(opt.TemplateDir); err == nil && info.IsDir() {
+		own = afero.NewIOFS(afero.NewBasePathFs(fsys, opt.TemplateDir))
+	}
+	fmt.Fprintf(progress, "rendering %s/\n", opt.Public)
+	pages, err := site.Render(site.Input{Catalog: cat, Tree: tree}, site.Options{
+		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.Pages = len(pages)
+	if r.Site, err = publish.Swap(fsys, opt.Public, pages); err != nil {
+		return nil, err
+	}
 	for _, n := range notices {
 		for _, w := range n.Warnings {
 			r.Warnings = append(r.Warnings, FileWarning{File: n.Source, Warning: w})

@@ -22,11 +22,14 @@ type Tree struct {
 	Registry *units.Registry
 	// Notes are the hand-written notes of units, by unit slug, as Markdown.
 	Notes map[string]string
+	// Bodies are the Markdown bodies of the notice files, by path relative
+	// to content/ (TaskPath, ItemPath …), for the site to render as written.
+	Bodies map[string]string
 }
 
 // Read reads the content tree under root. Errors name the file.
 func Read(fsys afero.Fs, root string) (*Tree, error) {
-	t := &Tree{Notes: map[string]string{}}
+	t := &Tree{Notes: map[string]string{}, Bodies: map[string]string{}}
 	noticeDirs, err := afero.ReadDir(fsys, path.Join(root, NoticesDir))
 	if err != nil && !isNotExist(err) {
 		return nil, fmt.Errorf("content: %w", err)
@@ -41,7 +44,7 @@ func Read(fsys afero.Fs, root string) (*Tree, error) {
 		if !d.IsDir() {
 			continue
 		}
-		n, w, err := readNotice(fsys, path.Join(root, NoticesDir, d.Name()))
+		n, w, err := readNotice(fsys, root, path.Join(NoticesDir, d.Name()), t.Bodies)
 		if err != nil {
 			return nil, err
 		}
@@ -100,9 +103,18 @@ func mdFiles(fsys afero.Fs, dir string) ([]string, error) {
 	return out, nil
 }
 
-func readNotice(fsys afero.Fs, dir string) (*notice.Notice, int, error) {
+func readNotice(fsys afero.Fs, root, rel string, bodies map[string]string) (*notice.Notice, int, error) {
+	dir := path.Join(root, rel)
+	// parseFile reads a file of this notice and keeps its body.
+	parse := func(p string, v any) (string, error) {
+		body, err := parseFile(fsys, p, v)
+		if err == nil {
+			bodies[strings.TrimPrefix(p, root+"/")] = body
+		}
+		return body, err
+	}
 	var nm NoticeMatter
-	body, err := parseFile(fsys, path.Join(dir, "_index.md"), &nm)
+	body, err := parse(path.Join(dir, "_index.md"), &nm)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -128,7 +140,7 @@ func readNotice(fsys afero.Fs, dir string) (*notice.Notice, int, error) {
 	}
 	for _, f := range files {
 		var sm SectionMatter
-		body, err := parseFile(fsys, f, &sm)
+		body, err := parse(f, &sm)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -146,7 +158,7 @@ func readNotice(fsys afero.Fs, dir string) (*notice.Notice, int, error) {
 	}
 	for _, f := range files {
 		var im ItemMatter
-		body, err := parseFile(fsys, f, &im)
+		body, err := parse(f, &im)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -185,7 +197,7 @@ func readNotice(fsys afero.Fs, dir string) (*notice.Notice, int, error) {
 	}
 	for _, f := range files {
 		var tm TaskMatter
-		body, err := parseFile(fsys, f, &tm)
+		body, err := parse(f, &tm)
 		if err != nil {
 			return nil, 0, err
 		}

@@ -511,6 +511,12 @@ func (p *parser) parseTable(t *table) {
 			task.Section, task.Item = r.sec.section, r.sec.item
 		} else {
 			task.Section = r.sec.section
+			if secCol < 0 && r.sec.number == 0 {
+				// No section column: the item's number finds its section.
+				if s := p.sectionOfItem(task.Item); s != nil {
+					task.Section = s.number
+				}
+			}
 			p.ensureItem(task.Section, task.Item, r.itemT, task.Line)
 		}
 		if task.Subitem > 0 {
@@ -643,6 +649,18 @@ func (p *parser) extraSection(t *table) *sectionBlock {
 	p.sections = append(p.sections, s)
 	p.tableSections[t] = s
 	return s
+}
+
+// sectionOfItem returns the first body section holding item num.
+func (p *parser) sectionOfItem(num int) *sectionBlock {
+	for _, s := range p.sections {
+		for _, it := range s.items {
+			if it.number == num {
+				return s
+			}
+		}
+	}
+	return nil
 }
 
 func (p *parser) findSection(num int) *sectionBlock {

@@ -1,0 +1,267 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/content"
+	"qingdan/internal/notice"
+	"qingdan/internal/pinyin"
+	"qingdan/internal/units"
+)
+
+// Paths of the downloads, relative to the site root.
+const (
+	allCSVHref    = "data/tasks.csv"
+	allXLSXHref   = "data/tasks.xlsx"
+	unitsJSONHref = "data/units.json"
+	noticeJSON    = "data/notice.json"
+)
+
+func noticeJSONHref(slug string) string { return "data/notices/" + slug + ".json" }
+func tasksCSVHref(slug string) string   { return "data/notices/" + slug + ".csv" }
+func tasksXLSXHref(slug string) string  { return "data/notices/" + slug + ".xlsx" }
+func unitCSVHref(slug string) string    { return "data/units/" + slug + ".csv" }
+func unitXLSXHref(slug string) string   { return "data/units/" + slug + ".xlsx" }
+
+// UnitJSON is a unit in data/units.json.
+type UnitJSON struct {
+	Name      string     `json:"name"`
+	Slug      string     `json:"slug"`
+	Kind      units.Kind `json:"kind"`
+	KindLabel string     `json:"kind_label"`
+	Pinyin    string     `json:"pinyin"`
+	Initials  string     `json:"initials"`
+	Aliases   []string   `json:"aliases"`
+	Groups    []string   `json:"groups"`
+	Members   []string   `json:"members"`
+	Duties    []DutyJSON `json:"duties"`
+	Count     int        `json:"duties_count"`
+	Lead      int        `json:"lead_count"`
+	Page      string     `json:"page"`
+}
+
+// DutyJSON is a duty in data/units.json.
+type DutyJSON struct {
+	Notice string     `json:"notice"`
+	Task   string     `json:"task"`
+	Role   units.Role `json:"role"`
+	Via    string     `json:"via,omitempty"`
+	Page   string     `json:"page"`
+}
+
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (r *renderer) data() error {
+	cat := r.in.Catalog
+	// data/notice.json: the notice as `parse` prints it; for a site of
+	// several notices, the list of them.
+	var all []*notice.Notice
+	for _, n := range cat.Notices {
+		b, err := n.JSON()
+		if err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		r.out[noticeJSONHref(n.Slug)] = b
+		all = append(all, n.Notice)
+	}
+	if len(all) == 1 {
+		r.out[noticeJSON] = r.out[noticeJSONHref(cat.Notices[0].Slug)]
+	} else {
+		b, err := marshal(all)
+		if err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		r.out[noticeJSON] = b
+	}
+
+	var list []UnitJSON
+	for _, u := range cat.Units {
+		j := UnitJSON{
+			Name: u.Name, Slug: u.Slug, Kind: u.Kind, KindLabel: u.Kind.Label(),
+			Pinyin: pinyin.Full(u.Name), Initials: pinyin.Initials(u.Name),
+			Aliases: orEmpty(u.Aliases), Groups: orEmpty(u.Groups), Members: orEmpty(u.Members),
+			Duties: []DutyJSON{}, Page: unitHref(u.Slug),
+		}
+		j.Count, j.Lead = u.Counts()
+		for _, d := range u.Duties {
+			j.Duties = append(j.Duties, DutyJSON{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via, Page: taskHref(d.Notice, d.Task)})
+		}
+		list = append(list, j)
+	}
+	b, err := marshal(list)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	r.out[unitsJSONHref] = b
+
+	// Tables: all tasks, each notice's, each unit's.
+	var allRows [][]string
+	for _, n := range cat.Notices {
+		rows := r.taskRows(n)
+		allRows = append(allRows, rows...)
+		if err := r.table(tasksCSVHref(n.Slug), tasksXLSXHref(n.Slug), "任务", taskHeader, rows); err != nil {
+			return err
+		}
+	}
+	if err := r.table(allCSVHref, allXLSXHref, "任务", taskHeader, allRows); err != nil {
+		return err
+	}
+	for _, u := range cat.Units {
+		var rows [][]string
+		for _, d := range u.Duties {
+			n := cat.Notice(d.Notice)
+			t := cat.Task(d.Notice, d.Task)
+			sec, item, sub := placeNames(n.Notice, t)
+			via := ""
+			if d.Via != "" {
+				via = d.Via
+			}
+			rows = append(rows, []string{n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), via, t.UnitText})
+		}
+		if err := r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var (
+	taskHeader = []string{"文号", "任务编号", "主要内容", "具体事项", "子项", "工作任务", "责任单位（原文）", "牵头", "负责", "配合", "督促企业落实", "指导"}
+	unitHeader = []string{"文号", "任务编号", "主要内容", "具体事项", "子项", "工作任务", "职责", "经由", "责任单位（原文）"}
+)
+
+func placeNames(n *notice.Notice, t *notice.Task) (section, item, sub string) {
+	if s := n.Section(t.Section); s != nil {
+		section = strings.TrimSpace(s.Label + s.Title)
+	}
+	if it := n.Item(t.Section, t.Item); it != nil {
+		item = it.Label + content.ItemTitle(*it)
+		if sb := it.Subitem(t.Subitem); sb != nil {
+			sub = sb.Label + sb.Title
+		}
+	}
+	return
+}
+
+func (r *renderer) taskRows(n *catalog.Notice) [][]string {
+	var rows [][]string
+	for i := range n.Tasks {
+		t := &n.Tasks[i]
+		sec, item, sub := placeNames(n.Notice, t)
+		row := []string{n.DocNumber, t.ID, sec, item, sub, t.Text, t.UnitText}
+		for _, role := range units.Roles {
+			var names []string
+			for _, a := range t.Units {
+				if a.Role == role {
+					names = append(names, a.Name)
+				}
+			}
+			row = append(row, strings.Join(names, "、"))
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// neutralise stops a spreadsheet from reading a cell as a formula: a
+// cell that begins with = + - @ (or a tab or carriage return) gets a
+// leading apostrophe.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// table writes the same rows as CSV (UTF-8 with a byte-order mark, so
+// Excel reads the Chinese) and as XLSX.
+func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, rows [][]string) error {
+	var b bytes.Buffer
+	b.WriteString("\ufeff")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	write := func(row []string) {
+		safe := make([]string, len(row))
+		for i, c := range row {
+			safe[i] = neutralise(c)
+		}
+		w.Write(safe)
+	}
+	write(header)
+	for _, row := range rows {
+		write(row)
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return fmt.Errorf("site: %s: %w", csvPath, err)
+	}
+	r.out[csvPath] = b.Bytes()
+
+	x, err := xlsx(sheet, header, rows)
+	if err != nil {
+		return fmt.Errorf("site: %s: %w", xlsxPath, err)
+	}
+	r.out[xlsxPath] = x
+	return nil
+}
+
+func xlsx(sheet string, header []string, rows [][]string) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	put := func(r int, row []string) error {
+		for c, v := range row {
+			cell, err := excelize.CoordinatesToCellName(c+1, r)
+			if err != nil {
+				return err
+			}
+			// A string cell is never a formula; the apostrophe is kept for
+			// readers that convert the sheet back to text.
+			if err := f.SetCellStr(sheet, cell, neutralise(v)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := put(1, header); err != nil {
+		return nil, err
+	}
+	for i, row := range rows {
+		if err := put(i+2, row); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,675 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"strings"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/content"
+	"qingdan/internal/notice"
+	"qingdan/internal/pinyin"
+	"qingdan/internal/units"
+)
+
+// ---- home ----
+
+// HomeView is the home page: the notices with their sections, a unit
+// picker and the search box.
+type HomeView struct {
+	Notices []NoticeView
+	Kinds   []KindGroup
+}
+
+// NoticeView is a notice's overview.
+type NoticeView struct {
+	Slug, Title, DocNumber, Issuer, Date, Recipients string
+	PrintedBy, PrintDate                             string
+	CC                                               []string
+	Href, FullHref, MatrixHref                       string
+	JSONHref, CSVHref, XLSXHref                      string
+	Preamble                                         template.HTML
+	PreambleExcerpt                                  string
+	Sections                                         []SectionView
+	Tasks, Items, Units                              int
+	Warnings                                         []notice.Warning
+	Notes, Attachments                               []string
+	Closing                                          template.HTML
+}
+
+// SectionView is a section with its items.
+type SectionView struct {
+	Number               int
+	Label, Title, Href   string
+	Anchor               string
+	Text                 template.HTML
+	Items                []ItemView
+	Tasks                []TaskView // duties written in the section's own text
+	TaskCount, UnitCount int
+}
+
+// ItemView is an item with its sub-items and tasks.
+type ItemView struct {
+	Section, Number         int
+	Label, Title, Sep, Href string
+	Anchor                  string
+	Lead                    template.HTML
+	Subitems                []SubitemView
+	Tasks                   []TaskView
+	HasHeading              bool
+}
+
+// SubitemView is a sub-item of an item.
+type SubitemView struct {
+	Number            int
+	Label, Title, Sep string
+	Anchor            string
+	Text              template.HTML
+}
+
+// KindGroup lists units of one kind.
+type KindGroup struct {
+	Kind  units.Kind
+	Label string
+	Units []UnitRow
+}
+
+// UnitRow is a unit in the index.
+type UnitRow struct {
+	Name, Href, Pinyin, Initials string
+	Duties, Lead, Via            int
+	Aliases                      []string
+	Group                        bool
+}
+
+func (r *renderer) home() error {
+	v := HomeView{Kinds: r.kindGroups()}
+	for _, n := range r.in.Catalog.Notices {
+		nv, err := r.noticeView(n)
+		if err != nil {
+			return err
+		}
+		v.Notices = append(v.Notices, nv)
+	}
+	return r.page("home.html", "index.html", r.info.Title, "home", nil, v)
+}
+
+func (r *renderer) kindGroups() []KindGroup {
+	var out []KindGroup
+	for _, k := range units.Kinds {
+		g := KindGroup{Kind: k, Label: k.Label()}
+		for _, u := range r.in.Catalog.Units {
+			if u.Kind != k {
+				continue
+			}
+			row := UnitRow{Name: u.Name, Href: unitHref(u.Slug), Aliases: u.Aliases, Group: len(u.Members) > 0,
+				Pinyin: pinyin.Full(u.Name), Initials: pinyin.Initials(u.Name)}
+			row.Duties, row.Lead = u.Counts()
+			for _, d := range u.Duties {
+				if d.Via != "" {
+					row.Via++
+				}
+			}
+			g.Units = append(g.Units, row)
+		}
+		if len(g.Units) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func (r *renderer) noticeView(n *catalog.Notice) (NoticeView, error) {
+	pre, err := r.body(path.Join(content.NoticeDir(n.Slug), "_index.md"), strings.Join(n.Preamble, "\n"), "p-")
+	if err != nil {
+		return NoticeView{}, err
+	}
+	v := NoticeView{
+		Slug: n.Slug, Title: n.Title, DocNumber: n.DocNumber, Issuer: n.Issuer, Date: displayDate(n.Date),
+		Recipients: n.Recipients, PrintedBy: n.PrintedBy, PrintDate: displayDate(n.PrintDate), CC: n.CC,
+		Href: noticeHref(n.Slug), FullHref: fullHref(n.Slug), MatrixHref: matrixHref(n.Slug),
+		JSONHref: noticeJSONHref(n.Slug), CSVHref: tasksCSVHref(n.Slug), XLSXHref: tasksXLSXHref(n.Slug),
+		Preamble: pre, Tasks: len(n.Tasks), Warnings: n.Warnings, Notes: n.Notes, Attachments: n.Attachments,
+		Closing: r.text(strings.Join(n.Closing, "\n"), "c-"),
+	}
+	if len(n.Preamble) > 0 {
+		v.PreambleExcerpt = excerpt(n.Preamble[0], 120)
+	}
+	seen := map[string]bool{}
+	for _, t := range n.Tasks {
+		for _, a := range t.Units {
+			seen[r.in.Catalog.Registry.Canonical(a.Name)] = true
+		}
+	}
+	v.Units = len(seen)
+	for _, s := range n.Sections {
+		sv, err := r.sectionView(n, s, false)
+		if err != nil {
+			return NoticeView{}, err
+		}
+		v.Items += len(s.Items)
+		v.Sections = append(v.Sections, sv)
+	}
+	return v, nil
+}
+
+// sectionView builds a section; with detail, its items' texts and tasks.
+func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool) (SectionView, error) {
+	sv := SectionView{
+		Number: s.Number, Label: s.Label, Title: content.SectionTitle(n.Notice, s),
+		Href: sectionHref(n.Slug, s.Number), Anchor: sectionAnchor(s.Number),
+	}
+	units := map[string]bool{}
+	for _, t := range n.Tasks {
+		if t.Section == s.Number {
+			sv.TaskCount++
+			for _, a := range t.Units {
+				units[a.Name] = true
+			}
+		}
+	}
+	sv.UnitCount = len(units)
+	if !detail {
+		for _, it := range s.Items {
+			sv.Items = append(sv.Items, ItemView{Section: s.Number, Number: it.Number, Label: it.Label, Title: content.ItemTitle(it), Href: itemHref(n.Slug, s.Number, it.Number)})
+		}
+		return sv, nil
+	}
+	var err error
+	if sv.Text, err = r.body(content.SectionPath(n.Slug, s.Number), s.Text, sectionAnchor(s.Number)+"-"); err != nil {
+		return sv, err
+	}
+	for _, it := range s.Items {
+		iv, err := r.itemView(n, it)
+		if err != nil {
+			return sv, err
+		}
+		sv.Items = append(sv.Items, iv)
+	}
+	for i := range n.Tasks {
+		if t := &n.Tasks[i]; t.Section == s.Number && t.Item == 0 {
+			tv, err := r.taskView(n, t)
+			if err != nil {
+				return sv, err
+			}
+			sv.Tasks = append(sv.Tasks, tv)
+		}
+	}
+	return sv, nil
+}
+
+func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (ItemView, error) {
+	lead, err := r.body(content.ItemPath(n.Slug, it.Section, it.Number), it.Lead, itemAnchor(it.Section, it.Number)+"-")
+	if err != nil {
+		return ItemView{}, err
+	}
+	iv := ItemView{
+		Section: it.Section, Number: it.Number, Label: it.Label, Title: content.ItemTitle(it), Sep: it.Sep,
+		Href: itemHref(n.Slug, it.Section, it.Number), Anchor: itemAnchor(it.Section, it.Number),
+		Lead: lead, HasHeading: it.Title != "",
+	}
+	for _, sb := range it.Subitems {
+		iv.Subitems = append(iv.Subitems, SubitemView{
+			Number: sb.Number, Label: sb.Label, Title: sb.Title, Sep: sb.Sep,
+			Anchor: subitemAnchor(it.Section, it.Number, sb.Number),
+			Text:   r.text(sb.Text, subitemAnchor(it.Section, it.Number, sb.Number)+"-"),
+		})
+	}
+	for i := range n.Tasks {
+		t := &n.Tasks[i]
+		if t.Section == it.Section && t.Item == it.Number {
+			tv, err := r.taskView(n, t)
+			if err != nil {
+				return ItemView{}, err
+			}
+			iv.Tasks = append(iv.Tasks, tv)
+		}
+	}
+	return iv, nil
+}
+
+// ---- a notice's pages ----
+
+// FullView is the whole notice as written, with an anchor on every part.
+type FullView struct {
+	Notice   NoticeView
+	Sections []SectionView
+	Tasks    []TaskRow
+}
+
+// TaskRow is a row of the responsibility table on the full-text page.
+type TaskRow struct {
+	Section, Item, Subitem string
+	Task                   TaskView
+}
+
+func (r *renderer) notice(n *catalog.Notice) error {
+	nv, err := r.noticeView(n)
+	if err != nil {
+		return err
+	}
+	home := Crumb{"首页", "index.html"}
+	nc := Crumb{noticeShort(n), noticeHref(n.Slug)}
+	if err := r.page("notice.html", noticeHref(n.Slug), n.Title, "notice", []Crumb{home}, nv); err != nil {
+		return err
+	}
+	full := FullView{Notice: nv}
+	for _, s := range n.Sections {
+		sv, err := r.sectionView(n, s, true)
+		if err != nil {
+			return err
+		}
+		full.Sections = append(full.Sections, sv)
+		if err := r.page("section.html", sectionHref(n.Slug, s.Number), sectionName(sv)+" · "+noticeShort(n), "notice", []Crumb{home, nc}, struct {
+			Notice  NoticeView
+			Section SectionView
+		}{nv, sv}); err != nil {
+			return err
+		}
+		for _, iv := range sv.Items {
+			if err := r.page("item.html", iv.Href, iv.Label+iv.Title+" · "+noticeShort(n), "notice",
+				[]Crumb{home, nc, {sectionName(sv), sv.Href}}, struct {
+					Notice  NoticeView
+					Section SectionView
+					Item    ItemView
+				}{nv, sv, iv}); err != nil {
+				return err
+			}
+		}
+	}
+	for _, sv := range full.Sections {
+		for _, tv := range sv.Tasks {
+			full.Tasks = append(full.Tasks, TaskRow{Section: sv.Label + sv.Title, Task: tv})
+		}
+		for _, iv := range sv.Items {
+			for _, tv := range iv.Tasks {
+				row := TaskRow{Section: sv.Label + sv.Title, Item: iv.Label + iv.Title, Task: tv}
+				if tv.SubitemTitle != "" {
+					row.Subitem = tv.SubitemTitle
+				}
+				full.Tasks = append(full.Tasks, row)
+			}
+		}
+	}
+	if err := r.page("full.html", fullHref(n.Slug), "全文 · "+noticeShort(n), "notice", []Crumb{home, nc}, full); err != nil {
+		return err
+	}
+	if err := r.tasks(n, nv, full, home, nc); err != nil {
+		return err
+	}
+	return r.matrix(n, nv, home, nc)
+}
+
+func noticeShort(n *catalog.Notice) string {
+	if n.DocNumber != "" {
+		return n.DocNumber
+	}
+	return excerpt(n.Title, 16)
+}
+
+func sectionName(sv SectionView) string {
+	if sv.Label != "" {
+		return sv.Label + sv.Title
+	}
+	return sv.Title
+}
+
+// TaskPageView is a task's own page.
+type TaskPageView struct {
+	Notice          NoticeView
+	Section         SectionView
+	Item            ItemView
+	Task            TaskView
+	SubitemTitle    string
+	Number          int
+	Title           string
+	BodyText        string
+	Diff            template.HTML
+	Fields          []notice.Field
+	Source          string
+	Line            int
+	Prev, Next      *TaskView
+	ItemText        template.HTML
+	Position, Count int
+}
+
+func (r *renderer) tasks(n *catalog.Notice, nv NoticeView, full FullView, home, nc Crumb) error {
+	views := map[string]TaskView{}
+	for _, row := range full.Tasks {
+		views[row.Task.ID] = row.Task
+	}
+	sections := map[int]SectionView{}
+	items := map[[2]int]ItemView{}
+	for _, sv := range full.Sections {
+		sections[sv.Number] = sv
+		for _, iv := range sv.Items {
+			items[[2]int{iv.Section, iv.Number}] = iv
+		}
+	}
+	ordered := make([]TaskView, len(n.Tasks))
+	for i := range n.Tasks {
+		tv, ok := views[n.Tasks[i].ID]
+		if !ok {
+			var err error
+			if tv, err = r.taskView(n, &n.Tasks[i]); err != nil {
+				return err
+			}
+		}
+		ordered[i] = tv
+	}
+	for i := range n.Tasks {
+		t := &n.Tasks[i]
+		tv := ordered[i]
+		sv := sections[t.Section]
+		iv := items[[2]int{t.Section, t.Item}]
+		v := TaskPageView{
+			Notice: nv, Section: sv, Item: iv, Task: tv, SubitemTitle: tv.SubitemTitle,
+			Number: t.Number, Title: t.Title, BodyText: t.BodyText, Diff: diffHTML(t.Diff),
+			Fields: t.Fields, Source: t.Source, Line: t.Line, Position: i + 1, Count: len(n.Tasks),
+		}
+		if i > 0 {
+			v.Prev = &ordered[i-1]
+		}
+		if i+1 < len(ordered) {
+			v.Next = &ordered[i+1]
+		}
+		crumbs := []Crumb{home, nc, {sectionName(sv), sv.Href}}
+		if iv.Href != "" {
+			crumbs = append(crumbs, Crumb{iv.Label + iv.Title, iv.Href})
+		}
+		if err := r.page("task.html", tv.Href, tv.Title+" · "+noticeShort(n), "notice", crumbs, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// diffHTML shows a short diff ([-body-]{+table+}) with del and ins.
+func diffHTML(d string) template.HTML {
+	if d == "" {
+		return ""
+	}
+	var b strings.Builder
+	for len(d) > 0 {
+		i := strings.Index(d, "[-")
+		j := strings.Index(d, "{+")
+		switch {
+		case i < 0 && j < 0:
+			b.WriteString(template.HTMLEscapeString(d))
+			d = ""
+		case i >= 0 && (j < 0 || i < j):
+			b.WriteString(template.HTMLEscapeString(d[:i]))
+			end := strings.Index(d[i:], "-]")
+			if end < 0 {
+				b.WriteString(template.HTMLEscapeString(d[i:]))
+				d = ""
+				continue
+			}
+			b.WriteString("<del>" + template.HTMLEscapeString(d[i+2:i+end]) + "</del>")
+			d = d[i+end+2:]
+		default:
+			b.WriteString(template.HTMLEscapeString(d[:j]))
+			end := strings.Index(d[j:], "+}")
+			if end < 0 {
+				b.WriteString(template.HTMLEscapeString(d[j:]))
+				d = ""
+				continue
+			}
+			b.WriteString("<ins>" + template.HTMLEscapeString(d[j+2:j+end]) + "</ins>")
+			d = d[j+end+2:]
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// ---- matrix ----
+
+// MatrixView is units × items with role marks.
+type MatrixView struct {
+	Notice NoticeView
+	Items  []MatrixItem
+	Rows   []MatrixRow
+	Legend []RoleGroup
+	Via    bool
+}
+
+// MatrixItem is a column.
+type MatrixItem struct {
+	Label, Title, Href string
+}
+
+// MatrixRow is a unit with a cell per item.
+type MatrixRow struct {
+	Name, Href, Kind string
+	Cells            []MatrixCell
+	Count            int
+	Member           bool
+}
+
+// MatrixCell is a unit's part in an item.
+type MatrixCell struct {
+	Roles []units.Role
+	Href  string
+	Title string
+	Via   bool
+}
+
+func (r *renderer) matrix(n *catalog.Notice, nv NoticeView, home, nc Crumb) error {
+	v := MatrixView{Notice: nv}
+	type key = [2]int
+	var itemKeys []key
+	for _, s := range n.Sections {
+		for _, it := range s.Items {
+			itemKeys = append(itemKeys, key{s.Number, it.Number})
+			label := it.Label
+			if label == "" {
+				label = fmt.Sprint(it.Number)
+			}
+			v.Items = append(v.Items, MatrixItem{Label: strings.Trim(label, "（）()、."), Title: content.ItemTitle(it), Href: itemHref(n.Slug, s.Number, it.Number)})
+		}
+	}
+	for _, role := range units.Roles {
+		v.Legend = append(v.Legend, RoleGroup{Role: role, Label: role.Label()})
+	}
+	for _, u := range r.in.Catalog.Units {
+		row := MatrixRow{Name: u.Name, Href: unitHref(u.Slug), Kind: u.Kind.Label(), Cells: make([]MatrixCell, len(itemKeys))}
+		byItem := map[key][]catalog.Duty{}
+		for _, d := range u.Duties {
+			if d.Notice != n.Slug {
+				continue
+			}
+			t := r.in.Catalog.Task(n.Slug, d.Task)
+			k := key{t.Section, t.Item}
+			byItem[k] = append(byItem[k], d)
+			row.Count++
+		}
+		if row.Count == 0 {
+			continue
+		}
+		allVia := true
+		for i, k := range itemKeys {
+			ds := byItem[k]
+			if len(ds) == 0 {
+				continue
+			}
+			c := &row.Cells[i]
+			seen := map[units.Role]bool{}
+			via := true
+			var titles []string
+			for _, d := range ds {
+				if !seen[d.Role] {
+					seen[d.Role] = true
+					c.Roles = append(c.Roles, d.Role)
+				}
+				if d.Via == "" {
+					via = false
+				}
+				t := r.in.Catalog.Task(n.Slug, d.Task)
+				titles = append(titles, fmt.Sprintf("%s：%s（%s）", d.Task, content.TaskTitle(*t), d.Role.Label()))
+			}
+			c.Via = via
+			if !via {
+				allVia = false
+			}
+			if via {
+				titles = append(titles, "经由"+ds[0].Via)
+			}
+			c.Title = strings.Join(titles, "\n")
+			if len(ds) == 1 {
+				c.Href = taskHref(n.Slug, ds[0].Task)
+			} else {
+				c.Href = itemHref(n.Slug, k[0], k[1])
+			}
+		}
+		row.Member = allVia
+		if allVia {
+			v.Via = true
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	return r.page("matrix.html", matrixHref(n.Slug), "责任矩阵 · "+noticeShort(n), "matrix", []Crumb{home, nc}, v)
+}
+
+// ---- units ----
+
+func (r *renderer) unitsIndex() error {
+	return r.page("units.html", "units/index.html", "责任单位", "units", []Crumb{{"首页", "index.html"}}, struct {
+		Kinds []KindGroup
+	}{r.kindGroups()})
+}
+
+// UnitView is a unit's page.
+type UnitView struct {
+	Name, Kind, Pinyin string
+	Aliases            []string
+	Groups, Members    []UnitRef
+	Total, Direct, Via int
+	ByRole             []RoleCount
+	Notices            []UnitNotice
+	Notes              template.HTML
+	CSVHref, XLSXHref  string
+}
+
+// RoleCount counts a unit's duties of one role.
+type RoleCount struct {
+	Role  units.Role
+	Label string
+	Count int
+}
+
+// UnitNotice is a unit's duties in one notice.
+type UnitNotice struct {
+	Notice   NoticeLink
+	Issuer   string
+	Sections []UnitSection
+}
+
+// UnitSection is a unit's duties in one section, by role.
+type UnitSection struct {
+	Title string
+	Href  string
+	Roles []UnitRoleDuties
+}
+
+// UnitRoleDuties lists the duties of one role.
+type UnitRoleDuties struct {
+	Role   units.Role
+	Label  string
+	Duties []DutyView
+}
+
+// DutyView is one duty on a unit page.
+type DutyView struct {
+	Task    TaskView
+	Via     string
+	ViaHref string
+	Written string
+}
+
+func (r *renderer) unitPages() error {
+	for _, u := range r.in.Catalog.Units {
+		v := UnitView{Name: u.Name, Kind: u.Kind.Label(), Aliases: u.Aliases, CSVHref: unitCSVHref(u.Slug), XLSXHref: unitXLSXHref(u.Slug)}
+		for _, g := range u.Groups {
+			v.Groups = append(v.Groups, r.unitRef(g, ""))
+		}
+		for _, m := range u.Members {
+			v.Members = append(v.Members, r.unitRef(m, ""))
+		}
+		counts := map[units.Role]int{}
+		for _, d := range u.Duties {
+			v.Total++
+			counts[d.Role]++
+			if d.Via != "" {
+				v.Via++
+			} else {
+				v.Direct++
+			}
+		}
+		for _, role := range units.Roles {
+			if counts[role] > 0 {
+				v.ByRole = append(v.ByRole, RoleCount{role, role.Label(), counts[role]})
+			}
+		}
+		for _, n := range r.in.Catalog.Notices {
+			un := UnitNotice{Notice: NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: noticeHref(n.Slug)}, Issuer: n.Issuer}
+			for _, s := range n.Sections {
+				us := UnitSection{Title: sectionName(SectionView{Label: s.Label, Title: content.SectionTitle(n.Notice, s)}), Href: sectionHref(n.Slug, s.Number)}
+				for _, role := range units.Roles {
+					rd := UnitRoleDuties{Role: role, Label: role.Label()}
+					for _, d := range u.Duties {
+						if d.Notice != n.Slug || d.Role != role {
+							continue
+						}
+						t := r.in.Catalog.Task(n.Slug, d.Task)
+						if t.Section != s.Number {
+							continue
+						}
+						tv, err := r.taskView(n, t)
+						if err != nil {
+							return err
+						}
+						dv := DutyView{Task: tv, Via: d.Via, Written: d.Written}
+						if d.Via != "" {
+							dv.ViaHref = unitHref(r.in.Catalog.Unit(d.Via).Slug)
+						}
+						rd.Duties = append(rd.Duties, dv)
+					}
+					if len(rd.Duties) > 0 {
+						us.Roles = append(us.Roles, rd)
+					}
+				}
+				if len(us.Roles) > 0 {
+					un.Sections = append(un.Sections, us)
+				}
+			}
+			if len(un.Sections) > 0 {
+				v.Notices = append(v.Notices, un)
+			}
+		}
+		if notes, ok := r.in.Tree.Notes[u.Slug]; ok {
+			h, err := r.md.HTML(notes, "n-")
+			if err != nil {
+				return fmt.Errorf("site: notes of %s: %w", u.Name, err)
+			}
+			v.Notes = h
+		}
+		crumbs := []Crumb{{"首页", "index.html"}, {"责任单位", "units/index.html"}}
+		if err := r.page("unit.html", unitHref(u.Slug), u.Name, "units", crumbs, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ---- 404 ----
+
+func (r *renderer) notFound() error {
+	pg := &Page{Site: r.info, Title: "页面不存在", Path: "404.html", Root: r.opt.Base, Nav: "", Class: "notfound"}
+	var b strings.Builder
+	if err := r.tpl.execute(&b, "404.html", pg); err != nil {
+		return fmt.Errorf("site: 404.html: %w", err)
+	}
+	r.out["404.html"] = []byte(b.String())
+	return nil
+}

@@ -1,0 +1,350 @@
+// Package site renders the static site from the content tree: pages
+// through html/template, Markdown bodies through goldmark, and the data
+// downloads. Every link is relative, so the site works under any path of
+// a web server and opened from disk.
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/content"
+	"qingdan/internal/notice"
+	"qingdan/internal/units"
+)
+
+// Options shape the site.
+type Options struct {
+	// Title is the site's name; default: the title of the only notice, or
+	// 工作任务清单 for several.
+	Title string
+	// Base is the path the site is served under (/ or /anquan/). Only the
+	// 404 page uses it, since a web server shows that page at any path.
+	Base string
+	// Templates holds the page templates and assets/ (defaults embedded,
+	// overridden file by file by a site's own templates/).
+	Templates fs.FS
+	// Extra pages or files to add (the search index), by path.
+	Extra map[string][]byte
+}
+
+// Input is what the site is built from: the catalog read from content/
+// and the content tree for bodies and notes.
+type Input struct {
+	Catalog *catalog.Catalog
+	Tree    *content.Tree
+}
+
+// Render renders every page and file of the site, by path relative to
+// public/. The same input gives the same bytes.
+func Render(in Input, opt Options) (map[string][]byte, error) {
+	if opt.Templates == nil {
+		return nil, fmt.Errorf("site: no templates")
+	}
+	if opt.Base == "" {
+		opt.Base = "/"
+	}
+	if !strings.HasSuffix(opt.Base, "/") {
+		opt.Base += "/"
+	}
+	tpl, err := loadTemplates(opt.Templates)
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{in: in, opt: opt, tpl: tpl, md: newMarkdown(), out: map[string][]byte{}}
+	r.info = r.siteInfo()
+	if err := r.all(); err != nil {
+		return nil, err
+	}
+	for p, b := range opt.Extra {
+		r.out[p] = b
+	}
+	return r.out, nil
+}
+
+type renderer struct {
+	in   Input
+	opt  Options
+	tpl  *templates
+	md   *markdown
+	info *SiteInfo
+	out  map[string][]byte
+}
+
+// SiteInfo is shown on every page.
+type SiteInfo struct {
+	Title   string
+	Notices []NoticeLink
+	Units   int
+	Tasks   int
+}
+
+// NoticeLink names a notice in navigation.
+type NoticeLink struct {
+	Title, DocNumber, Date, Href string
+}
+
+func (r *renderer) siteInfo() *SiteInfo {
+	s := &SiteInfo{Title: r.opt.Title, Units: len(r.in.Catalog.Units)}
+	for _, n := range r.in.Catalog.Notices {
+		s.Notices = append(s.Notices, NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: noticeHref(n.Slug)})
+		s.Tasks += len(n.Tasks)
+	}
+	if s.Title == "" {
+		if len(r.in.Catalog.Notices) == 1 {
+			s.Title = r.in.Catalog.Notices[0].Title
+		} else {
+			s.Title = "工作任务清单"
+		}
+	}
+	return s
+}
+
+// Page is what every template gets.
+type Page struct {
+	Site   *SiteInfo
+	Title  string
+	Path   string // output path, relative to public/
+	Root   string // relative path from the page to the site root: "", "../" …
+	Nav    string // active navigation entry
+	Crumbs []Crumb
+	Class  string // class of <body>
+	Data   any
+}
+
+// Crumb is one step of a breadcrumb.
+type Crumb struct {
+	Label, Href string
+}
+
+// Rel turns a site-relative link into one relative to the page.
+func (p *Page) Rel(target string) string {
+	if strings.HasPrefix(target, "#") {
+		return target
+	}
+	return p.Root + target
+}
+
+func rootOf(p string) string {
+	depth := strings.Count(p, "/")
+	return strings.Repeat("../", depth)
+}
+
+func (r *renderer) page(tmpl, p, title, nav string, crumbs []Crumb, data any) error {
+	pg := &Page{Site: r.info, Title: title, Path: p, Root: rootOf(p), Nav: nav, Crumbs: crumbs, Data: data, Class: strings.TrimSuffix(tmpl, ".html")}
+	var b bytes.Buffer
+	if err := r.tpl.execute(&b, tmpl, pg); err != nil {
+		return fmt.Errorf("site: %s: %w", p, err)
+	}
+	r.out[p] = b.Bytes()
+	return nil
+}
+
+// Hrefs of the pages, relative to the site root.
+
+func noticeHref(slug string) string { return path.Join("notices", slug, "index.html") }
+func fullHref(slug string) string   { return path.Join("notices", slug, "full.html") }
+func matrixHref(slug string) string { return path.Join("notices", slug, "matrix.html") }
+func sectionHref(slug string, n int) string {
+	return path.Join("notices", slug, "sections", fmt.Sprintf("%d.html", n))
+}
+func itemHref(slug string, s, n int) string {
+	return path.Join("notices", slug, "items", fmt.Sprintf("%d-%d.html", s, n))
+}
+func taskHref(slug, id string) string { return path.Join("notices", slug, "tasks", id+".html") }
+func unitHref(slug string) string     { return path.Join("units", slug+".html") }
+
+// Anchors of the full notice text.
+func sectionAnchor(n int) string         { return fmt.Sprintf("s%d", n) }
+func itemAnchor(s, n int) string         { return fmt.Sprintf("i%d-%d", s, n) }
+func subitemAnchor(s, n, sub int) string { return fmt.Sprintf("i%d-%d-%d", s, n, sub) }
+func taskAnchor(id string) string        { return "t" + id }
+
+func displayDate(d string) string {
+	var y, m, day int
+	if _, err := fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day); err != nil {
+		return d
+	}
+	return fmt.Sprintf("%d年%d月%d日", y, m, day)
+}
+
+func (r *renderer) all() error {
+	steps := []func() error{r.home, r.unitsIndex, r.notFound, r.assets}
+	for _, n := range r.in.Catalog.Notices {
+		n := n
+		steps = append(steps, func() error { return r.notice(n) })
+	}
+	steps = append(steps, r.unitPages, r.data)
+	for _, f := range steps {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// assets copies the files under assets/ of the templates.
+func (r *renderer) assets() error {
+	return fs.WalkDir(r.opt.Templates, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		if d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(r.opt.Templates, p)
+		if err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		r.out[p] = b
+		return nil
+	})
+}
+
+// body renders the Markdown body of a content file, or text as Markdown
+// when the tree has no body for it.
+func (r *renderer) body(contentPath, text, prefix string) (template.HTML, error) {
+	b, ok := r.in.Tree.Bodies[contentPath]
+	if !ok {
+		b = content.ToMarkdown(text)
+	}
+	h, err := r.md.HTML(b, prefix)
+	if err != nil {
+		return "", fmt.Errorf("site: %s: %w", contentPath, err)
+	}
+	return h, nil
+}
+
+func (r *renderer) text(text, prefix string) template.HTML {
+	h, err := r.md.HTML(content.ToMarkdown(text), prefix)
+	if err != nil {
+		return template.HTML(template.HTMLEscapeString(text))
+	}
+	return h
+}
+
+// ---- shared views ----
+
+// UnitRef is a unit named on a page.
+type UnitRef struct {
+	Name, Href, Kind string
+	Role             units.Role
+	RoleLabel        string
+	Rule             string    // the standing rule that added it
+	Members          []UnitRef // when the unit is a group
+	Via              string
+}
+
+// RoleGroup lists the units of one role.
+type RoleGroup struct {
+	Role  units.Role
+	Label string
+	Units []UnitRef
+}
+
+func (r *renderer) unitRef(name string, role units.Role) UnitRef {
+	u := r.in.Catalog.Unit(name)
+	ref := UnitRef{Name: name, Role: role, RoleLabel: role.Label()}
+	if u != nil {
+		ref.Href = unitHref(u.Slug)
+		ref.Kind = string(u.Kind)
+		for _, m := range u.Members {
+			mu := r.in.Catalog.Unit(m)
+			ref.Members = append(ref.Members, UnitRef{Name: m, Href: unitHref(mu.Slug), Role: role, RoleLabel: role.Label()})
+		}
+	}
+	return ref
+}
+
+// roleGroups groups a task's units by role, in the order of Roles.
+func (r *renderer) roleGroups(list []units.Assignment) []RoleGroup {
+	var out []RoleGroup
+	for _, role := range units.Roles {
+		g := RoleGroup{Role: role, Label: role.Label()}
+		for _, a := range list {
+			if a.Role == role {
+				ref := r.unitRef(a.Name, a.Role)
+				ref.Rule = a.Rule
+				g.Units = append(g.Units, ref)
+			}
+		}
+		if len(g.Units) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// TaskView is a task as pages list it.
+type TaskView struct {
+	ID, Title, Href, Anchor, Label string
+	Text                           template.HTML
+	Excerpt                        string
+	Units                          []UnitRef
+	Roles                          []RoleGroup
+	UnitText                       string
+	Subitem                        int
+	SubitemTitle                   string
+}
+
+func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (TaskView, error) {
+	text, err := r.body(content.TaskPath(n.Slug, t.ID), t.Text, "t"+t.ID+"-")
+	if err != nil {
+		return TaskView{}, err
+	}
+	v := TaskView{
+		ID: t.ID, Title: content.TaskTitle(*t), Href: taskHref(n.Slug, t.ID), Anchor: taskAnchor(t.ID),
+		Text: text, Excerpt: excerpt(t.Text, 60), Roles: r.roleGroups(t.Units), UnitText: t.UnitText,
+		Subitem: t.Subitem, Label: taskLabel(n.Notice, t),
+	}
+	for _, a := range t.Units {
+		v.Units = append(v.Units, r.unitRef(a.Name, a.Role))
+	}
+	if it := n.Item(t.Section, t.Item); it != nil && t.Subitem > 0 {
+		if sb := it.Subitem(t.Subitem); sb != nil {
+			v.SubitemTitle = sb.Label + sb.Title
+		}
+	}
+	return v, nil
+}
+
+// taskLabel names a task by its place: （二）2 · 第3项.
+func taskLabel(n *notice.Notice, t *notice.Task) string {
+	var parts []string
+	if it := n.Item(t.Section, t.Item); it != nil && it.Label != "" {
+		parts = append(parts, it.Label)
+	}
+	if t.Subitem > 0 {
+		parts = append(parts, fmt.Sprintf("%d.", t.Subitem))
+	}
+	if t.Number > 0 {
+		parts = append(parts, fmt.Sprintf("第%d项", t.Number))
+	} else {
+		parts = append(parts, fmt.Sprintf("任务%d", t.Row))
+	}
+	return strings.Join(parts, " ")
+}
+
+func excerpt(s string, n int) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,253 @@
+package site_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/content"
+	"qingdan/internal/linkcheck"
+	"qingdan/internal/notice"
+	"qingdan/internal/site"
+	"qingdan/internal/units"
+)
+
+// build runs the pipeline in memory: notices → content files → read back
+// → site, as the real build does.
+func build(t *testing.T, registry string, texts map[string]string) (map[string][]byte, *catalog.Catalog) {
+	t.Helper()
+	reg, err := units.LoadRegistry([]byte(registry))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notices []*notice.Notice
+	for _, name := range sortedNames(texts) {
+		n, err := notice.Parse([]byte(texts[name]), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notices = append(notices, n)
+	}
+	cat, err := catalog.New(notices, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := content.Files(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := afero.NewMemMapFs()
+	for p, b := range files {
+		afero.WriteFile(fsys, "content/"+p, b, 0o644)
+	}
+	tree, err := content.Read(fsys, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err = catalog.New(tree.Notices, tree.Registry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := site.Render(site.Input{Catalog: cat, Tree: tree}, site.Options{Templates: os.DirFS("../../templates")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages, cat
+}
+
+func sortedNames(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func read(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func shipped(t *testing.T) (map[string][]byte, *catalog.Catalog) {
+	return build(t, read(t, "../../seeds/units.yaml"), map[string]string{
+		"seeds/00.txt": read(t, "../../testdata/corpus/00_xinzhou-2024-anquan-shengchan-tongzhi.txt"),
+	})
+}
+
+var (
+	chipRe    = regexp.MustCompile(`<a class="chip role-(\w+)" href="\.\./\.\./\.\./units/([a-z0-9-]+)\.html">([^<]+)</a>`)
+	dutyRe    = regexp.MustCompile(`<li class="duty( via)?">\s*<p class="duty-head"><a href="\.\./notices/([a-z0-9-]+)/tasks/([0-9-]+)\.html">`)
+	unitsPart = regexp.MustCompile(`(?s)<h2 id="units-h">.*?</section>`)
+)
+
+// Every task page links to exactly its units, with their roles; every
+// unit page lists exactly the tasks that name it, directly or through a
+// group. This is checked for every task/unit pair of the shipped notice.
+func TestCrossLinks(t *testing.T) {
+	pages, cat := shipped(t)
+	n := cat.Notices[0]
+	want := map[string]map[string]string{} // unit slug → task id → "role" or "role via"
+	for _, task := range n.Tasks {
+		page := string(pages["notices/"+n.Slug+"/tasks/"+task.ID+".html"])
+		if page == "" {
+			t.Fatalf("no page for task %s", task.ID)
+		}
+		var got, exp []string
+		for _, m := range chipRe.FindAllStringSubmatch(unitsPart.FindString(page), -1) {
+			got = append(got, m[2]+"/"+m[1]+"/"+m[3])
+		}
+		for _, a := range task.Units {
+			u := cat.Unit(a.Name)
+			exp = append(exp, u.Slug+"/"+string(a.Role)+"/"+a.Name)
+			add(want, u.Slug, task.ID, string(a.Role))
+			for _, m := range u.Members {
+				add(want, cat.Unit(m).Slug, task.ID, string(a.Role)+" via")
+			}
+		}
+		sort.Strings(got)
+		sort.Strings(exp)
+		if strings.Join(got, " ") != strings.Join(exp, " ") {
+			t.Errorf("task %s links\n%v\nwant\n%v", task.ID, got, exp)
+		}
+	}
+	for _, u := range cat.Units {
+		page := string(pages["units/"+u.Slug+".html"])
+		got := map[string]string{}
+		for _, m := range dutyRe.FindAllStringSubmatch(page, -1) {
+			v := ""
+			if m[1] != "" {
+				v = " via"
+			}
+			got[m[3]] = v
+		}
+		if len(got) != len(want[u.Slug]) {
+			t.Errorf("unit %s lists %d tasks, want %d", u.Name, len(got), len(want[u.Slug]))
+		}
+		for id, role := range want[u.Slug] {
+			via, ok := got[id]
+			if !ok {
+				t.Errorf("unit %s does not list task %s", u.Name, id)
+			} else if strings.HasSuffix(role, " via") != (via == " via") {
+				t.Errorf("unit %s, task %s: via marker %q, want %q", u.Name, id, via, role)
+			}
+		}
+	}
+	// A county sees the duties of 各县（市、区）政府, marked as such.
+	county := string(pages["units/xin-fu-qu-zheng-fu.html"])
+	if !strings.Contains(county, "经由 <a href=\"../units/ge-xian-shi-qu-zheng-fu.html\">各县（市、区）政府</a>") {
+		t.Errorf("忻府区政府's page does not mark duties as reaching it through the group")
+	}
+	if c := strings.Count(county, `<li class="duty via">`); c != 35 {
+		t.Errorf("忻府区政府 has %d group duties, want 35", c)
+	}
+}
+
+func add(m map[string]map[string]string, unit, task, role string) {
+	if m[unit] == nil {
+		m[unit] = map[string]string{}
+	}
+	if _, ok := m[unit][task]; !ok {
+		m[unit][task] = role
+	}
+}
+
+func TestLinksResolve(t *testing.T) {
+	pages, _ := shipped(t)
+	for _, p := range linkcheck.Check(pages, "404.html") {
+		t.Error(p)
+	}
+	for p, b := range pages {
+		if regexp.MustCompile(`(?i)(https?:)?//[a-z0-9.-]+\.[a-z]{2,}`).Match(b) && !strings.HasSuffix(p, ".xlsx") {
+			t.Errorf("%s refers to another site", p)
+		}
+	}
+}
+
+func TestPages(t *testing.T) {
+	pages, cat := shipped(t)
+	n := cat.Notices[0]
+	must := map[string][]string{
+		"index.html":                                   {`lang="zh-CN"`, "忻政发〔2024〕1号", "忻州市人民政府", "2024年2月23日", "以责任落实年为主线", "unit-select", `role="search"`},
+		"notices/" + n.Slug + "/full.html":             {`id="s1"`, `id="i1-2"`, `id="i4-18-1"`, "重点任务分工", "抄送：市委办公室"},
+		"notices/" + n.Slug + "/matrix.html":           {"<table class=\"matrix\">", "市应急局"},
+		"notices/" + n.Slug + "/tasks/6-25-0-1.html":   {"正文表述", "推动各级修订专项应急预案", "<del>各级</del>"},
+		"notices/" + n.Slug + "/items/4-18.html":       {"森林草原火灾", `id="i4-18-1"`},
+		"units/index.html":                             {"地方政府和功能区", "市应急局"},
+		"units/shi-ying-ji-ju.html":                    {"市应急局", "下载 CSV", "print-head"},
+		"404.html":                                     {"页面不存在", `href="/index.html"`},
+		"data/notice.json":                             {`"doc_number": "忻政发〔2024〕1号"`},
+		"data/units.json":                              {`"initials": "syjj"`},
+		"data/units/shi-ying-ji-ju.csv":                {"\ufeff文号"},
+	}
+	for p, frags := range must {
+		b, ok := pages[p]
+		if !ok {
+			t.Errorf("no %s", p)
+			continue
+		}
+		for _, f := range frags {
+			if !strings.Contains(string(b), f) {
+				t.Errorf("%s lacks %q", p, f)
+			}
+		}
+	}
+}
+
+// TestHostile puts markup, quotes, template braces, formulas and paths
+// in task text and unit names: everything must come out as text.
+func TestHostile(t *testing.T) {
+	text := "忻政发〔2025〕9号\n忻州市人民政府\n关于<script>alert(\"t\")</script>的通知\n各县（市、区）人民政府：\n" +
+		"前言\"引号\"与{{.Site}}。\n一、总体<b>要求</b>\n（一）加强'领导'。做好工作。\n（二）第二项。内容&amp;实体。\n" +
+		"序号\t具体事项\t工作任务\t责任单位\n" +
+		"1\t（一）加强'领导'\t做好<script>alert(1)</script>工作，{{template \"x\"}}，路径../../etc/passwd。\t市应急局<img src=x onerror=alert(1)>、=HYPERLINK(\"http://evil\")、../../etc/passwd、@SUM(A1)\n" +
+		"2\t（二）第二项\t=1+1 内容&amp;实体。\t+cmd|' /C calc'!A0牵头，-2+3配合\n" +
+		"忻州市人民政府\n2025年1月2日\n"
+	pages, cat := build(t, "", map[string]string{"seeds/hostile.txt": text})
+	if len(cat.Notices[0].Tasks) != 2 {
+		t.Fatalf("tasks: %d", len(cat.Notices[0].Tasks))
+	}
+	for p, b := range pages {
+		if strings.Contains(p, "..") || strings.ContainsAny(p, "<>\"'=@+") {
+			t.Errorf("file name %q", p)
+		}
+		s := string(b)
+		switch {
+		case strings.HasSuffix(p, ".html"):
+			for _, bad := range []string{"<script>alert", "<img src=x", "<b>要求</b>"} {
+				if strings.Contains(s, bad) {
+					t.Errorf("%s contains %q unescaped", p, bad)
+				}
+			}
+		case strings.HasSuffix(p, ".csv"):
+			for _, line := range strings.Split(s, "\n") {
+				for _, cell := range strings.Split(line, ",") {
+					cell = strings.Trim(cell, "\"\r\ufeff")
+					if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+						t.Errorf("%s: cell %q would be read as a formula", p, cell)
+					}
+				}
+			}
+		}
+	}
+	task := string(pages["notices/"+cat.Notices[0].Slug+"/tasks/1-1-0-1.html"])
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "{{template", "../../etc/passwd", "=HYPERLINK"} {
+		if !strings.Contains(task, want) {
+			t.Errorf("task page lacks %q (escaped text)", want)
+		}
+	}
+	for _, p := range linkcheck.Check(pages, "404.html") {
+		t.Error(p)
+	}
+	_ = filepath.Join
+}

@@ -1,0 +1,124 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"strings"
+
+	"qingdan/internal/units"
+)
+
+// The page templates. Each defines "content" (and may define "head"),
+// and is executed inside base.html.
+var pageTemplates = []string{
+	"home.html", "notice.html", "full.html", "section.html", "item.html",
+	"task.html", "units.html", "unit.html", "matrix.html", "404.html",
+}
+
+// TaskCard is the data of the task-card partial.
+type TaskCard struct {
+	P *Page
+	T TaskView
+}
+
+type templates struct {
+	pages map[string]*template.Template
+}
+
+var funcs = template.FuncMap{
+	"roleClass": func(r units.Role) string { return "role-" + string(r) },
+	"roleShort": func(r units.Role) string {
+		switch r {
+		case units.Lead:
+			return "牵"
+		case units.Cooperate:
+			return "配"
+		case units.Supervise:
+			return "督"
+		case units.Guide:
+			return "指"
+		}
+		return "负"
+	},
+	"add": func(a, b int) int { return a + b },
+	// card pairs a task with the page it is shown on, for the task-card
+	// partial, which needs the page to make links relative.
+	"card": func(p *Page, t TaskView) TaskCard { return TaskCard{P: p, T: t} },
+	"join": strings.Join,
+}
+
+func loadTemplates(fsys fs.FS) (*templates, error) {
+	t := &templates{pages: map[string]*template.Template{}}
+	base, err := fs.ReadFile(fsys, "base.html")
+	if err != nil {
+		return nil, fmt.Errorf("site: templates: %w", err)
+	}
+	for _, name := range pageTemplates {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("site: templates: %w", err)
+		}
+		tp, err := template.New("base.html").Funcs(funcs).Parse(string(base))
+		if err == nil {
+			tp, err = tp.New(name).Parse(string(src))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("site: templates: %w", err)
+		}
+		t.pages[name] = tp
+	}
+	return t, nil
+}
+
+func (t *templates) execute(w io.Writer, name string, data any) error {
+	tp, ok := t.pages[name]
+	if !ok {
+		return errors.New("no template " + name)
+	}
+	return tp.ExecuteTemplate(w, "base.html", data)
+}
+
+// Overlay returns the templates of a site: its own file where it has one,
+// else the embedded default.
+func Overlay(own, defaults fs.FS) fs.FS {
+	if own == nil {
+		return defaults
+	}
+	return overlay{own, defaults}
+}
+
+type overlay struct{ own, def fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if f, err := o.own.Open(name); err == nil {
+		return f, nil
+	}
+	return o.def.Open(name)
+}
+
+// ReadDir merges both directories so assets/ lists files from either.
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	seen := map[string]fs.DirEntry{}
+	var firstErr error
+	for _, f := range []fs.FS{o.def, o.own} {
+		entries, err := fs.ReadDir(f, name)
+		if err != nil {
+			firstErr = err
+			continue
+		}
+		for _, e := range entries {
+			seen[e.Name()] = e
+		}
+	}
+	if len(seen) == 0 && firstErr != nil {
+		return nil, firstErr
+	}
+	out := make([]fs.DirEntry, 0, len(seen))
+	for _, k := range sortedKeys(seen) {
+		out = append(out, seen[k])
+	}
+	return out, nil
+}
