@@ -119,6 +119,14 @@ func (p *parser) parseBody(lines []line) {
 	}
 	newItem := func(num int, l, rest line) {
 		ensureSection(l)
+		for _, it := range sec.items {
+			if it.number == num {
+				last := sec.items[len(sec.items)-1].number
+				p.warn(l.num, fmt.Sprintf("item （%s） appears twice; the second is counted as item （%s）", cnNum(num), cnNum(last+1)))
+				num = last + 1
+				break
+			}
+		}
 		title, sep, body := splitTitle(rest)
 		item = &itemBlock{section: sec.number, number: num, label: label(l, rest), title: title, sep: sep, line: l.num, heading: rest}
 		if !body.blank() {
@@ -160,6 +168,14 @@ func (p *parser) parseBody(lines []line) {
 			newItem(num, l, rest)
 			continue
 		case (lvl == 3 || lvl == 4) && item != nil && (sub == nil || sub.level == lvl):
+			for _, sb := range item.subs {
+				if sb.number == num {
+					last := item.subs[len(item.subs)-1].number
+					p.warn(l.num, fmt.Sprintf("sub-item %d of item （%s） appears twice; the second is counted as %d", num, cnNum(item.number), last+1))
+					num = last + 1
+					break
+				}
+			}
 			title, sep, body := splitTitle(rest)
 			sub = &subBlock{number: num, level: lvl, label: label(l, rest), title: title, sep: sep, line: l.num, heading: rest, full: l}
 			if !body.blank() {
@@ -180,11 +196,16 @@ func (p *parser) parseBody(lines []line) {
 		}
 	}
 	if itemsAtTop && item != nil && len(item.subs) == 0 && len(item.paras) > 1 {
-		// The closing words follow the last paragraph-item.
-		for _, l := range item.paras[1:] {
+		// The closing words follow the last paragraph-item and its label
+		// lines (牵头单位：…).
+		keep := 1
+		for keep < len(item.paras) && labelLineRe.MatchString(item.paras[keep].norm) {
+			keep++
+		}
+		for _, l := range item.paras[keep:] {
 			p.n.Closing = append(p.n.Closing, strings.TrimSpace(l.orig))
 		}
-		item.paras = item.paras[:1]
+		item.paras = item.paras[:keep]
 	}
 	p.checkNumbering()
 }

@@ -3,6 +3,7 @@ package notice
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -82,6 +83,10 @@ func (p *parser) compareWithBody(t *Task) {
 	if containsRunes(fb, ft) || (t.Title != "" && containsRunes(fb, fold(t.Title))) {
 		return
 	}
+	// A difference in punctuation alone (。 for ，) is not a rewording.
+	if containsRunes(stripPunct(fb), stripPunct(ft)) {
+		return
+	}
 	// Ignore a difference only in the final full stop.
 	ft = trimStop(ft)
 	if containsRunes(fb, ft) {
@@ -100,6 +105,17 @@ func (p *parser) compareWithBody(t *Task) {
 	t.BodyText = string(seg)
 	t.Diff = shortDiff(d, 3)
 	p.warn(t.Line, fmt.Sprintf("table text of %s differs from the body: %s", placeName(t), t.Diff))
+}
+
+func stripPunct(r []rune) []rune {
+	out := make([]rune, 0, len(r))
+	for _, c := range r {
+		if unicode.IsPunct(c) || unicode.IsSymbol(c) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 func placeName(t *Task) string {
@@ -205,4 +221,47 @@ func shortDiff(diffs []diffmatchpatch.Diff, limit int) string {
 		s += fmt.Sprintf("（另有%d处）", len(hunks)-limit)
 	}
 	return s
+}
+
+// matchItem finds the body item whose text a table row restates: the item
+// holding the largest share of the row's character pairs, when that share
+// is at least 0.6 and clearly above the next item's.
+func (p *parser) matchItem(text string) (sec, item int, ok bool) {
+	want := bigrams(fold(text))
+	if len(want) == 0 {
+		return 0, 0, false
+	}
+	best, second := 0.0, 0.0
+	for _, s := range p.sections {
+		for _, it := range s.items {
+			body, found := p.bodyText(s.number, it.number, 0)
+			if !found {
+				continue
+			}
+			have := bigrams(fold(body))
+			n := 0
+			for b := range want {
+				if have[b] {
+					n++
+				}
+			}
+			score := float64(n) / float64(len(want))
+			switch {
+			case score > best:
+				second, best = best, score
+				sec, item = s.number, it.number
+			case score > second:
+				second = score
+			}
+		}
+	}
+	return sec, item, best >= 0.6 && best-second >= 0.15
+}
+
+func bigrams(r []rune) map[[2]rune]bool {
+	out := map[[2]rune]bool{}
+	for i := 0; i+1 < len(r); i++ {
+		out[[2]rune{r[i], r[i+1]}] = true
+	}
+	return out
 }

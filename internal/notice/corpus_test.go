@@ -49,7 +49,7 @@ func u(list []units.Assignment) string {
 
 type want struct {
 	id, textStart, units string
-	subitem            int
+	subitem              int
 }
 
 func checkTasks(t *testing.T, n *notice.Notice, wants []want) {

@@ -18,6 +18,14 @@ var (
 	sentenceRe  = regexp.MustCompile(`[。！？；]`)
 )
 
+// unspaced removes the spaces of letter-spaced Chinese (忻 州 市).
+func unspaced(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	return strings.ReplaceAll(s, " ", "")
+}
+
 // isOrgLine reports a line that is only the name of an issuing body.
 func isOrgLine(l line) bool {
 	t := strings.TrimSpace(l.norm)
@@ -31,7 +39,7 @@ func isSignature(lines []line, i int) (string, int, bool) {
 	if !isOrgLine(lines[i]) {
 		return "", 0, false
 	}
-	for j := i + 1; j < len(lines) && j <= i+2; j++ {
+	for j := i + 1; j < len(lines) && j <= i+4; j++ {
 		if lines[j].blank() {
 			continue
 		}
@@ -52,6 +60,13 @@ func (p *parser) parseHeader(lines []line) {
 	for i := 0; i < len(lines); i++ {
 		l := lines[i].trim()
 		t := l.norm
+		if sp := unspaced(t); sp != t && fileHeadRe.MatchString(sp) && !seenRecipients && len(titleLines) == 0 {
+			// 忻 州 市 人 民 政 府 文 件: a letter-spaced red head.
+			if m := fileHeadRe.FindStringSubmatch(sp); m != nil && isOrgLine(line{norm: m[1]}) {
+				p.headerIssuer = m[1]
+				continue
+			}
+		}
 		switch {
 		case t == "":
 			continue

@@ -51,7 +51,7 @@ func (p *parser) warn(line int, msg string) {
 	p.n.Warnings = append(p.n.Warnings, Warning{Line: line, Message: msg})
 }
 
-var leadFirstNoteRe = regexp.MustCompile(`(列|排)在?(第一位|首位)(者|的)?(为|是)牵头(单位|部门)`)
+var leadFirstNoteRe = regexp.MustCompile(`(列|排|排名)在?(第一位|首位|第一)(者|的)?(单位|部门)?(为|是)牵头(单位|部门)`)
 
 // Parse reads a notice from the bytes of a file; name is the file name
 // for messages. It never panics on bad input: text it cannot place
@@ -95,7 +95,7 @@ func Parse(data []byte, name string) (n *Notice, err error) {
 	for bodyEnd < tableAt && !endsBody(lines, bodyEnd) {
 		bodyEnd++
 	}
-	if bodyEnd == tableAt {
+	if bodyEnd == tableAt && tableAt < len(lines) {
 		// The line just above a table is its caption, not body text.
 		j := bodyEnd - 1
 		for j > bodyStart && lines[j].blank() {
@@ -142,6 +142,11 @@ func endsBody(lines []line, i int) bool {
 		return true
 	}
 	return false
+}
+
+func isDateOnly(l line) bool {
+	_, ok := isDateLine(l)
+	return ok
 }
 
 func bracketDepth(s string) int {
@@ -199,7 +204,7 @@ func (p *parser) parseTail(lines []line) {
 			continue
 		}
 		switch {
-		case noteRe.MatchString(t):
+		case noteRe.MatchString(t) || leadFirstNoteRe.MatchString(t):
 			p.n.Notes = append(p.n.Notes, strings.TrimSpace(l.orig))
 		case attachRefRe.MatchString(t):
 			m := attachRefRe.FindStringIndex(t)
@@ -207,16 +212,14 @@ func (p *parser) parseTail(lines []line) {
 			p.n.Attachments = append(p.n.Attachments, strings.TrimSpace(lt.cut(m[1], len(lt.norm))))
 		case attachHead.MatchString(t):
 			flushCaption()
+		case isDateOnly(l):
+			if d, _ := isDateLine(l); p.n.Date == "" {
+				p.n.Date = d
+			}
 		case isCaption(l):
 			flushCaption()
 			caption, captionLine = strings.TrimSpace(l.orig), l.num
 		default:
-			if d, ok := isDateLine(l); ok {
-				if p.n.Date == "" {
-					p.n.Date = d
-				}
-				continue
-			}
 			flushCaption()
 			p.n.Closing = append(p.n.Closing, strings.TrimSpace(l.orig))
 			p.warn(l.num, "text after the body that is neither a table nor a footer: kept as closing words")

@@ -29,6 +29,10 @@ type table struct {
 	header  []string
 	rows    []tableRow
 	start   int // line number of the header
+	// cellLines is true for the layout of one cell per tab-led line, where
+	// an empty cell is a merged cell (the same as above); in the layout of
+	// one row per line an empty cell is just empty.
+	cellLines bool
 }
 
 func isTabCellLine(l line) bool { return strings.HasPrefix(l.orig, "\t") }
@@ -73,8 +77,8 @@ func splitCells(l line) []line {
 // readTable reads a table starting at lines[i]; it returns the table and
 // the index of the first line after it.
 func readTable(lines []line, i int) (*table, int) {
-	t := &table{start: lines[i].num}
-	if isTabCellLine(lines[i]) {
+	t := &table{start: lines[i].num, cellLines: isTabCellLine(lines[i])}
+	if t.cellLines {
 		var row *tableRow
 		for ; i < len(lines); i++ {
 			l := lines[i]
@@ -164,6 +168,7 @@ type column struct {
 
 var (
 	unitColRe   = regexp.MustCompile(`单位|部门|责任主体|责任处室|承办|牵头|配合`)
+	personColRe = regexp.MustCompile(`领导|负责人|责任人|联系人|联络员|姓名`)
 	numberColRe = regexp.MustCompile(`^(序号|编号|序|No\.?)$`)
 	taskColRe   = regexp.MustCompile(`^(工作任务|重点任务|主要任务|具体任务|任务|工作措施|具体措施|主要措施|措施|主要内容|具体内容|工作内容|任务内容|内容|工作要求|任务要求|具体工作)$`)
 	titleColRe  = regexp.MustCompile(`举措|事项|名称|项目|任务名称`)
@@ -240,7 +245,7 @@ func (t *table) classify() []column {
 		}
 		cols[j].name = name
 		switch {
-		case name != "" && unitColRe.MatchString(name) && !taskColRe.MatchString(name):
+		case name != "" && unitColRe.MatchString(name) && !taskColRe.MatchString(name) && !personColRe.MatchString(name):
 			cols[j].kind, cols[j].role = colUnits, unitColumnRole(name)
 		case numberColRe.MatchString(name) || (len(values[j]) > 0 && share(j, isInteger) == 1):
 			cols[j].kind = colNumber
@@ -304,6 +309,9 @@ type tableSection struct {
 	tasks  int
 	// target is where the table section's tasks go in the notice.
 	section, item int
+	// flat is true for the one section of a table with neither section
+	// nor item cells: each of its rows finds its body item by its text.
+	flat bool
 }
 
 // parseTable turns the rows of a table into tasks, following merged cells
@@ -331,13 +339,13 @@ func (p *parser) parseTable(t *table) {
 	expected := strings.Join(t.header, ", ")
 
 	var (
-		secs      []*tableSection
-		curSec    *tableSection
-		curItem   int
-		curItemT  string
-		curSub    int
-		curSubT   string
-		prevUnits = map[int][]line{}
+		secs     []*tableSection
+		curSec   *tableSection
+		curItem  int
+		curItemT string
+		curSub   int
+		curSubT  string
+		above    = map[int]line{} // the cell above, for merged cells
 	)
 	newSection := func(num int, title string, l int) {
 		count := -1
@@ -384,11 +392,20 @@ func (p *parser) parseTable(t *table) {
 			cells = append(append([]line{}, cells[:taskCol]...), cells[taskCol+n:]...)
 		case len(cells) < width:
 			p.warn(r.line, fmt.Sprintf("table row has %d cells, expected %d (%s); the missing cells were taken as empty", len(cells), width, expected))
-			// Keep the task and the units: align the row to the right.
 			padded := make([]line, width)
-			copy(padded[width-len(cells):], cells)
-			for j := range padded[:width-len(cells)] {
-				padded[j] = line{num: r.line}
+			if t.cellLines {
+				// A lost cell line: keep the task and the units, which end
+				// the row, by aligning it to the right.
+				copy(padded[width-len(cells):], cells)
+				for j := range padded[:width-len(cells)] {
+					padded[j] = line{num: r.line}
+				}
+			} else {
+				// A row of tab-joined cells loses its trailing cells.
+				copy(padded, cells)
+				for j := len(cells); j < width; j++ {
+					padded[j] = line{num: r.line}
+				}
 			}
 			cells = padded
 		}
@@ -405,6 +422,7 @@ func (p *parser) parseTable(t *table) {
 			}
 			if curSec == nil || curSec.number != num {
 				newSection(num, title, cells[secCol].num)
+				above = map[int]line{} // a merged cell never spans sections
 			}
 		}
 		if curSec == nil && secCol < 0 {
@@ -464,23 +482,33 @@ func (p *parser) parseTable(t *table) {
 				task.Title = strings.TrimSpace(cell.orig)
 			case colUnits:
 				hasUnitCol = true
-				if cell.norm == "" {
-					if prev, ok := prevUnits[j]; ok && len(prev) > 0 {
-						cell = prev[0]
+				if cell.norm == "" && t.cellLines {
+					if prev, ok := above[j]; ok {
+						cell = prev
 						p.warn(r.line, fmt.Sprintf("empty %s cell taken as the same as the row above (a merged cell): %s", nameOr(c.name, "unit"), cell.orig))
-					} else {
-						continue
 					}
 				}
-				prevUnits[j] = []line{cell}
+				if cell.norm == "" {
+					continue
+				}
+				above[j] = cell
 				parsed := units.Parse(cell.norm, units.Options{Default: c.role, LeadFirst: p.leadFirst})
 				for _, prob := range parsed.Problems {
 					p.warn(cell.num, prob)
 				}
+				for _, f := range parsed.Fields {
+					task.Fields = append(task.Fields, Field{Name: f.Name, Value: f.Value})
+				}
 				unitCells = append(unitCells, strings.TrimSpace(cell.orig))
 				assigned = append(assigned, parsed.Units...)
 			case colField:
+				if cell.norm == "" && t.cellLines {
+					if prev, ok := above[j]; ok {
+						cell = prev
+					}
+				}
 				if v := strings.TrimSpace(cell.orig); v != "" {
+					above[j] = cell
 					task.Fields = append(task.Fields, Field{Name: nameOr(c.name, fmt.Sprintf("第%d列", j+1)), Value: v})
 				}
 			}
@@ -491,8 +519,8 @@ func (p *parser) parseTable(t *table) {
 			p.warn(r.line, "table row names no responsible unit")
 		}
 		if task.Text == "" {
-			p.warn(r.line, "table row has no task text; the item's title stands in for it")
 			task.Text = firstNonEmpty(task.Title, curSubT, curItemT, curSec.title)
+			p.warn(r.line, fmt.Sprintf("table row has no task text; %q stands in for it", task.Text))
 		}
 		curSec.tasks++
 		rows = append(rows, pending{task: task, sec: curSec, itemT: curItemT, subT: curSubT, noItem: itemCol < 0, cellRow: r})
@@ -507,9 +535,22 @@ func (p *parser) parseTable(t *table) {
 	}
 	for _, r := range rows {
 		task := r.task
-		if r.noItem {
+		switch {
+		case r.sec.flat:
+			// A row of a table without sections goes to the body item it
+			// restates; rows that restate none share an item of their own.
+			if sec, item, ok := p.matchItem(firstNonEmpty(task.Title+task.Text, task.Text)); ok {
+				task.Section, task.Item = sec, item
+			} else {
+				sec := p.extraSection(t)
+				if len(sec.items) == 0 {
+					sec.items = append(sec.items, &itemBlock{section: sec.number, number: 1, title: t.caption, line: t.start})
+				}
+				task.Section, task.Item = sec.number, 1
+			}
+		case r.noItem:
 			task.Section, task.Item = r.sec.section, r.sec.item
-		} else {
+		default:
 			task.Section = r.sec.section
 			if secCol < 0 && r.sec.number == 0 {
 				// No section column: the item's number finds its section.
@@ -584,9 +625,7 @@ func comparable(s string) string {
 func (p *parser) placeTableSection(s *tableSection, hasItems bool, t *table) {
 	if hasItems || (s.number == 0 && s.title == "") {
 		if s.number == 0 && s.title == "" && !hasItems {
-			// A table without sections: one item for all its rows.
-			sec := p.extraSection(t)
-			s.section, s.item = sec.number, p.ensureItem(sec.number, 1, t.caption, t.start)
+			s.flat = true // placed row by row
 			return
 		}
 		s.section = s.number
@@ -617,6 +656,21 @@ func (p *parser) placeTableSection(s *tableSection, hasItems bool, t *table) {
 				return
 			}
 		}
+	}
+	// 一、要素保障 in the table, （二）强化要素保障 in the body: one title
+	// inside the other, and no other item like it.
+	var found []*itemBlock
+	for _, sec := range p.sections {
+		for _, it := range sec.items {
+			c := comparable(it.title)
+			if want != "" && c != "" && runeLen(want) >= 2 && (strings.Contains(c, want) || strings.Contains(want, c)) {
+				found = append(found, it)
+			}
+		}
+	}
+	if len(found) == 1 {
+		s.section, s.item = found[0].section, found[0].number
+		return
 	}
 	sec := p.extraSection(t)
 	n := len(sec.items) + 1

@@ -26,7 +26,7 @@ type Exchanger interface {
 // SwapStats counts what a swap did.
 type SwapStats struct {
 	Written, Linked, Unchanged, Removed int
-	Swapped                            bool // false when nothing changed
+	Swapped                             bool // false when nothing changed
 }
 
 // Suffixes of the folders a swap works in, beside the target.

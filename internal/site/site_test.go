@@ -178,17 +178,17 @@ func TestPages(t *testing.T) {
 	pages, cat := shipped(t)
 	n := cat.Notices[0]
 	must := map[string][]string{
-		"index.html":                                   {`lang="zh-CN"`, "忻政发〔2024〕1号", "忻州市人民政府", "2024年2月23日", "以责任落实年为主线", "unit-select", `role="search"`},
-		"notices/" + n.Slug + "/full.html":             {`id="s1"`, `id="i1-2"`, `id="i4-18-1"`, "重点任务分工", "抄送：市委办公室"},
-		"notices/" + n.Slug + "/matrix.html":           {"<table class=\"matrix\">", "市应急局"},
-		"notices/" + n.Slug + "/tasks/6-25-0-1.html":   {"正文表述", "推动各级修订专项应急预案", "<del>各级</del>"},
-		"notices/" + n.Slug + "/items/4-18.html":       {"森林草原火灾", `id="i4-18-1"`},
-		"units/index.html":                             {"地方政府和功能区", "市应急局"},
-		"units/shi-ying-ji-ju.html":                    {"市应急局", "下载 CSV", "print-head"},
-		"404.html":                                     {"页面不存在", `href="/index.html"`},
-		"data/notice.json":                             {`"doc_number": "忻政发〔2024〕1号"`},
-		"data/units.json":                              {`"initials": "syjj"`},
-		"data/units/shi-ying-ji-ju.csv":                {"\ufeff文号"},
+		"index.html":                                 {`lang="zh-CN"`, "忻政发〔2024〕1号", "忻州市人民政府", "2024年2月23日", "以责任落实年为主线", "unit-select", `role="search"`},
+		"notices/" + n.Slug + "/full.html":           {`id="s1"`, `id="i1-2"`, `id="i4-18-1"`, "重点任务分工", "抄送：市委办公室"},
+		"notices/" + n.Slug + "/matrix.html":         {"<table class=\"matrix\">", "市应急局"},
+		"notices/" + n.Slug + "/tasks/6-25-0-1.html": {"正文表述", "推动各级修订专项应急预案", "<del>各级</del>"},
+		"notices/" + n.Slug + "/items/4-18.html":     {"森林草原火灾", `id="i4-18-1"`},
+		"units/index.html":                           {"地方政府和功能区", "市应急局"},
+		"units/shi-ying-ji-ju.html":                  {"市应急局", "下载 CSV", "print-head"},
+		"404.html":                                   {"页面不存在", `href="/index.html"`},
+		"data/notice.json":                           {`"doc_number": "忻政发〔2024〕1号"`},
+		"data/units.json":                            {`"initials": "syjj"`},
+		"data/units/shi-ying-ji-ju.csv":              {"\ufeff文号"},
 	}
 	for p, frags := range must {
 		b, ok := pages[p]

@@ -51,20 +51,29 @@ type Options struct {
 	LeadFirst bool
 }
 
+// Field is a labelled value written among the units that is not a unit:
+// 完成时限：2024年底前, or a deadline clause such as 2024年11月底前完成.
+type Field struct {
+	Name, Value string
+}
+
 // Parsed is what Parse makes of a responsibility text.
 type Parsed struct {
-	Units []Assignment
-	Rules []Rule
+	Units  []Assignment
+	Rules  []Rule
+	Fields []Field
 	// Problems are things a person should look at: odd unit names, a
 	// text with no unit. Each is a sentence without file or line.
 	Problems []string
 }
 
 var (
-	leadFirstRe = regexp.MustCompile(`^(?:[以按]?(?:列|排|排列|列在|排在)?(?:在)?(?:第一位|首位|第一|最前)(?:者|的|单位|部门)?(?:为|是|作为)牵头(?:单位|部门)?)(?:，?下同)?$`)
+	leadFirstRe = regexp.MustCompile(`^(?:责任单位中|以上|上述|注：)?(?:[以按]?(?:列|排|排名|排列|列在|排在|排序)?(?:在)?(?:第一位|首位|第一|最前|第一个)(?:者|的)?(?:单位|部门)?(?:为|是|作为)牵头(?:单位|部门)?)(?:，?下同)?$`)
 	standingRe  = regexp.MustCompile(`^(?:以下|下列|后文|此后)(?:各项|各条|所有)?(?:任务|工作|措施)?(?:均|都|皆|全部)?(?:需|须|要|应)?(?:由)?(.+?)(?:负责)?(?:落实|负责|组织实施)$`)
 	notListedRe = regexp.MustCompile(`^不再(?:一一)?(?:列出|列举|重复)$`)
-	labelRe     = regexp.MustCompile(`(牵头|责任|配合|协办|主办|主责|参与|协同|协助|指导|督导|监督|督促|主管)?(单位|部门|处室)：`)
+	labelRe     = regexp.MustCompile(`(?:(牵头|责任|配合|协办|主办|主责|参与|协同|协助|指导|督导|监督|督促|主管)?(单位|部门|处室)|(完成时限|时间节点|完成时间|时间要求|时限要求|责任人|联系人|牵头领导|牵头市领导|分管领导))：`)
+	deadlineRe  = regexp.MustCompile(`^(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|中旬|上旬|下旬|末|年底|年内)?(?:前|以前|之前)?(?:完成|结束|办结|见效|建成|落实到位)?|长期坚持|持续推进|长期|持续开展|常态化开展|常态化推进|年内完成|按时完成)$`)
+	roleParenRe = regexp.MustCompile(`（(牵头|负责|配合|参与|协办|主办|指导|督促企业落实)）$`)
 	closerRe    = regexp.MustCompile(`等(?:有关|相关|其他)?(?:部门|单位|机构)?$`)
 )
 
@@ -82,7 +91,12 @@ func Parse(text string, opt Options) Parsed {
 	leadFirst := opt.LeadFirst
 	for _, sentence := range splitTop(norm, "。") {
 		for _, seg := range labelSegments(sentence, def) {
-			units, rules := parseClauses(seg.text, seg.role)
+			if seg.field != "" {
+				p.Fields = append(p.Fields, Field{Name: fieldName(seg.field), Value: seg.text})
+				continue
+			}
+			units, rules, fields := parseClauses(seg.text, seg.role)
+			p.Fields = append(p.Fields, fields...)
 			for _, r := range rules {
 				if r.Kind == LeadFirst {
 					leadFirst = true
@@ -115,36 +129,57 @@ func Parse(text string, opt Options) Parsed {
 	return p
 }
 
-type segment struct {
-	text string
-	role Role
+// fieldName gives one name to the labels of a deadline.
+func fieldName(label string) string {
+	switch label {
+	case "完成时限", "时间节点", "完成时间", "时间要求", "时限要求":
+		return "完成时限"
+	}
+	return label
 }
 
-// labelSegments splits "牵头单位：X；配合单位：A、B" into its labelled parts.
-// Text before the first label keeps the default role.
+// isDeadline reports a clause that is a deadline, not a unit.
+func isDeadline(c string) bool {
+	return c != "" && deadlineRe.MatchString(c) && (strings.ContainsAny(c, "0123456789") || !strings.ContainsAny(c, "年月日"))
+}
+
+type segment struct {
+	text  string
+	role  Role
+	field string // the label of a segment that holds a field, not units
+}
+
+// labelSegments splits "牵头单位：X；配合单位：A、B；完成时限：…" into its
+// labelled parts. Text before the first label keeps the default role.
 func labelSegments(s string, def Role) []segment {
 	if !strings.Contains(s, "：") {
-		return []segment{{trimSeps(s), def}}
+		return []segment{{text: trimSeps(s), role: def}}
 	}
 	locs := labelRe.FindAllStringSubmatchIndex(s, -1)
 	var out []segment
-	start, role := 0, def
+	start, cur := 0, segment{role: def}
 	for _, loc := range locs {
 		if depthAt(s, loc[0]) != 0 {
 			continue
 		}
 		if t := trimSeps(s[start:loc[0]]); t != "" {
-			out = append(out, segment{t, role})
+			cur.text = t
+			out = append(out, cur)
 		}
-		prefix := ""
-		if loc[2] >= 0 {
-			prefix = s[loc[2]:loc[3]]
+		cur = segment{role: def}
+		switch {
+		case loc[6] >= 0:
+			cur.field = s[loc[6]:loc[7]]
+		case loc[2] >= 0:
+			cur.role = labelRole(s[loc[2]:loc[3]])
+		default:
+			cur.role = labelRole("")
 		}
-		role = labelRole(prefix)
 		start = loc[1]
 	}
 	if t := trimSeps(s[start:]); t != "" {
-		out = append(out, segment{t, role})
+		cur.text = t
+		out = append(out, cur)
 	}
 	return out
 }
@@ -157,11 +192,12 @@ func trimSeps(s string) string {
 
 // parseClauses reads one sentence: clauses separated by ，and ；, each a
 // list of units with an optional role marker at its end.
-func parseClauses(s string, def Role) ([]Assignment, []Rule) {
+func parseClauses(s string, def Role) ([]Assignment, []Rule, []Field) {
 	clauses := splitTop(s, "，；")
 	var (
-		units []Assignment
-		rules []Rule
+		units  []Assignment
+		rules  []Rule
+		fields []Field
 	)
 	for i := 0; i < len(clauses); i++ {
 		c := clauses[i]
@@ -190,9 +226,13 @@ func parseClauses(s string, def Role) ([]Assignment, []Rule) {
 		if c == "下同" || notListedRe.MatchString(c) {
 			continue
 		}
+		if isDeadline(c) {
+			fields = append(fields, Field{Name: "完成时限", Value: c})
+			continue
+		}
 		units = append(units, parseClause(c, def)...)
 	}
-	return units, rules
+	return units, rules, fields
 }
 
 // isLeadFirst and matchStanding test for the two rules; the cheap
@@ -242,6 +282,15 @@ func parseClause(c string, def Role) []Assignment {
 		pending = pending[:0]
 	}
 	for _, item := range splitNames(c) {
+		// 市发展改革委（牵头）: the role in brackets after one name.
+		if m := roleParenRe.FindStringSubmatchIndex(item); m != nil {
+			flush(def)
+			role, _ := trailingMarker(item[m[2]:m[3]])
+			if name := cleanName(item[:m[0]]); name != "" {
+				out = append(out, Assignment{Name: name, Role: role})
+			}
+			continue
+		}
 		name, role, marked := stripMarker(item)
 		name = cleanName(name)
 		if name != "" {
@@ -427,7 +476,23 @@ func hasHan(s string) bool {
 
 // orgEnds are the last characters a duty parenthetical's unit names end
 // with; a parenthetical whose names do not is prose, not a duty.
-const orgEnds = nameEnds + "地方镇乡村街院"
+const orgEnds = nameEnds + "地方镇乡村街院台馆协关校构业所）"
+
+// EndsWithRole reports text whose last clause ends with a role word
+// (负责, 牵头, 配合 …): a parenthetical like that which IsDuty rejects is
+// worth a warning, since it may be a duty whose unit names are unusual.
+func EndsWithRole(text string) bool {
+	clauses := splitTop(strings.TrimSpace(textnorm.Name(text)), "，；。")
+	for i := len(clauses) - 1; i >= 0; i-- {
+		c := clauses[i]
+		if c == "" || isDeadline(c) {
+			continue
+		}
+		_, _, ok := stripMarker(c)
+		return ok
+	}
+	return false
+}
 
 // IsDuty reports whether the text of a parenthetical assigns a duty:
 // (X负责), (X牵头，Y参与), (牵头单位：X), and not (PPP), (试行) or a
@@ -459,7 +524,7 @@ func IsDuty(text string) bool {
 		clauses := splitTop(sentence, "，；")
 		for i := len(clauses) - 1; i >= 0; i-- {
 			c := clauses[i]
-			if c == "" || c == "下同" || isLeadFirst(c) || matchStanding(c) != nil || notListedRe.MatchString(c) {
+			if c == "" || c == "下同" || isLeadFirst(c) || matchStanding(c) != nil || notListedRe.MatchString(c) || isDeadline(c) {
 				continue
 			}
 			_, _, ok := stripMarker(c)

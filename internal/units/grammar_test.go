@@ -45,6 +45,11 @@ func TestParse(t *testing.T) {
 		{"lead first, in force", "农业农村部、财政部等负责", "农业农村部/lead、财政部/responsible", units.Options{LeadFirst: true}},
 		{"lead first, one unit", "各省级人民政府负责", "各省级人民政府/responsible", units.Options{LeadFirst: true}},
 		{"standing rule", "生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出", "生态环境部/guide、试点城市政府/responsible", units.Options{}},
+		{"role in brackets", "市发展改革委（牵头）、市住建局", "市发展改革委/lead、市住建局/responsible", units.Options{}},
+		{"label with role in brackets", "责任单位：市文旅局（牵头），各县（市、区）人民政府", "市文旅局/lead、各县（市、区）人民政府/responsible", units.Options{}},
+		{"deadline clause", "市农业农村局负责，2024年11月底前完成", "市农业农村局/responsible", units.Options{}},
+		{"deadline label", "牵头单位：市供销社；配合单位：市市场监管局；完成时限：2024年5月底前", "市供销社/lead、市市场监管局/cooperate", units.Options{}},
+		{"lead first, other wording", "市发展改革委、市行政审批局。列第一位的单位为牵头单位，下同", "市发展改革委/lead、市行政审批局/responsible", units.Options{}},
 		// ---- hostile ----
 		{"slash kept whole", "市应急局/市消防救援支队", "市应急局/市消防救援支队/responsible", units.Options{}},
 		{"markup kept as text", "<b>市应急局</b>、{{.X}}", "<b>市应急局</b>/responsible、{{.X}}/responsible", units.Options{}},
@@ -58,6 +63,20 @@ func TestParse(t *testing.T) {
 				t.Errorf("Parse(%q)\n got %s\nwant %s", c.in, got, c.want)
 			}
 		})
+	}
+}
+
+func TestFields(t *testing.T) {
+	p := units.Parse("牵头单位：市文旅局；配合单位：市交通局；完成时限：2024年6月底前", units.Options{})
+	if len(p.Fields) != 1 || p.Fields[0].Name != "完成时限" || p.Fields[0].Value != "2024年6月底前" {
+		t.Errorf("fields %+v", p.Fields)
+	}
+	p = units.Parse("市农业农村局负责，2024年11月底前完成", units.Options{})
+	if len(p.Fields) != 1 || p.Fields[0].Value != "2024年11月底前完成" {
+		t.Errorf("fields %+v", p.Fields)
+	}
+	if !units.EndsWithRole("市某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某负责") || units.EndsWithRole("试行") {
+		t.Error("EndsWithRole")
 	}
 }
 
@@ -79,11 +98,19 @@ func TestIsDuty(t *testing.T) {
 		"国家发展改革委会同有关部门负责":   true,
 		"牵头单位：市应急局":         true,
 		"生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出": true,
-		"PPP":    false,
-		"此件公开发布": false,
-		"共5项":    false,
-		"市、区":    false,
-		"试行":     false,
+		"市气象台负责":                true,
+		"市科协、市农业农村局负责":          true,
+		"忻州海关负责":                true,
+		"市融媒体中心、忻州广播电视台负责":      true,
+		"市水利局牵头，各县（市、区）配合":      true,
+		"市农业农村局负责，2024年11月底前完成": true,
+		"牵头单位：市供销社；配合单位：市市场监管局；完成时限：2024年5月底前": true,
+		"完成时限：长期坚持": false,
+		"PPP":       false,
+		"此件公开发布":    false,
+		"共5项":       false,
+		"市、区":       false,
+		"试行":        false,
 		"免税进口的科研仪器设备按有关政策规定执行":                    false,
 		"垃圾焚烧企业依法依规安装污染物排放自动监测设备、自动监测设备与生态环境部门联网": false,
 	} {

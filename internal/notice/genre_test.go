@@ -1,0 +1,64 @@
+package notice_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"qingdan/internal/notice"
+)
+
+// TestGenre parses notices written in the forms of the genre that the
+// corpus lacks (label lines, 完成时限, tables of one row per line with
+// 牵头单位/配合单位 columns, letter-spaced red heads, signature gaps, GBK,
+// CRLF, BOM …) and compares every task, its units and fields with a
+// reviewed summary in testdata/genre/*.want. Rewrite with -update.
+func TestGenre(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "genre", "*.txt"))
+	if len(files) == 0 {
+		t.Fatal("no genre files")
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, err := notice.Parse(data, filepath.Base(f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := genreSummary(n)
+			want := strings.TrimSuffix(f, ".txt") + ".want"
+			if *update {
+				os.WriteFile(want, []byte(got), 0o644)
+				return
+			}
+			w, err := os.ReadFile(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(w) {
+				t.Errorf("parse of %s differs from %s:\n%s", f, want, firstDiff(got, string(w)))
+			}
+		})
+	}
+}
+
+func genreSummary(n *notice.Notice) string {
+	var b strings.Builder
+	b.WriteString("doc " + n.DocNumber + " | " + n.Issuer + " | " + n.Title + " | " + n.Date + "\n")
+	for _, x := range n.Tasks {
+		b.WriteString(x.ID + " " + excerpt(strings.ReplaceAll(x.Text, "\n", "/")) + " | " + u(x.Units))
+		for _, f := range x.Fields {
+			b.WriteString(" | " + f.Name + "=" + f.Value)
+		}
+		b.WriteString("\n")
+	}
+	for _, w := range n.Warnings {
+		b.WriteString("warning " + itoa(w.Line) + ": " + w.Message + "\n")
+	}
+	return b.String()
+}
