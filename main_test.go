@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/spf13/afero"
 
+	"qingdan/internal/build"
 	"qingdan/internal/cli"
 )
 
@@ -37,4 +39,25 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// TestCommittedSiteIsCurrent builds the shipped seeds over the committed
+// content/ and public/ in a copy-on-write file system: the build must find
+// nothing to write. When it fails, run `go run .` and commit the result.
+func TestCommittedSiteIsCurrent(t *testing.T) {
+	templates, err := fs.Sub(embedded, "templates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(afero.NewOsFs()), afero.NewMemMapFs())
+	r, err := build.Run(fsys, build.Options{Templates: templates}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Content.Written+r.Content.Removed > 0 {
+		t.Errorf("content/ is stale: the build would write %d and remove %d files; run `go run .`", r.Content.Written, r.Content.Removed)
+	}
+	if r.Site.Swapped {
+		t.Errorf("public/ is stale: the build would write %d and remove %d files; run `go run .`", r.Site.Written, r.Site.Removed)
+	}
 }

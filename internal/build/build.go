@@ -19,6 +19,7 @@ import (
 	"qingdan/internal/content"
 	"qingdan/internal/notice"
 	"qingdan/internal/publish"
+	"qingdan/internal/search"
 	"qingdan/internal/site"
 	"qingdan/internal/units"
 )
@@ -85,6 +86,7 @@ type Report struct {
 	Content                                publish.SyncStats
 	Site                                   publish.SwapStats
 	Pages                                  int
+	Index                                  search.Stats
 	Warnings                               []FileWarning
 	Elapsed                                time.Duration
 }
@@ -212,8 +214,12 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		own = afero.NewIOFS(afero.NewBasePathFs(fsys, opt.TemplateDir))
 	}
 	fmt.Fprintf(progress, "rendering %s/\n", opt.Public)
+	index := search.Build(cat)
+	indexFiles, st := index.Files()
+	r.Index = st
 	pages, err := site.Render(site.Input{Catalog: cat, Tree: tree}, site.Options{
 		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
+		Extra: indexFiles, Search: searchFilters(index),
 	})
 	if err != nil {
 		return nil, err
@@ -229,6 +235,18 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	}
 	r.Elapsed = opt.Now().Sub(start)
 	return r, nil
+}
+
+// searchFilters labels the filters of the search page in the index's order.
+func searchFilters(ix *search.Index) site.SearchFilters {
+	f := site.SearchFilters{Sections: ix.Sections}
+	for _, k := range units.Kinds {
+		f.Kinds = append(f.Kinds, k.Label())
+	}
+	for _, r := range units.Roles {
+		f.Roles = append(f.Roles, r.Label())
+	}
+	return f
 }
 
 func (r *Report) count(cat *catalog.Catalog) {

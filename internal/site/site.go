@@ -32,6 +32,14 @@ type Options struct {
 	Templates fs.FS
 	// Extra pages or files to add (the search index), by path.
 	Extra map[string][]byte
+	// Search holds the labels of the search filters, in the order of the
+	// index's own lists.
+	Search SearchFilters
+}
+
+// SearchFilters are the choices of the search page's filters.
+type SearchFilters struct {
+	Sections, Kinds, Roles []string
 }
 
 // Input is what the site is built from: the catalog read from content/
@@ -175,7 +183,7 @@ func displayDate(d string) string {
 }
 
 func (r *renderer) all() error {
-	steps := []func() error{r.home, r.unitsIndex, r.notFound, r.assets}
+	steps := []func() error{r.home, r.unitsIndex, r.notFound, r.assets, r.searchPage}
 	for _, n := range r.in.Catalog.Notices {
 		n := n
 		steps = append(steps, func() error { return r.notice(n) })
@@ -187,6 +195,10 @@ func (r *renderer) all() error {
 		}
 	}
 	return nil
+}
+
+func (r *renderer) searchPage() error {
+	return r.page("search.html", "search.html", "搜索", "search", []Crumb{{"首页", "index.html"}}, r.opt.Search)
 }
 
 // assets copies the files under assets/ of the templates.

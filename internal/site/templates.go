@@ -15,7 +15,7 @@ import (
 // and is executed inside base.html.
 var pageTemplates = []string{
 	"home.html", "notice.html", "full.html", "section.html", "item.html",
-	"task.html", "units.html", "unit.html", "matrix.html", "404.html",
+	"task.html", "units.html", "unit.html", "matrix.html", "404.html", "search.html",
 }
 
 // TaskCard is the data of the task-card partial.

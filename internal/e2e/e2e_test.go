@@ -1,0 +1,209 @@
+package e2e_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/spf13/afero"
+
+	"qingdan/internal/browsertest"
+	"qingdan/internal/build"
+	"qingdan/internal/catalog"
+	"qingdan/internal/content"
+	"qingdan/internal/publish"
+	"qingdan/internal/search"
+)
+
+// site builds the shipped notice into a temporary folder and returns the
+// folder of public/ and the search index the build wrote.
+func site(t *testing.T) (string, *search.Index) {
+	t.Helper()
+	dir := t.TempDir()
+	fsys := publish.NewOsFs()
+	opt := build.Options{
+		Seeds:       "../../seeds",
+		Content:     filepath.Join(dir, "content"),
+		Public:      filepath.Join(dir, "public"),
+		Templates:   os.DirFS("../../templates"),
+		TemplateDir: filepath.Join(dir, "no-templates"),
+	}
+	if _, err := build.Run(fsys, opt, nil); err != nil {
+		t.Fatal(err)
+	}
+	tree, err := content.Read(afero.NewOsFs(), opt.Content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.New(tree.Notices, tree.Registry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return opt.Public, search.Build(cat)
+}
+
+// serve serves dir under the sub-path /qd/ on loopback.
+func serve(t *testing.T, dir string) string {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.Handle("/qd/", http.StripPrefix("/qd/", http.FileServer(http.Dir(dir))))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv.URL + "/qd/"
+}
+
+// consoleErrors collects the errors the page logs.
+func consoleErrors(ctx context.Context) func() []string {
+	var (
+		mu   sync.Mutex
+		errs []string
+	)
+	go func() {
+		for m, err := range chromedp.Console(ctx) {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+				mu.Lock()
+				errs = append(errs, m.Text)
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), errs...)
+	}
+}
+
+func run[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// goResults is the Go index's answer: doc ids in rank order.
+func goResults(ix *search.Index, q string) []int {
+	var out []int
+	for _, r := range ix.Search(q, search.Filter{}) {
+		out = append(out, r.Doc)
+	}
+	return out
+}
+
+// TestSearchInBrowser opens the built site from disk and over HTTP under a
+// sub-path, and checks that the browser's search gives what the Go index
+// gives — the same documents in the same order — for the queries of the
+// issue and for substrings drawn from the notice; that search.html?q=
+// opens with results; that back and forward restore queries; and that
+// the page logs no error.
+func TestSearchInBrowser(t *testing.T) {
+	ctx := browsertest.New(t)
+	public, ix := site(t)
+	errs := consoleErrors(ctx)
+
+	rng := rand.New(rand.NewSource(11))
+	queries := []string{"尾矿库", "应急预案", "隐患排查", "双报告", "瞒报", "汛", "应急局", "yjj", "shiyingjiju", "应急 预案", "2024", "市应急局 牵头"}
+	for i := 0; i < 60; i++ {
+		d := []rune(ix.Docs[rng.Intn(len(ix.Docs))].Text)
+		start := rng.Intn(len(d))
+		n := min(1+rng.Intn(5), len(d)-start)
+		queries = append(queries, string(d[start:start+n]))
+	}
+
+	for _, base := range []string{"file://" + public + "/", serve(t, public)} {
+		t.Run(strings.SplitN(base, ":", 2)[0], func(t *testing.T) {
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"search.html?q="+"尾矿库"),
+				chromedp.WaitVisible(chromedp.CSS("#results li"))); err != nil {
+				t.Fatal(err)
+			}
+			count := run[string](t, ctx, `document.getElementById("result-count").textContent`)
+			if want := fmt.Sprintf("共 %d 条结果", len(goResults(ix, "尾矿库"))); !strings.Contains(count, want) {
+				t.Errorf("search.html?q=尾矿库 says %q, want %q", count, want)
+			}
+			for _, q := range queries {
+				got := run[[]int](t, ctx, fmt.Sprintf(`qdSearch.run(%q).then(function (rs) { return rs.map(function (r) { return r.doc; }); })`, q))
+				want := goResults(ix, q)
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("%q: browser %v, Go %v", q, got, want)
+				}
+			}
+			// yjj finds 市应急局 first, on the page itself.
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"search.html?q=yjj"), chromedp.WaitVisible(chromedp.CSS("#results li"))); err != nil {
+				t.Fatal(err)
+			}
+			if first := run[string](t, ctx, `document.querySelector("#results .result-head a").textContent`); first != "市应急局" {
+				t.Errorf("yjj: first result %q", first)
+			}
+			// A second query from the form, then back and forward.
+			run[bool](t, ctx, `(function () { var i = document.getElementById("search-q"); i.value = "应急预案"; document.getElementById("search-form").requestSubmit(); return true; })()`)
+			time.Sleep(300 * time.Millisecond)
+			if u := run[string](t, ctx, `location.search`); !strings.Contains(u, "q=%E5%BA%94%E6%80%A5%E9%A2%84%E6%A1%88") {
+				t.Errorf("the query is not kept in the URL: %s", u)
+			}
+			run[bool](t, ctx, `history.back(), true`)
+			time.Sleep(500 * time.Millisecond)
+			if v := run[string](t, ctx, `document.getElementById("search-q").value`); v != "yjj" {
+				t.Errorf("after back the box holds %q, want yjj", v)
+			}
+			run[bool](t, ctx, `history.forward(), true`)
+			time.Sleep(500 * time.Millisecond)
+			if v := run[string](t, ctx, `document.getElementById("search-q").value`); v != "应急预案" {
+				t.Errorf("after forward the box holds %q, want 应急预案", v)
+			}
+			// "/" focuses the search box from anywhere on a page.
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"units/index.html"), chromedp.KeyEvent("/")); err != nil {
+				t.Fatal(err)
+			}
+			if id := run[string](t, ctx, `document.activeElement.id`); id != "site-q" {
+				t.Errorf("/ focused %q, want the search box", id)
+			}
+			// Nothing found: suggestions.
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"search.html?q=yingjiju123"), chromedp.WaitVisible(chromedp.CSS("#result-count"))); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(300 * time.Millisecond)
+			if n := run[int](t, ctx, `document.querySelectorAll("#results li").length`); n != 0 {
+				t.Errorf("yingjiju123 found %d", n)
+			}
+		})
+	}
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors: %q", e)
+	}
+}
+
+// TestSearchSpeed logs the time a query takes in the browser and what it
+// loads, for the numbers in the README. It asserts nothing about time.
+func TestSearchSpeed(t *testing.T) {
+	ctx := browsertest.New(t)
+	public, _ := site(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+public+"/search.html")); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"尾矿库", "应急预案", "应急局", "yjj"} {
+		ms := run[float64](t, ctx, fmt.Sprintf(`(function () { var t0 = performance.now(); return qdSearch.run(%q).then(function () { return performance.now() - t0; }); })()`, q))
+		t.Logf("%s: %.1f ms (first query of its shards)", q, ms)
+	}
+	bytes := run[float64](t, ctx, `performance.getEntriesByType("resource").filter(function (e) { return e.name.indexOf("/search/") >= 0; }).length`)
+	t.Logf("index files loaded for 4 queries: %v", bytes)
+}

@@ -1,0 +1,207 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"qingdan/internal/pinyin"
+)
+
+// Layout of the index files.
+const (
+	// DocShard is how many documents one doc file holds.
+	DocShard = 64
+	// AttrShard is how many documents one filter file holds.
+	AttrShard = 2048
+	// targetShard is the size a token shard aims at.
+	targetShard = 32 << 10
+	minShards   = 8
+	maxShards   = 8192
+)
+
+// Dir is the folder of the index in the site.
+const Dir = "search"
+
+// Stats describes the written index.
+type Stats struct {
+	Docs, Tokens, Shards int
+	Bytes                int // all files of the index
+	TokenBytes           int // the token shards
+}
+
+// Files writes the index as script files under search/, each calling a
+// loader function of search.js: qdSearch.meta, .t (token shard), .d
+// (documents), .a (filter attributes) and .u (units for suggestions).
+func (ix *Index) Files() (map[string][]byte, Stats) {
+	out := map[string][]byte{}
+	st := Stats{Docs: len(ix.Docs), Tokens: len(ix.post)}
+
+	encoded := map[string][]int{}
+	total := 0
+	for tok, ps := range ix.post {
+		var flat []int
+		prev := 0
+		single := isSingleHan(tok)
+		for _, p := range ps {
+			if single {
+				// A single character needs no positions: a query of one
+				// character is matched by this posting alone. Keep the
+				// count and whether one lies in the title.
+				flat = append(flat, p.doc-prev, len(p.occ)*2+titleBit(p.occ))
+				prev = p.doc
+				continue
+			}
+			flat = append(flat, p.doc-prev, len(p.occ))
+			prev = p.doc
+			last := 0
+			for _, v := range p.occ {
+				flat = append(flat, v-last)
+				last = v
+			}
+		}
+		encoded[tok] = flat
+		total += len(tok) + 6 + 3*len(flat)
+	}
+	shards := minShards
+	for shards < maxShards && total/shards > targetShard {
+		shards *= 2
+	}
+	st.Shards = shards
+	byShard := make([]map[string][]int, shards)
+	for tok, flat := range encoded {
+		i := int(hash(tok) % uint32(shards))
+		if byShard[i] == nil {
+			byShard[i] = map[string][]int{}
+		}
+		byShard[i][tok] = flat
+	}
+	for i, m := range byShard {
+		if m == nil {
+			m = map[string][]int{}
+		}
+		b := call("t", i, m)
+		out[fmt.Sprintf("%s/t/%d.js", Dir, i)] = b
+		st.TokenBytes += len(b)
+	}
+
+	for start := 0; start < len(ix.Docs); start += DocShard {
+		var rows []any
+		for id := start; id < min(start+DocShard, len(ix.Docs)); id++ {
+			d := ix.Docs[id]
+			chips := make([][3]string, 0, len(d.Units))
+			for _, c := range d.Units {
+				chips = append(chips, [3]string{c.Name, c.Role, c.Href})
+			}
+			rows = append(rows, []any{d.Kind, d.Title, d.Crumb, d.Href, d.Text, d.TitleLen, chips})
+		}
+		out[fmt.Sprintf("%s/d/%d.js", Dir, start/DocShard)] = call("d", start/DocShard, rows)
+	}
+	kindIndex := map[string]int{KindUnit: 0, KindSection: 1, KindItem: 2, KindTask: 3}
+	for start := 0; start < len(ix.Docs); start += AttrShard {
+		var flat []int
+		for id := start; id < min(start+AttrShard, len(ix.Docs)); id++ {
+			d := ix.Docs[id]
+			flat = append(flat, kindIndex[d.Kind], d.Section, int(d.UnitKinds), int(d.Roles))
+		}
+		out[fmt.Sprintf("%s/a/%d.js", Dir, start/AttrShard)] = call("a", start/AttrShard, flat)
+	}
+
+	var unitsList [][]string
+	for _, d := range ix.Docs {
+		if d.Kind == KindUnit {
+			unitsList = append(unitsList, []string{d.Title, d.Href, strings.Join(pinyin.Syllables(d.Title), " "), pinyin.Initials(d.Title), d.Crumb})
+		}
+	}
+	out[Dir+"/units.js"] = call("u", 0, unitsList)
+	out[Dir+"/meta.js"] = call("meta", 0, map[string]int{
+		"docs": len(ix.Docs), "shards": shards, "docShard": DocShard, "attrShard": AttrShard,
+	})
+	for _, b := range out {
+		st.Bytes += len(b)
+	}
+	return out, st
+}
+
+func isSingleHan(tok string) bool {
+	r := []rune(tok)
+	return len(r) == 1 && isHan(r[0])
+}
+
+func titleBit(occ []int) int {
+	for _, v := range occ {
+		if v&1 == 1 {
+			return 1
+		}
+	}
+	return 0
+}
+
+// call writes `qdSearch.fn(i,<json>);`. JSON escapes <, > and & and the
+// line separators, so text from a notice cannot end the script.
+func call(fn string, i int, v any) []byte {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("search: %v", err)) // plain data always marshals
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "qdSearch.%s(%d,", fn, i)
+	b.Write(data)
+	b.WriteString(");\n")
+	return b.Bytes()
+}
+
+// Tokens returns every token of the index, sorted; for tests.
+func (ix *Index) TokenList() []string {
+	out := make([]string, 0, len(ix.post))
+	for t := range ix.post {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// DocsWith returns the documents holding a token, for tests.
+func (ix *Index) DocsWith(tok string) []int {
+	var out []int
+	for _, p := range ix.post[tok] {
+		out = append(out, p.doc)
+	}
+	return out
+}
+
+// Loads returns the files under search/ that the browser loads to answer
+// q and show its first page of results: meta.js, the token shards of its
+// terms, the filter files of its matches and the document files of the
+// first page. For the README's numbers and for tests.
+func (ix *Index) Loads(q string, shards, page int) []string {
+	seen := map[string]bool{Dir + "/meta.js": true}
+	for _, t := range QueryTerms(q) {
+		runes := []rune(t.Text)
+		toks := []string{t.Text}
+		if t.Han && len(runes) > 1 {
+			toks = toks[:0]
+			for i := 0; i+1 < len(runes); i++ {
+				toks = append(toks, string(runes[i:i+2]))
+			}
+		}
+		for _, tok := range toks {
+			seen[fmt.Sprintf("%s/t/%d.js", Dir, hash(tok)%uint32(shards))] = true
+		}
+	}
+	rs := ix.Search(q, Filter{})
+	for i, r := range rs {
+		seen[fmt.Sprintf("%s/a/%d.js", Dir, r.Doc/AttrShard)] = true
+		if i < page {
+			seen[fmt.Sprintf("%s/d/%d.js", Dir, r.Doc/DocShard)] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,352 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"qingdan/internal/pinyin"
+)
+
+// Kinds of document, in the order a tie is broken.
+const (
+	KindUnit    = "unit"
+	KindSection = "section"
+	KindItem    = "item"
+	KindTask    = "task"
+)
+
+// Chip is a unit shown under a result.
+type Chip struct {
+	Name, Role, Href string
+}
+
+// Doc is one searchable document.
+type Doc struct {
+	Kind  string
+	Title string
+	Crumb string // where the document sits: notice › section › item
+	Href  string // site-relative link
+	// Text is what is indexed and searched; the first TitleLen runes are
+	// the title region, where a match ranks higher.
+	Text     string
+	TitleLen int
+	Units    []Chip
+	// Section is an index into Index.Sections, or -1.
+	Section int
+	// UnitKinds and Roles are bit masks (by index into Index.UnitKinds
+	// and Index.Roles) for the filters.
+	UnitKinds, Roles uint32
+	// Pinyin holds extra title tokens: the pinyin spans of unit names.
+	Pinyin []string
+}
+
+// posting is one document's occurrences of a token. Each occurrence is
+// pos*2+1 when it lies in the title region, pos*2 otherwise, ascending.
+type posting struct {
+	doc int
+	occ []int
+}
+
+// Index is the built index.
+type Index struct {
+	Docs      []Doc
+	Sections  []string // labels of the section filter
+	UnitKinds []string // codes of the unit kind filter
+	Roles     []string // codes of the role filter
+	post      map[string][]posting
+}
+
+// New indexes the documents, in the order given: that order breaks ties.
+func New(docs []Doc, sections, unitKinds, roles []string) *Index {
+	ix := &Index{Docs: docs, Sections: sections, UnitKinds: unitKinds, Roles: roles, post: map[string][]posting{}}
+	for id := range docs {
+		d := &docs[id]
+		occ := map[string][]int{}
+		var order []string
+		add := func(tok string, v int) {
+			if _, ok := occ[tok]; !ok {
+				order = append(order, tok)
+			}
+			occ[tok] = append(occ[tok], v)
+		}
+		Tokens(d.Text, func(tok string, pos int) {
+			v := pos * 2
+			if pos < d.TitleLen {
+				v++
+			}
+			add(tok, v)
+		})
+		for _, p := range d.Pinyin {
+			add(p, 1)
+		}
+		for _, tok := range order {
+			ix.post[tok] = append(ix.post[tok], posting{doc: id, occ: dedupeSorted(occ[tok])})
+		}
+	}
+	return ix
+}
+
+func dedupeSorted(v []int) []int {
+	sort.Ints(v)
+	out := v[:0]
+	for i, x := range v {
+		if i == 0 || x != v[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// PinyinSpans returns the tokens a unit name is found by: its full pinyin
+// and its initials, and every run of whole syllables of each, so that
+// yingjiju and yjj find 市应急局 as well as shiyingjiju and syjj.
+func PinyinSpans(name string) []string {
+	syl := pinyin.Syllables(name)
+	seen := map[string]bool{}
+	var out []string
+	for i := range syl {
+		var full, ini strings.Builder
+		for j := i; j < len(syl); j++ {
+			full.WriteString(syl[j])
+			ini.WriteByte(syl[j][0])
+			if j > i || len(syl) == 1 {
+				for _, s := range []string{full.String(), ini.String()} {
+					if len(s) >= 2 && !seen[s] {
+						seen[s] = true
+						out = append(out, s)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Filter narrows results. Empty fields do not filter.
+type Filter struct {
+	Section  int // index+1 into Sections; 0 for all
+	UnitKind int // index+1 into UnitKinds
+	Role     int // index+1 into Roles
+}
+
+func (f Filter) keep(d *Doc) bool {
+	if f.Section > 0 && d.Section != f.Section-1 {
+		return false
+	}
+	if f.UnitKind > 0 && d.UnitKinds&(1<<(f.UnitKind-1)) == 0 {
+		return false
+	}
+	if f.Role > 0 && d.Roles&(1<<(f.Role-1)) == 0 {
+		return false
+	}
+	return true
+}
+
+// Result is a document that matches, with what ranked it.
+type Result struct {
+	Doc       int
+	UnitName  bool // a unit whose name matches
+	TitleHits int
+	Hits      int
+	Span      int // smallest stretch holding every term, in runes
+}
+
+// Search returns the documents matching every term of q, ranked: units
+// whose name matches, then matches in titles, then by frequency, then by
+// closeness of the terms, then in index order.
+func (ix *Index) Search(q string, f Filter) []Result {
+	terms := QueryTerms(q)
+	if len(terms) == 0 {
+		return nil
+	}
+	var (
+		docs    map[int]bool
+		matches = map[int][][]int{} // doc → per term, its match values
+	)
+	for ti, t := range terms {
+		m := ix.termMatches(t)
+		next := map[int]bool{}
+		for d, vs := range m {
+			if ti == 0 || docs[d] {
+				next[d] = true
+				matches[d] = append(matches[d], vs)
+			}
+		}
+		docs = next
+		if len(docs) == 0 {
+			return nil
+		}
+	}
+	var out []Result
+	for d := range docs {
+		doc := &ix.Docs[d]
+		if !f.keep(doc) {
+			continue
+		}
+		r := Result{Doc: d}
+		allTitle := true
+		var firsts [][]int
+		for ti, vs := range matches[d] {
+			inTitle := false
+			var ps []int
+			for _, v := range vs {
+				r.Hits++
+				if v&1 == 1 {
+					r.TitleHits++
+					inTitle = true
+				}
+				ps = append(ps, v>>1)
+			}
+			if !inTitle {
+				allTitle = false
+			}
+			// The index keeps no positions of single characters, so they
+			// take no part in closeness.
+			if !isSingleHan(terms[ti].Text) {
+				firsts = append(firsts, ps)
+			}
+		}
+		r.UnitName = doc.Kind == KindUnit && allTitle
+		r.Span = minSpan(firsts)
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].less(out[j]) })
+	return out
+}
+
+func (a Result) less(b Result) bool {
+	switch {
+	case a.UnitName != b.UnitName:
+		return a.UnitName
+	case (a.TitleHits > 0) != (b.TitleHits > 0):
+		return a.TitleHits > 0
+	case a.Hits != b.Hits:
+		return a.Hits > b.Hits
+	case a.Span != b.Span:
+		return a.Span < b.Span
+	}
+	return a.Doc < b.Doc
+}
+
+// minSpan is the length of the shortest stretch holding a position from
+// every list (0 for one list).
+func minSpan(lists [][]int) int {
+	if len(lists) < 2 {
+		return 0
+	}
+	best := -1
+	for _, p := range lists[0] {
+		lo, hi := p, p
+		for _, l := range lists[1:] {
+			// The position of l nearest p.
+			near := l[0]
+			for _, q := range l {
+				if abs(q-p) < abs(near-p) {
+					near = q
+				}
+			}
+			lo, hi = min(lo, near), max(hi, near)
+		}
+		if best < 0 || hi-lo < best {
+			best = hi - lo
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// termMatches returns, for each document containing the term, the values
+// (pos*2+title) where it starts.
+func (ix *Index) termMatches(t Term) map[int][]int {
+	out := map[int][]int{}
+	runes := []rune(t.Text)
+	if !t.Han || len(runes) == 1 {
+		for _, p := range ix.post[t.Text] {
+			out[p.doc] = p.occ
+		}
+		return out
+	}
+	// Pairs of the term; candidates hold them all, and a match is a
+	// position where pair i starts i characters after pair 0.
+	lists := make([][]posting, len(runes)-1)
+	for i := range lists {
+		lists[i] = ix.post[string(runes[i:i+2])]
+		if len(lists[i]) == 0 {
+			return out
+		}
+	}
+	occ := make([]map[int][]int, len(lists))
+	for i, l := range lists {
+		occ[i] = map[int][]int{}
+		for _, p := range l {
+			occ[i][p.doc] = p.occ
+		}
+	}
+	for _, p := range lists[0] {
+		var found []int
+		for _, v := range p.occ {
+			pos := v >> 1
+			ok := true
+			for i := 1; i < len(lists) && ok; i++ {
+				vs, has := occ[i][p.doc]
+				ok = has && (containsInt(vs, (pos+i)*2) || containsInt(vs, (pos+i)*2+1))
+			}
+			if ok {
+				found = append(found, v)
+			}
+		}
+		if len(found) > 0 {
+			out[p.doc] = found
+		}
+	}
+	return out
+}
+
+func containsInt(sorted []int, x int) bool {
+	i := sort.SearchInts(sorted, x)
+	return i < len(sorted) && sorted[i] == x
+}
+
+// Contains reports whether a document's text contains the query string
+// term by term, the recall property the index must keep: for a query of
+// Han characters, Search returns exactly the documents for which this is
+// true.
+func (ix *Index) Contains(doc int, q string) bool {
+	text := foldString(ix.Docs[doc].Text)
+	for _, t := range QueryTerms(q) {
+		if t.Han {
+			if !strings.Contains(text, t.Text) {
+				return false
+			}
+			continue
+		}
+		found := false
+		Tokens(text, func(tok string, _ int) {
+			if tok == t.Text {
+				found = true
+			}
+		})
+		if !found && !containsString(ix.Docs[doc].Pinyin, t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func runeCount(s string) int { return utf8.RuneCountInString(s) }
