@@ -204,6 +204,6 @@ func TestSearchSpeed(t *testing.T) {
 		ms := run[float64](t, ctx, fmt.Sprintf(`(function () { var t0 = performance.now(); return qdSearch.run(%q).then(function () { return performance.now() - t0; }); })()`, q))
 		t.Logf("%s: %.1f ms (first query of its shards)", q, ms)
 	}
-	bytes := run[float64](t, ctx, `performance.getEntriesByType("resource").filter(function (e) { return e.name.indexOf("/search/") >= 0; }).length`)
-	t.Logf("index files loaded for 4 queries: %v", bytes)
+
+
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"sort"
 	"strings"
 
 	"qingdan/internal/catalog"
@@ -472,7 +473,9 @@ func (r *renderer) matrix(n *catalog.Notice, nv NoticeView, home, nc Crumb) erro
 	for _, role := range units.Roles {
 		v.Legend = append(v.Legend, RoleGroup{Role: role, Label: role.Label()})
 	}
-	for _, u := range r.in.Catalog.Units {
+	byKind := append([]*catalog.Unit(nil), r.in.Catalog.Units...)
+	sort.SliceStable(byKind, func(i, j int) bool { return byKind[i].Kind.Rank() < byKind[j].Kind.Rank() })
+	for _, u := range byKind {
 		row := MatrixRow{Name: u.Name, Href: unitHref(u.Slug), Kind: u.Kind.Label(), Cells: make([]MatrixCell, len(itemKeys))}
 		byItem := map[key][]catalog.Duty{}
 		for _, d := range u.Duties {
@@ -582,6 +585,7 @@ type UnitRoleDuties struct {
 // DutyView is one duty on a unit page.
 type DutyView struct {
 	Task    TaskView
+	Place   string // the item (and sub-item) the task belongs to
 	Via     string
 	ViaHref string
 	Written string
@@ -629,7 +633,7 @@ func (r *renderer) unitPages() error {
 						if err != nil {
 							return err
 						}
-						dv := DutyView{Task: tv, Via: d.Via, Written: d.Written}
+						dv := DutyView{Task: tv, Place: taskPlace(n.Notice, t), Via: d.Via, Written: d.Written}
 						if d.Via != "" {
 							dv.ViaHref = unitHref(r.in.Catalog.Unit(d.Via).Slug)
 						}

@@ -116,14 +116,17 @@ func (r *renderer) siteInfo() *SiteInfo {
 
 // Page is what every template gets.
 type Page struct {
-	Site   *SiteInfo
-	Title  string
-	Path   string // output path, relative to public/
-	Root   string // relative path from the page to the site root: "", "../" …
-	Nav    string // active navigation entry
-	Crumbs []Crumb
-	Class  string // class of <body>
-	Data   any
+	Site  *SiteInfo
+	Title string
+	// Heading is the page's own name, for the breadcrumb: the title
+	// without the notice it belongs to.
+	Heading string
+	Path    string // output path, relative to public/
+	Root    string // relative path from the page to the site root: "", "../" …
+	Nav     string // active navigation entry
+	Crumbs  []Crumb
+	Class   string // class of <body>
+	Data    any
 }
 
 // Crumb is one step of a breadcrumb.
@@ -145,7 +148,8 @@ func rootOf(p string) string {
 }
 
 func (r *renderer) page(tmpl, p, title, nav string, crumbs []Crumb, data any) error {
-	pg := &Page{Site: r.info, Title: title, Path: p, Root: rootOf(p), Nav: nav, Crumbs: crumbs, Data: data, Class: strings.TrimSuffix(tmpl, ".html")}
+	heading, _, _ := strings.Cut(title, " · ")
+	pg := &Page{Site: r.info, Title: title, Heading: heading, Path: p, Root: rootOf(p), Nav: nav, Crumbs: crumbs, Data: data, Class: strings.TrimSuffix(tmpl, ".html")}
 	var b bytes.Buffer
 	if err := r.tpl.execute(&b, tmpl, pg); err != nil {
 		return fmt.Errorf("site: %s: %w", p, err)
@@ -324,6 +328,26 @@ func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (TaskView, error)
 		}
 	}
 	return v, nil
+}
+
+// taskPlace names the item of a task, and its sub-item:
+// （二）严格落实职责任务 › 2.落实部门监管责任.
+func taskPlace(n *notice.Notice, t *notice.Task) string {
+	it := n.Item(t.Section, t.Item)
+	if it == nil {
+		if s := n.Section(t.Section); s != nil {
+			return s.Label + content.SectionTitle(n, *s)
+		}
+		return t.ID
+	}
+	place := it.Label + content.ItemTitle(*it)
+	if sb := it.Subitem(t.Subitem); sb != nil {
+		place += " › " + sb.Label + sb.Title
+	}
+	if t.Title != "" {
+		place += " › " + t.Title
+	}
+	return place
 }
 
 // taskLabel names a task by its place: （二）2 · 第3项.
