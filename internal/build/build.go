@@ -19,6 +19,7 @@ import (
 	"qingdan/internal/content"
 	"qingdan/internal/notice"
 	"qingdan/internal/publish"
+	"qingdan/internal/revision"
 	"qingdan/internal/search"
 	"qingdan/internal/site"
 	"qingdan/internal/units"
@@ -88,7 +89,9 @@ type Report struct {
 	Pages                                  int
 	Index                                  search.Stats
 	Warnings                               []FileWarning
-	Elapsed                                time.Duration
+	// Changes are the revisions shown on the site, by notice slug.
+	Changes map[string]*revision.Report
+	Elapsed time.Duration
 }
 
 // Summary is the few lines a build prints at its end.
@@ -104,6 +107,11 @@ func (r *Report) Summary() string {
 		fmt.Fprintf(&b, "public/: %d pages and files, %d written, %d unchanged, %d removed\n", r.Pages, r.Site.Written, r.Site.Unchanged, r.Site.Removed)
 	} else {
 		fmt.Fprintf(&b, "public/: %d pages and files, all unchanged\n", r.Pages)
+	}
+	for _, slug := range sortedKeys(r.Changes) {
+		c := r.Changes[slug]
+		fmt.Fprintf(&b, "%s: since the previous version %d task(s) added, %d removed, %d reworded, %d unit change(s) (notices/%s/changes.html)\n",
+			c.New.DocNumber, len(c.Added), len(c.Removed), len(c.Reworded), len(c.Units), slug)
 	}
 	fmt.Fprintf(&b, "%d warning(s) (run `go run . check seeds/*.txt` to read them); %s\n", len(r.Warnings), r.Elapsed.Round(time.Millisecond))
 	return b.String()
@@ -184,6 +192,12 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	hist := loadHistory(fsys, opt.Public, notices, progress)
+	for _, n := range notices {
+		if h := hist[n.Source]; h != nil {
+			revision.Stabilize(h.last, n) // unchanged tasks keep their ids
+		}
+	}
 	cat, err := catalog.New(notices, reg)
 	if err != nil {
 		return nil, err
@@ -215,11 +229,19 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	}
 	fmt.Fprintf(progress, "rendering %s/\n", opt.Public)
 	index := search.Build(cat)
-	indexFiles, st := index.Files()
+	extra, st := index.Files()
 	r.Index = st
+	changes, prevFiles, err := revisions(cat, hist)
+	if err != nil {
+		return nil, err
+	}
+	for p, b := range prevFiles {
+		extra[p] = b
+	}
+	r.Changes = changes
 	pages, err := site.Render(site.Input{Catalog: cat, Tree: tree}, site.Options{
 		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
-		Extra: indexFiles, Search: searchFilters(index),
+		Extra: extra, Search: searchFilters(index), Changes: changes,
 	})
 	if err != nil {
 		return nil, err
@@ -259,4 +281,13 @@ func (r *Report) count(cat *catalog.Catalog) {
 		}
 		r.Tasks += len(n.Tasks)
 	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -17,6 +17,7 @@ import (
 	"qingdan/internal/build"
 	"qingdan/internal/notice"
 	"qingdan/internal/publish"
+	"qingdan/internal/revision"
 )
 
 // Env is what a command may touch.
@@ -42,6 +43,7 @@ func init() {
 		{name: "build", summary: "build content/ and public/ from seeds/ (the default command)", run: runBuild, flags: buildFlags},
 		{name: "parse", args: "FILE", summary: "print a notice as JSON", run: runParse},
 		{name: "check", args: "FILE...", summary: "print what looks wrong in notices; exit 1 when one cannot be read", run: runCheck, flags: checkFlags},
+		{name: "diff", args: "OLD NEW", summary: "print what changed between two versions of a notice", run: runDiff},
 	}
 }
 
@@ -231,4 +233,21 @@ func runCheck(env Env, fl *flag.FlagSet, args []string) error {
 // Main is the entry point main.go calls.
 func Main(templates fs.FS) int {
 	return Run(os.Args[1:], Env{Stdout: os.Stdout, Stderr: os.Stderr, Fs: publish.NewOsFs(), Templates: templates})
+}
+
+func runDiff(env Env, fl *flag.FlagSet, args []string) error {
+	if len(args) != 2 {
+		return errUsage
+	}
+	old, err := readNotice(env, args[0])
+	if err != nil {
+		return err
+	}
+	cur, err := readNotice(env, args[1])
+	if err != nil {
+		return err
+	}
+	revision.Stabilize(old, cur)
+	fmt.Fprint(env.Stdout, revision.Compare(old, cur).Text())
+	return nil
 }

@@ -28,7 +28,7 @@ type NoticeView struct {
 	Slug, Title, DocNumber, Issuer, Date, Recipients string
 	PrintedBy, PrintDate                             string
 	CC                                               []string
-	Href, FullHref, MatrixHref                       string
+	Href, FullHref, MatrixHref, ChangesHref          string
 	JSONHref, CSVHref, XLSXHref                      string
 	Preamble                                         template.HTML
 	PreambleExcerpt                                  string
@@ -133,6 +133,9 @@ func (r *renderer) noticeView(n *catalog.Notice) (NoticeView, error) {
 		JSONHref: noticeJSONHref(n.Slug), CSVHref: tasksCSVHref(n.Slug), XLSXHref: tasksXLSXHref(n.Slug),
 		Preamble: pre, Tasks: len(n.Tasks), Warnings: n.Warnings, Notes: n.Notes, Attachments: n.Attachments,
 		Closing: r.text(strings.Join(n.Closing, "\n"), "c-"),
+	}
+	if r.opt.Changes[n.Slug] != nil {
+		v.ChangesHref = changesHref(n.Slug)
 	}
 	if len(n.Preamble) > 0 {
 		v.PreambleExcerpt = excerpt(n.Preamble[0], 120)
@@ -552,6 +555,8 @@ type UnitView struct {
 	Notices            []UnitNotice
 	Notes              template.HTML
 	CSVHref, XLSXHref  string
+	// Changes is what changed for this unit in the last revision.
+	Changes []ChangesView
 }
 
 // RoleCount counts a unit's duties of one role.
@@ -651,6 +656,7 @@ func (r *renderer) unitPages() error {
 				v.Notices = append(v.Notices, un)
 			}
 		}
+		v.Changes = r.unitChanges(u)
 		if notes, ok := r.in.Tree.Notes[u.Slug]; ok {
 			h, err := r.md.HTML(notes, "n-")
 			if err != nil {

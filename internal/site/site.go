@@ -16,6 +16,7 @@ import (
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/notice"
+	"qingdan/internal/revision"
 	"qingdan/internal/units"
 )
 
@@ -35,6 +36,9 @@ type Options struct {
 	// Search holds the labels of the search filters, in the order of the
 	// index's own lists.
 	Search SearchFilters
+	// Changes holds, by notice slug, what changed since the notice's
+	// previous version; nil or missing for a first version.
+	Changes map[string]*revision.Report
 }
 
 // SearchFilters are the choices of the search page's filters.
@@ -96,12 +100,18 @@ type SiteInfo struct {
 // NoticeLink names a notice in navigation.
 type NoticeLink struct {
 	Title, DocNumber, Date, Href string
+	// ChangesHref links to what changed since the previous version.
+	ChangesHref string
 }
 
 func (r *renderer) siteInfo() *SiteInfo {
 	s := &SiteInfo{Title: r.opt.Title, Units: len(r.in.Catalog.Units)}
 	for _, n := range r.in.Catalog.Notices {
-		s.Notices = append(s.Notices, NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: noticeHref(n.Slug)})
+		l := NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: noticeHref(n.Slug)}
+		if r.opt.Changes[n.Slug] != nil {
+			l.ChangesHref = changesHref(n.Slug)
+		}
+		s.Notices = append(s.Notices, l)
 		s.Tasks += len(n.Tasks)
 	}
 	if s.Title == "" {
@@ -192,7 +202,7 @@ func (r *renderer) all() error {
 		n := n
 		steps = append(steps, func() error { return r.notice(n) })
 	}
-	steps = append(steps, r.unitPages, r.data)
+	steps = append(steps, r.unitPages, r.data, r.changes)
 	for _, f := range steps {
 		if err := f(); err != nil {
 			return err

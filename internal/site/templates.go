@@ -16,12 +16,19 @@ import (
 var pageTemplates = []string{
 	"home.html", "notice.html", "full.html", "section.html", "item.html",
 	"task.html", "units.html", "unit.html", "matrix.html", "404.html", "search.html",
+	"changes.html",
 }
 
 // TaskCard is the data of the task-card partial.
 type TaskCard struct {
 	P *Page
 	T TaskView
+}
+
+// ChangesCard is the data of the changes-body partial.
+type ChangesCard struct {
+	P *Page
+	C ChangesView
 }
 
 type templates struct {
@@ -47,7 +54,9 @@ var funcs = template.FuncMap{
 	// card pairs a task with the page it is shown on, for the task-card
 	// partial, which needs the page to make links relative.
 	"card": func(p *Page, t TaskView) TaskCard { return TaskCard{P: p, T: t} },
-	"join": strings.Join,
+	// changes pairs a changes view with its page, for changes-body.
+	"changes": func(p *Page, c ChangesView) ChangesCard { return ChangesCard{P: p, C: c} },
+	"join":    strings.Join,
 }
 
 func loadTemplates(fsys fs.FS) (*templates, error) {

@@ -1,0 +1,216 @@
+package build_test
+
+import (
+	"errors"
+	"os"
+	"path"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+
+	"qingdan/internal/build"
+	"qingdan/internal/publish"
+)
+
+const (
+	shipped = "../../testdata/corpus/00_xinzhou-2024-anquan-shengchan-tongzhi.txt"
+	revised = "../../testdata/revision/00-revised.txt"
+	seedAs  = "seeds/00_xinzhou-2024-anquan-shengchan-tongzhi.txt"
+)
+
+// site returns an in-memory working folder holding the registry, and the
+// options to build it with the repository's templates.
+func site(t *testing.T, seeds map[string]string) (afero.Fs, build.Options) {
+	t.Helper()
+	fsys := afero.NewMemMapFs()
+	put(t, fsys, "seeds/units.yaml", read(t, "../../seeds/units.yaml"))
+	for name, src := range seeds {
+		put(t, fsys, name, read(t, src))
+	}
+	return fsys, build.Options{Templates: os.DirFS("../../templates")}
+}
+
+func read(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func put(t *testing.T, fsys afero.Fs, p, data string) {
+	t.Helper()
+	if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func get(t *testing.T, fsys afero.Fs, p string) string {
+	t.Helper()
+	b, err := afero.ReadFile(fsys, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func run(t *testing.T, fsys afero.Fs, opt build.Options) *build.Report {
+	t.Helper()
+	r, err := build.Run(fsys, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestRevision builds the shipped notice, then a revised copy of it (one
+// task removed, one added, one reworded, one unit moved between tasks),
+// and finds exactly those changes in the report, on the changes page and
+// on the pages of the units concerned; unchanged tasks keep their ids.
+func TestRevision(t *testing.T) {
+	fsys, opt := site(t, map[string]string{seedAs: shipped})
+	first := run(t, fsys, opt)
+	if len(first.Changes) != 0 {
+		t.Fatalf("a first version has no changes: %+v", first.Changes)
+	}
+
+	put(t, fsys, seedAs, read(t, revised))
+	r := run(t, fsys, opt)
+	c := r.Changes["xin-zheng-fa-2024-1"]
+	if c == nil {
+		t.Fatal("no changes reported")
+	}
+	if len(c.Added) != 1 || c.Added[0].ID != "5-21-0-2" || !strings.HasPrefix(c.Added[0].Text, "开展安全生产标准化示范企业创建活动") {
+		t.Errorf("added: %+v", c.Added)
+	}
+	if len(c.Removed) != 1 || c.Removed[0].ID != "2-4-0-1" {
+		t.Errorf("removed: %+v", c.Removed)
+	}
+	if len(c.Reworded) != 1 || c.Reworded[0].ID != "3-13-0-1" || !strings.HasPrefix(c.Reworded[0].NewText, "全面强化") {
+		t.Errorf("reworded: %+v", c.Reworded)
+	}
+	if len(c.Units) != 2 || c.Units[0].Unit != "市商务局" || c.Units[0].Task != "2-3-0-1" || c.Units[0].Edit != "removed" ||
+		c.Units[1].Unit != "市商务局" || c.Units[1].Task != "2-3-0-2" || c.Units[1].Edit != "added" {
+		t.Errorf("units: %+v", c.Units)
+	}
+
+	page := get(t, fsys, "public/notices/xin-zheng-fa-2024-1/changes.html")
+	for _, want := range []string{"新增任务 1 项 · 删除 1 项 · 修改表述 1 项 · 责任单位调整 2 处", "任务 5-21-0-2", "原任务 2-4-0-1", "<ins>全面</ins>", "移除（原为负责）", "新增（负责）"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("changes page lacks %q", want)
+		}
+	}
+	// What changed for each unit concerned, and not for others.
+	for slug, want := range map[string]string{
+		"shi-shang-wu-ju":                           "新增（负责）",        // moved between tasks
+		"shi-ying-ji-ju":                            "任务 5-21-0-2",   // a new task
+		"shi-cheng-guan-ju":                         "<ins>全面</ins>", // a reworded task of it
+		"xin-fu-qu-zheng-fu":                        "<ins>全面</ins>", // through 各县（市、区）政府
+		"fu-you-an-quan-jian-guan-zhi-ze-de-bu-men": "原任务 2-4-0-1",
+	} {
+		p := get(t, fsys, "public/units/"+slug+".html")
+		if !strings.Contains(p, "本单位的变化") || !strings.Contains(p, want) {
+			t.Errorf("units/%s.html: no block with %q", slug, want)
+		}
+	}
+	if strings.Contains(get(t, fsys, "public/units/wu-jing-xin-zhou-zhi-dui.html"), "本单位的变化") {
+		t.Error("武警忻州支队 is not concerned by the revision")
+	}
+	// The same task keeps its id and its page, though a task was added
+	// before it in the table.
+	if p := get(t, fsys, "public/notices/xin-zheng-fa-2024-1/tasks/5-22-0-1.html"); !strings.Contains(p, "深入开展安全宣传“七进”") {
+		t.Error("task 5-22-0-1 is no longer the same task")
+	}
+	if _, err := fsys.Stat("public/notices/xin-zheng-fa-2024-1/tasks/2-4-0-1.html"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the removed task's page is still there: %v", err)
+	}
+
+	// A rebuild with nothing changed keeps the changes and writes nothing.
+	again := run(t, fsys, opt)
+	if again.Site.Swapped || again.Content.Written > 0 || again.Changes["xin-zheng-fa-2024-1"] == nil {
+		t.Errorf("rebuild: swapped %v, content written %d, changes %v", again.Site.Swapped, again.Content.Written, again.Changes != nil)
+	}
+}
+
+// TestHandEdits: a content file edited by hand is never overwritten
+// silently; --force overwrites it after keeping a copy; an edit the build
+// has nothing new for is kept and shown; notes files are kept and shown.
+func TestHandEdits(t *testing.T) {
+	fsys, opt := site(t, map[string]string{seedAs: shipped})
+	run(t, fsys, opt)
+	task := "content/notices/xin-zheng-fa-2024-1/tasks/3-13-0-1.md"
+	orig := get(t, fsys, task)
+	body := strings.LastIndex(orig, "强化城镇燃气企业运行安全") // in the body, not the front matter
+	edited := orig[:body] + "强化城镇燃气企业运行安全（已核）" + orig[body+len("强化城镇燃气企业运行安全"):]
+	put(t, fsys, task, edited)
+	put(t, fsys, "content/units/shi-ying-ji-ju.notes.md", "**联系人**：值班室 0350-0000000\n")
+
+	// Seeds unchanged: the edit is kept and published.
+	r := run(t, fsys, opt)
+	if r.Content.KeptEdits != 1 || get(t, fsys, task) != edited {
+		t.Errorf("kept edits %d", r.Content.KeptEdits)
+	}
+	if !strings.Contains(get(t, fsys, "public/notices/xin-zheng-fa-2024-1/tasks/3-13-0-1.html"), "（已核）") {
+		t.Error("the hand edit is not on the site")
+	}
+	if !strings.Contains(get(t, fsys, "public/units/shi-ying-ji-ju.html"), "<strong>联系人</strong>") {
+		t.Error("the notes file is not rendered on the unit page")
+	}
+
+	// The seed changes the edited file: the build stops and names it.
+	put(t, fsys, seedAs, read(t, revised))
+	site := get(t, fsys, "public/index.html")
+	_, err := build.Run(fsys, opt, nil)
+	var ed *publish.EditedError
+	if !errors.As(err, &ed) || len(ed.Files) != 1 || ed.Files[0] != task || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("want an error naming %s, got %v", task, err)
+	}
+	if get(t, fsys, task) != edited || get(t, fsys, "public/index.html") != site {
+		t.Error("a refused build wrote something")
+	}
+
+	// --force overwrites, keeping a copy.
+	opt.Force = true
+	run(t, fsys, opt)
+	if strings.Contains(get(t, fsys, task), "（已核）") {
+		t.Error("--force did not overwrite")
+	}
+	if get(t, fsys, path.Join("content", publish.BackupDir, "notices/xin-zheng-fa-2024-1/tasks/3-13-0-1.md")) != edited {
+		t.Error("no copy of the edited file")
+	}
+	if _, err := fsys.Stat("content/units/shi-ying-ji-ju.notes.md"); err != nil {
+		t.Errorf("the notes file was removed: %v", err)
+	}
+}
+
+// TestSeveralNotices: each notice has its own tree; a unit's page gathers
+// its duties across notices, grouped by notice; the home page lists them.
+func TestSeveralNotices(t *testing.T) {
+	fsys, opt := site(t, map[string]string{
+		seedAs:              shipped,
+		"seeds/01-fire.txt": "../../testdata/genre/s04_table_tabcells_deadline.txt",
+	})
+	r := run(t, fsys, opt)
+	if r.Notices != 2 {
+		t.Fatalf("%d notices", r.Notices)
+	}
+	home := get(t, fsys, "public/index.html")
+	for _, want := range []string{"关于做好2024年安全生产工作的通知", "关于做好2024年森林草原防灭火工作的通知"} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home lacks %s", want)
+		}
+	}
+	for _, p := range []string{"public/notices/xin-zheng-fa-2024-1/index.html", "public/notices/xin-zheng-fa-2024-8/index.html", "content/notices/xin-zheng-fa-2024-8/_index.md"} {
+		if _, err := fsys.Stat(p); err != nil {
+			t.Error(err)
+		}
+	}
+	unit := get(t, fsys, "public/units/shi-ying-ji-ju.html")
+	first := strings.Index(unit, "关于做好2024年安全生产工作的通知")
+	second := strings.Index(unit, "关于做好2024年森林草原防灭火工作的通知")
+	if first < 0 || second < 0 || second < first {
+		t.Errorf("市应急局's page should list both notices in seed order (%d, %d)", first, second)
+	}
+}

@@ -1,0 +1,145 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/revision"
+	"qingdan/internal/units"
+)
+
+func changesHref(slug string) string { return path.Join("notices", slug, "changes.html") }
+
+// ChangesView is what changed in a notice since its previous version,
+// for the whole notice or for one unit.
+type ChangesView struct {
+	Notice   NoticeLink
+	Href     string
+	OldDate  string
+	OldDoc   string
+	Added    []ChangedTask
+	Removed  []ChangedTask
+	Reworded []ChangedTask
+	Units    []ChangedUnit
+	Count    int
+}
+
+// ChangedTask is an added, removed or reworded task.
+type ChangedTask struct {
+	ID, Href string // Href is empty for a removed task
+	Text     string
+	Diff     template.HTML
+	Units    []UnitRef
+}
+
+// ChangedUnit is a unit added to or removed from a task, or whose role
+// in it changed.
+type ChangedUnit struct {
+	TaskID, TaskHref, TaskTitle string
+	Unit                        UnitRef
+	What                        string
+}
+
+func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesView {
+	v := ChangesView{
+		Notice:  NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: noticeHref(n.Slug)},
+		Href:    changesHref(n.Slug),
+		OldDate: displayDate(rep.Old.Date), OldDoc: rep.Old.DocNumber,
+	}
+	refs := func(list []units.Assignment) []UnitRef {
+		var out []UnitRef
+		for _, a := range list {
+			out = append(out, r.unitRef(a.Name, a.Role))
+		}
+		return out
+	}
+	for _, t := range rep.Added {
+		v.Added = append(v.Added, ChangedTask{ID: t.ID, Href: taskHref(n.Slug, t.ID), Text: t.Text, Units: refs(t.Units)})
+	}
+	for _, t := range rep.Removed {
+		v.Removed = append(v.Removed, ChangedTask{ID: t.ID, Text: t.Text, Units: refs(t.Units)})
+	}
+	for _, w := range rep.Reworded {
+		var d template.HTML
+		for _, s := range w.Diff {
+			esc := template.HTMLEscapeString(s.Text)
+			switch s.Op {
+			case -1:
+				d += template.HTML("<del>" + esc + "</del>")
+			case 1:
+				d += template.HTML("<ins>" + esc + "</ins>")
+			default:
+				d += template.HTML(esc)
+			}
+		}
+		v.Reworded = append(v.Reworded, ChangedTask{ID: w.ID, Href: taskHref(n.Slug, w.ID), Text: w.NewText, Diff: d})
+	}
+	for _, e := range rep.Units {
+		t := r.in.Catalog.Task(n.Slug, e.Task)
+		cu := ChangedUnit{TaskID: e.Task, TaskHref: taskHref(n.Slug, e.Task)}
+		if t != nil {
+			cu.TaskTitle = taskLabel(n.Notice, t)
+		}
+		switch e.Edit {
+		case revision.UnitAdded:
+			cu.Unit = r.unitRef(e.Unit, e.NewRole)
+			cu.What = "新增（" + e.NewRole.Label() + "）"
+		case revision.UnitRemoved:
+			cu.Unit = r.unitRef(e.Unit, e.OldRole)
+			cu.What = "移除（原为" + e.OldRole.Label() + "）"
+		default:
+			cu.Unit = r.unitRef(e.Unit, e.NewRole)
+			cu.What = fmt.Sprintf("职责由%s改为%s", e.OldRole.Label(), e.NewRole.Label())
+		}
+		v.Units = append(v.Units, cu)
+	}
+	v.Count = len(v.Added) + len(v.Removed) + len(v.Reworded) + len(v.Units)
+	return v
+}
+
+func (r *renderer) changes() error {
+	for _, n := range r.in.Catalog.Notices {
+		rep := r.opt.Changes[n.Slug]
+		if rep == nil {
+			continue
+		}
+		v := r.changesView(n, rep)
+		if err := r.page("changes.html", v.Href, "修订对照 · "+noticeShort(n), "notice",
+			[]Crumb{{"首页", "index.html"}, {noticeShort(n), noticeHref(n.Slug)}}, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unitChanges is what changed for one unit across the notices.
+func (r *renderer) unitChanges(u *catalog.Unit) []ChangesView {
+	is := func(name string) bool {
+		x := r.in.Catalog.Unit(name)
+		if x == nil {
+			return name == u.Name
+		}
+		if x == u {
+			return true
+		}
+		for _, m := range x.Members {
+			if m == u.Name {
+				return true // through a group
+			}
+		}
+		return false
+	}
+	var out []ChangesView
+	for _, n := range r.in.Catalog.Notices {
+		rep := r.opt.Changes[n.Slug]
+		if rep == nil {
+			continue
+		}
+		if v := r.changesView(n, rep.For(is)); v.Count > 0 {
+			out = append(out, v)
+		}
+	}
+	return out
+}
