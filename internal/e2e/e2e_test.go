@@ -205,5 +205,4 @@ func TestSearchSpeed(t *testing.T) {
 		t.Logf("%s: %.1f ms (first query of its shards)", q, ms)
 	}
 
-
 }
