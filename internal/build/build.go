@@ -31,6 +31,8 @@ type Options struct {
 	Seeds   string // default "seeds"
 	Content string // default "content"
 	Public  string // default "public"
+	// Notices are the patterns of the notice files in Seeds; default *.txt.
+	Notices []string
 	// Registry is the unit registry file; default <Seeds>/units.yaml,
 	// which may be absent.
 	Registry string
@@ -59,6 +61,9 @@ func (o *Options) defaults() {
 	}
 	if o.Registry == "" {
 		o.Registry = path.Join(o.Seeds, "units.yaml")
+	}
+	if len(o.Notices) == 0 {
+		o.Notices = []string{"*.txt"}
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -128,13 +133,18 @@ func LoadSeeds(fsys afero.Fs, opt Options) ([]*notice.Notice, *units.Registry, e
 	}
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.EqualFold(path.Ext(e.Name()), ".txt") {
-			names = append(names, e.Name())
+		for _, pat := range opt.Notices {
+			if ok, err := path.Match(pat, e.Name()); err != nil {
+				return nil, nil, fmt.Errorf("build: notice pattern %q: %w", pat, err)
+			} else if ok && !e.IsDir() {
+				names = append(names, e.Name())
+				break
+			}
 		}
 	}
 	sort.Strings(names)
 	if len(names) == 0 {
-		return nil, nil, fmt.Errorf("build: %s holds no notice (*.txt); put the notice's text there", opt.Seeds)
+		return nil, nil, fmt.Errorf("build: %s holds no notice matching %s; put the notice's text there", opt.Seeds, strings.Join(opt.Notices, " "))
 	}
 	var (
 		notices []*notice.Notice

@@ -3,21 +3,27 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
+	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/afero"
 
 	"qingdan/internal/build"
+	"qingdan/internal/config"
 	"qingdan/internal/notice"
 	"qingdan/internal/publish"
 	"qingdan/internal/revision"
+	"qingdan/internal/serve"
 )
 
 // Env is what a command may touch.
@@ -44,6 +50,7 @@ func init() {
 		{name: "parse", args: "FILE", summary: "print a notice as JSON", run: runParse},
 		{name: "check", args: "FILE...", summary: "print what looks wrong in notices; exit 1 when one cannot be read", run: runCheck, flags: checkFlags},
 		{name: "diff", args: "OLD NEW", summary: "print what changed between two versions of a notice", run: runDiff},
+		{name: "serve", summary: "preview the site on 127.0.0.1, rebuilt and reloaded on every change", run: runServe, flags: serveFlags},
 	}
 }
 
@@ -141,36 +148,109 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-var buildOpts build.Options
-var buildQuiet bool
+// siteFlags are the flags of the commands that build the site; each
+// overrides the site file (seeds/site.yaml) when given.
+type siteFlags struct {
+	config                                   string
+	seeds, content, public, templates, title string
+	base                                     string
+	force, quiet                             bool
+	port                                     int
+}
 
-func buildFlags(fl *flag.FlagSet) {
-	buildOpts = build.Options{}
-	fl.StringVar(&buildOpts.Seeds, "seeds", "seeds", "folder of the notices (*.txt) and the unit registry (units.yaml)")
-	fl.StringVar(&buildOpts.Content, "content", "content", "folder of the generated Markdown")
-	fl.StringVar(&buildOpts.Public, "public", "public", "folder of the generated site")
-	fl.BoolVar(&buildOpts.Force, "force", false, "overwrite content files edited by hand (a copy is kept in content/"+publish.BackupDir+")")
-	fl.BoolVar(&buildQuiet, "q", false, "print nothing but errors")
+var site siteFlags
+
+func addSiteFlags(fl *flag.FlagSet) {
+	site = siteFlags{}
+	fl.StringVar(&site.config, "config", config.DefaultPath, "the site file (title, base path, notices, folders); optional")
+	fl.StringVar(&site.seeds, "seeds", "seeds", "folder of the notices and the unit registry (units.yaml)")
+	fl.StringVar(&site.content, "content", "content", "folder of the generated Markdown")
+	fl.StringVar(&site.public, "public", "public", "folder of the generated site")
+	fl.StringVar(&site.templates, "templates", "templates", "folder of templates that override the built-in ones")
+	fl.StringVar(&site.title, "title", "", "title of the site (default: the notice's title)")
+	fl.StringVar(&site.base, "base", "", "path the site is served under, such as /anquan/ (used by the 404 page)")
+	fl.BoolVar(&site.force, "force", false, "overwrite content files edited by hand (a copy is kept in content/"+publish.BackupDir+")")
+	fl.BoolVar(&site.quiet, "q", false, "print nothing but errors")
+}
+
+func buildFlags(fl *flag.FlagSet) { addSiteFlags(fl) }
+
+func serveFlags(fl *flag.FlagSet) {
+	addSiteFlags(fl)
+	fl.IntVar(&site.port, "port", 8080, "port on 127.0.0.1 to serve the preview on")
+}
+
+// options merges the site file and the flags given.
+func options(env Env, fl *flag.FlagSet) (build.Options, int, error) {
+	set := map[string]bool{}
+	fl.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	cfg, err := config.Load(env.Fs, site.config, set["config"])
+	if err != nil {
+		return build.Options{}, 0, err
+	}
+	pick := func(flagName, flagValue, cfgValue, def string) string {
+		switch {
+		case set[flagName]:
+			return flagValue
+		case cfgValue != "":
+			return cfgValue
+		}
+		return def
+	}
+	opt := build.Options{
+		Seeds:       pick("seeds", site.seeds, cfg.Seeds, "seeds"),
+		Content:     pick("content", site.content, cfg.Content, "content"),
+		Public:      pick("public", site.public, cfg.Public, "public"),
+		TemplateDir: pick("templates", site.templates, cfg.Templates, "templates"),
+		Title:       pick("title", site.title, cfg.Title, ""),
+		Base:        pick("base", site.base, cfg.Base, ""),
+		Notices:     cfg.Notices,
+		Force:       site.force,
+		Templates:   env.Templates,
+	}
+	if cfg.Registry != "" {
+		opt.Registry = path.Join(opt.Seeds, cfg.Registry)
+	}
+	port := site.port
+	if !set["port"] && cfg.Port != 0 {
+		port = cfg.Port
+	}
+	return opt, port, nil
 }
 
 func runBuild(env Env, fl *flag.FlagSet, args []string) error {
 	if len(args) > 0 {
 		return fmt.Errorf("build takes no arguments (got %q); the notices are read from --seeds", args)
 	}
-	opt := buildOpts
-	opt.Templates = env.Templates
+	opt, _, err := options(env, fl)
+	if err != nil {
+		return err
+	}
 	var progress io.Writer = env.Stderr
-	if buildQuiet {
+	if site.quiet {
 		progress = io.Discard
 	}
 	r, err := build.Run(env.Fs, opt, progress)
 	if err != nil {
 		return err
 	}
-	if !buildQuiet {
+	if !site.quiet {
 		fmt.Fprint(env.Stdout, r.Summary())
 	}
 	return nil
+}
+
+func runServe(env Env, fl *flag.FlagSet, args []string) error {
+	if len(args) > 0 {
+		return errUsage
+	}
+	opt, port, err := options(env, fl)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve.Run(ctx, env.Fs, serve.Options{Port: port, Build: opt}, env.Stdout)
 }
 
 func readNotice(env Env, file string) (*notice.Notice, error) {

@@ -1,0 +1,116 @@
+package serve_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"qingdan/internal/build"
+	"qingdan/internal/serve"
+)
+
+func freePort(t *testing.T) int {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+func fetch(t *testing.T, url string) (int, string) {
+	t.Helper()
+	r, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Body.Close()
+	b, _ := io.ReadAll(r.Body)
+	return r.StatusCode, string(b)
+}
+
+func site(t *testing.T) (afero.Fs, build.Options) {
+	fsys := afero.NewMemMapFs()
+	for name, src := range map[string]string{
+		"seeds/00.txt":     "../../testdata/corpus/00_xinzhou-2024-anquan-shengchan-tongzhi.txt",
+		"seeds/units.yaml": "../../seeds/units.yaml",
+	} {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		afero.WriteFile(fsys, name, b, 0o644)
+	}
+	return fsys, build.Options{Seeds: "seeds", Content: "content", Public: "public", TemplateDir: "templates", Templates: os.DirFS("../../templates")}
+}
+
+// The preview serves the site with the reload script, rebuilds when a
+// seed changes, and the version the pages poll moves on.
+func TestServe(t *testing.T) {
+	fsys, opt := site(t)
+	ready := make(chan string, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.Run(ctx, fsys, serve.Options{Port: freePort(t), Build: opt, Poll: 50 * time.Millisecond, Ready: ready}, io.Discard)
+	}()
+	var base string
+	select {
+	case base = <-ready:
+	case err := <-done:
+		t.Fatal(err)
+	}
+	code, home := fetch(t, base)
+	if code != 200 || !strings.Contains(home, "关于做好2024年安全生产工作的通知") || !strings.Contains(home, "/__qingdan/live.js") {
+		t.Fatalf("home: %d", code)
+	}
+	if code, _ := fetch(t, base+"assets/style.css"); code != 200 {
+		t.Errorf("style.css: %d", code)
+	}
+	if code, body := fetch(t, base+"no/such/page.html"); code != 404 || !strings.Contains(body, "页面不存在") {
+		t.Errorf("missing page: %d", code)
+	}
+	_, v1 := fetch(t, base+"__qingdan/version")
+
+	revised, _ := os.ReadFile("../../testdata/revision/00-revised.txt")
+	afero.WriteFile(fsys, "seeds/00.txt", revised, 0o644)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if _, v := fetch(t, base+"__qingdan/version"); v != v1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no rebuild after the seed changed")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if code, page := fetch(t, base+"notices/xin-zheng-fa-2024-1/changes.html"); code != 200 || !strings.Contains(page, "全面") {
+		t.Errorf("changes page after the rebuild: %d", code)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Error(err)
+	}
+}
+
+// A port already taken gets a message that says what to do.
+func TestPortTaken(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	fsys, opt := site(t)
+	err = serve.Run(context.Background(), fsys, serve.Options{Port: ln.Addr().(*net.TCPAddr).Port, Build: opt}, io.Discard)
+	if !errors.Is(err, serve.ErrPortInUse) || !strings.Contains(err.Error(), "--port") {
+		t.Errorf("got %v", err)
+	}
+}
