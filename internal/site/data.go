@@ -7,13 +7,12 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/notice"
 	"qingdan/internal/pinyin"
 	"qingdan/internal/units"
+	"qingdan/internal/xlsx"
 )
 
 // Paths of the downloads, relative to the site root.
@@ -220,7 +219,7 @@ func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, rows 
 	}
 	r.out[csvPath] = b.Bytes()
 
-	x, err := xlsx(sheet, header, rows)
+	x, err := xlsxBytes(sheet, header, rows)
 	if err != nil {
 		return fmt.Errorf("site: %s: %w", xlsxPath, err)
 	}
@@ -228,39 +227,18 @@ func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, rows 
 	return nil
 }
 
-func xlsx(sheet string, header []string, rows [][]string) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, err
-	}
-	put := func(r int, row []string) error {
-		for c, v := range row {
-			cell, err := excelize.CoordinatesToCellName(c+1, r)
-			if err != nil {
-				return err
-			}
-			// A string cell is never a formula; the apostrophe is kept for
-			// readers that convert the sheet back to text.
-			if err := f.SetCellStr(sheet, cell, neutralise(v)); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if err := put(1, header); err != nil {
-		return nil, err
-	}
+func xlsxBytes(sheet string, header []string, rows [][]string) ([]byte, error) {
+	safe := make([][]string, len(rows))
 	for i, row := range rows {
-		if err := put(i+2, row); err != nil {
-			return nil, err
+		safe[i] = make([]string, len(row))
+		for j, c := range row {
+			// A text cell is never a formula; the apostrophe is kept for
+			// readers that convert the sheet back to text.
+			safe[i][j] = neutralise(c)
 		}
-	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return nil, err
 	}
 	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
+	if err := xlsx.Write(&b, sheet, header, safe); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -1,0 +1,67 @@
+package xlsx_test
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"qingdan/internal/xlsx"
+)
+
+// The files open in a general spreadsheet library with every cell as
+// written — text with markup, formulas, quotes, control characters.
+func TestReadBack(t *testing.T) {
+	header := []string{"文号", "工作任务", "单位"}
+	rows := [][]string{
+		{"忻政发〔2024〕1号", "强化<b>应急</b>预案 & 演练\n第二行", "市应急局"},
+		{"'=HYPERLINK(\"http://x\")", "@SUM(A1)", "控制字符\x01\x02去掉"},
+	}
+	for i := 0; i < 30; i++ {
+		rows = append(rows, []string{fmt.Sprint(i), "任务", "单位"})
+	}
+	var b bytes.Buffer
+	if err := xlsx.Write(&b, "职责[1]:/?*", header, rows); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := f.GetSheetList()
+	if len(sheets) != 1 || sheets[0] != "职责_1_____" {
+		t.Fatalf("sheets %v", sheets)
+	}
+	got, err := f.GetRows(sheets[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{header}
+	for _, r := range rows {
+		want = append(want, append([]string(nil), r...))
+	}
+	want[2][2] = "控制字符去掉"
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("read back\n%q\nwant\n%q", got, want)
+	}
+	if formula, _ := f.GetCellFormula(sheets[0], "A3"); formula != "" {
+		t.Errorf("A3 is a formula: %q", formula)
+	}
+	var again bytes.Buffer
+	xlsx.Write(&again, "职责[1]:/?*", header, rows)
+	if !bytes.Equal(again.Bytes(), b.Bytes()) {
+		t.Error("the same rows gave different bytes")
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	rows := make([][]string, 40)
+	for i := range rows {
+		rows[i] = []string{"忻政发〔2024〕1号", "1-2-0-1", "一、以责任落实年为主线", "严格党政领导责任。坚持党政同责、一岗双责、齐抓共管、失职追责，动态编制并落实安全生产职责清单", "负责"}
+	}
+	for b.Loop() {
+		var buf bytes.Buffer
+		xlsx.Write(&buf, "职责", []string{"a", "b", "c", "d", "e"}, rows)
+	}
+}
