@@ -198,6 +198,13 @@ func neutralise(s string) string {
 // table writes the same rows as CSV (UTF-8 with a byte-order mark, so
 // Excel reads the Chinese) and as XLSX.
 func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, rows [][]string) error {
+	r.queue(xlsxPath, func() ([]byte, error) {
+		x, err := xlsxBytes(sheet, header, rows)
+		if err != nil {
+			return nil, fmt.Errorf("site: %s: %w", xlsxPath, err)
+		}
+		return x, nil
+	})
 	var b bytes.Buffer
 	b.WriteString("\ufeff")
 	w := csv.NewWriter(&b)
@@ -218,12 +225,6 @@ func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, rows 
 		return fmt.Errorf("site: %s: %w", csvPath, err)
 	}
 	r.out[csvPath] = b.Bytes()
-
-	x, err := xlsxBytes(sheet, header, rows)
-	if err != nil {
-		return fmt.Errorf("site: %s: %w", xlsxPath, err)
-	}
-	r.out[xlsxPath] = x
 	return nil
 }
 

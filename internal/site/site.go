@@ -10,8 +10,11 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
@@ -69,7 +72,7 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{in: in, opt: opt, tpl: tpl, md: newMarkdown(), out: map[string][]byte{}}
+	r := &renderer{in: in, opt: opt, tpl: tpl, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]TaskView{}}
 	r.info = r.siteInfo()
 	if err := r.all(); err != nil {
 		return nil, err
@@ -87,6 +90,9 @@ type renderer struct {
 	md   *markdown
 	info *SiteInfo
 	out  map[string][]byte
+	jobs []job
+	// tasks caches the views of tasks, which many pages show.
+	taskCache map[*notice.Task]TaskView
 }
 
 // SiteInfo is shown on every page.
@@ -157,14 +163,60 @@ func rootOf(p string) string {
 	return strings.Repeat("../", depth)
 }
 
+// page queues a page; the pages are rendered together, on every core.
 func (r *renderer) page(tmpl, p, title, nav string, crumbs []Crumb, data any) error {
 	heading, _, _ := strings.Cut(title, " · ")
 	pg := &Page{Site: r.info, Title: title, Heading: heading, Path: p, Root: rootOf(p), Nav: nav, Crumbs: crumbs, Data: data, Class: strings.TrimSuffix(tmpl, ".html")}
-	var b bytes.Buffer
-	if err := r.tpl.execute(&b, tmpl, pg); err != nil {
-		return fmt.Errorf("site: %s: %w", p, err)
+	r.queue(p, func() ([]byte, error) {
+		var b bytes.Buffer
+		if err := r.tpl.execute(&b, tmpl, pg); err != nil {
+			return nil, fmt.Errorf("site: %s: %w", p, err)
+		}
+		return b.Bytes(), nil
+	})
+	return nil
+}
+
+// job makes one file of the site.
+type job struct {
+	path string
+	make func() ([]byte, error)
+}
+
+func (r *renderer) queue(p string, make func() ([]byte, error)) {
+	r.jobs = append(r.jobs, job{p, make})
+}
+
+// run makes the queued files on every core. Each file depends only on
+// its own data, so the bytes do not depend on the order.
+func (r *renderer) run() error {
+	results := make([][]byte, len(r.jobs))
+	errs := make([]error, len(r.jobs))
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(r.jobs) {
+					return
+				}
+				results[i], errs[i] = r.jobs[i].make()
+			}
+		}()
 	}
-	r.out[p] = b.Bytes()
+	wg.Wait()
+	for i, j := range r.jobs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		r.out[j.path] = results[i]
+	}
+	r.jobs = nil
 	return nil
 }
 
@@ -208,7 +260,7 @@ func (r *renderer) all() error {
 			return err
 		}
 	}
-	return nil
+	return r.run()
 }
 
 func (r *renderer) searchPage() error {
@@ -320,6 +372,9 @@ type TaskView struct {
 }
 
 func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (TaskView, error) {
+	if v, ok := r.taskCache[t]; ok {
+		return v, nil
+	}
 	text, err := r.body(content.TaskPath(n.Slug, t.ID), t.Text, "t"+t.ID+"-")
 	if err != nil {
 		return TaskView{}, err
@@ -337,6 +392,7 @@ func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (TaskView, error)
 			v.SubitemTitle = sb.Label + sb.Title
 		}
 	}
+	r.taskCache[t] = v
 	return v, nil
 }
 

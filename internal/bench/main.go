@@ -1,0 +1,164 @@
+// Command bench times whole builds of generated sites, for
+// docs/performance.md:
+//
+//	go run ./internal/bench -n 1,100,1000 -runs 3
+//
+// For each size it builds the binary once, generates n notices
+// (internal/gen), and runs the binary as a process: a full build from
+// nothing, a rebuild with nothing changed, and a rebuild with one notice
+// revised. It reports the median time and peak memory (maximum resident
+// set size) of the runs, the files and bytes of public/, the size of the
+// search index and what a typical query loads.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/content"
+	"qingdan/internal/gen"
+	"qingdan/internal/search"
+)
+
+func main() {
+	sizes := flag.String("n", "1,100,1000", "numbers of notices, comma-separated")
+	runs := flag.Int("runs", 3, "runs of each measurement; the median is reported")
+	seed := flag.Int64("seed", 1, "seed of the generated notices")
+	keep := flag.String("dir", "", "work in this folder (default: a temporary one, removed after)")
+	flag.Parse()
+
+	root, err := os.Getwd()
+	check(err)
+	dir := *keep
+	if dir == "" {
+		dir, err = os.MkdirTemp("", "qingdan-bench-")
+		check(err)
+		defer os.RemoveAll(dir)
+	}
+	bin := filepath.Join(dir, "qingdan")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	check(cmd.Run())
+	templates, err := gen.Load(root)
+	check(err)
+
+	fmt.Println("| notices | tasks | full build | rebuild, nothing changed | rebuild, one notice changed | peak memory (full) | files | bytes | search index | a query loads |")
+	fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		check(err)
+		site := filepath.Join(dir, fmt.Sprintf("site-%d", n))
+		var full, same, one []time.Duration
+		var mem []int64
+		for r := 0; r < *runs; r++ {
+			check(os.RemoveAll(site))
+			seeds := filepath.Join(site, "seeds")
+			check(os.MkdirAll(seeds, 0o755))
+			reg, err := os.ReadFile(filepath.Join(root, "seeds", "units.yaml"))
+			check(err)
+			check(os.WriteFile(filepath.Join(seeds, "units.yaml"), reg, 0o644))
+			notices := gen.Notices(templates, n, *seed)
+			for _, nt := range notices {
+				check(os.WriteFile(filepath.Join(seeds, nt.Name), []byte(nt.Text), 0o644))
+			}
+			d, rss := runBuild(bin, site)
+			full, mem = append(full, d), append(mem, rss)
+			d, _ = runBuild(bin, site)
+			same = append(same, d)
+			// Revise one notice: a sentence added to its first long line.
+			first := filepath.Join(seeds, notices[0].Name)
+			b, err := os.ReadFile(first)
+			check(err)
+			check(os.WriteFile(first, []byte(strings.Replace(string(b), "。", "。本条已修订。", 1)), 0o644))
+			d, _ = runBuild(bin, site)
+			one = append(one, d)
+		}
+		files, bytes := count(filepath.Join(site, "public"))
+		_, idx := count(filepath.Join(site, "public", "search"))
+		tasks, load := query(site)
+		fmt.Printf("| %d | %d | %s | %s | %s | %d MB | %d | %d MB | %d MB | %d KB |\n", n, tasks,
+			median(full), median(same), median(one), medianInt(mem)>>10, files, bytes>>20, idx>>20, load>>10)
+	}
+}
+
+// runBuild runs a build and returns its wall time and peak memory in KB.
+func runBuild(bin, site string) (time.Duration, int64) {
+	cmd := exec.Command(bin, "-q")
+	cmd.Dir = site
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	check(cmd.Run())
+	d := time.Since(start)
+	return d, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss
+}
+
+func count(dir string) (files int, bytes int64) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				files++
+				bytes += info.Size()
+			}
+		}
+		return nil
+	})
+	return files, bytes
+}
+
+// query returns the number of tasks and the bytes the typical query
+// 应急预案 loads: its index files and the documents of its first page.
+func query(site string) (int, int64) {
+	tree, err := content.Read(afero.NewOsFs(), filepath.Join(site, "content"))
+	check(err)
+	cat, err := catalog.New(tree.Notices, tree.Registry)
+	check(err)
+	tasks := 0
+	for _, n := range cat.Notices {
+		tasks += len(n.Tasks)
+	}
+	ix := search.Build(cat)
+	meta, err := os.ReadFile(filepath.Join(site, "public", "search", "meta.js"))
+	check(err)
+	shards := 0
+	fmt.Sscanf(string(meta)[strings.Index(string(meta), `"shards":`)+len(`"shards":`):], "%d", &shards)
+	var total int64
+	for _, p := range ix.Loads("应急预案", shards, 20) {
+		info, err := os.Stat(filepath.Join(site, "public", p))
+		check(err)
+		total += info.Size()
+	}
+	return tasks, total
+}
+
+func median(ds []time.Duration) string {
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	d := ds[len(ds)/2]
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}
+
+func medianInt(v []int64) int64 {
+	sort.Slice(v, func(i, j int) bool { return v[i] < v[j] })
+	return v[len(v)/2]
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
