@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"qingdan/internal/build"
+	"qingdan/internal/gen"
 )
 
 // BenchmarkBuildShipped builds the shipped notice from nothing, in memory.
@@ -12,6 +13,27 @@ func BenchmarkBuildShipped(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		fsys, opt := site(t, map[string]string{seedAs: shipped})
+		b.StartTimer()
+		if _, err := build.Run(fsys, opt, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild20 builds 20 generated notices from nothing, in memory.
+func BenchmarkBuild20(b *testing.B) {
+	templates, err := gen.Load("../..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	notices := gen.Notices(templates, 20, 1)
+	t := &testing.T{}
+	for b.Loop() {
+		b.StopTimer()
+		fsys, opt := site(t, nil)
+		for _, n := range notices {
+			put(t, fsys, "seeds/"+n.Name, n.Text)
+		}
 		b.StartTimer()
 		if _, err := build.Run(fsys, opt, nil); err != nil {
 			b.Fatal(err)

@@ -9,8 +9,11 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/afero"
@@ -146,30 +149,37 @@ func LoadSeeds(fsys afero.Fs, opt Options) ([]*notice.Notice, *units.Registry, e
 	if len(names) == 0 {
 		return nil, nil, fmt.Errorf("build: %s holds no notice matching %s; put the notice's text there", opt.Seeds, strings.Join(opt.Notices, " "))
 	}
+	// Parse on every core; keep the order of the names.
+	notices := make([]*notice.Notice, len(names))
+	errs := make([]error, len(names))
 	var (
-		notices []*notice.Notice
-		errs    []error
+		wg   sync.WaitGroup
+		next atomic.Int64
 	)
-	for _, name := range names {
-		p := path.Join(opt.Seeds, name)
-		data, err := afero.ReadFile(fsys, p)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("build: %w", err))
-			continue
-		}
-		n, err := notice.Parse(data, p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		notices = append(notices, n)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(names) {
+					return
+				}
+				p := path.Join(opt.Seeds, names[i])
+				data, err := afero.ReadFile(fsys, p)
+				if err != nil {
+					errs[i] = fmt.Errorf("build: %w", err)
+					continue
+				}
+				notices[i], errs[i] = notice.Parse(data, p)
+			}
+		}()
 	}
+	wg.Wait()
 	reg, err := loadRegistry(fsys, opt.Registry)
-	if err != nil {
-		errs = append(errs, err)
-	}
-	if len(errs) > 0 {
-		return nil, nil, errors.Join(errs...)
+	errs = append(errs, err)
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
 	}
 	return notices, reg, nil
 }
@@ -221,13 +231,24 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if r.Content, err = publish.Sync(fsys, opt.Content, files, opt.Force); err != nil {
 		return nil, err
 	}
-	tree, err := content.Read(fsys, opt.Content)
-	if err != nil {
-		return nil, err
-	}
-	cat, err = catalog.New(tree.Notices, tree.Registry)
-	if err != nil {
-		return nil, fmt.Errorf("build: %s: %w", opt.Content, err)
+	// The site is built from content/. When content/ holds exactly what
+	// was just generated (no hand edit, no hand-written file but notes),
+	// reading it back gives the same notices and units (the round trip is
+	// tested), so the catalog at hand is used and only the notes are read.
+	var ctree *content.Tree
+	if r.Content.KeptEdits == 0 && onlyNotes(r.Content.Extra) {
+		notes, err := content.ReadNotes(fsys, opt.Content)
+		if err != nil {
+			return nil, err
+		}
+		ctree = &content.Tree{Notices: notices, Registry: reg, Notes: notes, Bodies: map[string]string{}}
+	} else {
+		if ctree, err = content.Read(fsys, opt.Content); err != nil {
+			return nil, err
+		}
+		if cat, err = catalog.New(ctree.Notices, ctree.Registry); err != nil {
+			return nil, fmt.Errorf("build: %s: %w", opt.Content, err)
+		}
 	}
 	r.count(cat)
 	if opt.Templates == nil {
@@ -238,26 +259,34 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		own = afero.NewIOFS(afero.NewBasePathFs(fsys, opt.TemplateDir))
 	}
 	fmt.Fprintf(progress, "rendering %s/\n", opt.Public)
-	index := search.Build(cat)
-	extra, st := index.Files()
-	r.Index = st
 	changes, prevFiles, err := revisions(cat, hist)
 	if err != nil {
 		return nil, err
 	}
-	for p, b := range prevFiles {
-		extra[p] = b
-	}
 	r.Changes = changes
-	pages, err := site.Render(site.Input{Catalog: cat, Tree: tree}, site.Options{
-		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
-		Extra: extra, Search: searchFilters(index), Changes: changes,
-	})
+	tree, err := publish.Begin(fsys, opt.Public)
 	if err != nil {
 		return nil, err
 	}
-	r.Pages = len(pages)
-	if r.Site, err = publish.Swap(fsys, opt.Public, pages); err != nil {
+	var pages atomic.Int64
+	emit := func(p string, b []byte) error {
+		pages.Add(1)
+		return tree.Put(p, b)
+	}
+	index := search.Build(cat)
+	if r.Index, err = index.Write(emit); err != nil {
+		tree.Abort()
+		return nil, err
+	}
+	if _, err := site.Render(site.Input{Catalog: cat, Tree: ctree}, site.Options{
+		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
+		Extra: prevFiles, Search: searchFilters(index), Changes: changes, Emit: emit,
+	}); err != nil {
+		tree.Abort()
+		return nil, err
+	}
+	r.Pages = int(pages.Load())
+	if r.Site, err = tree.Commit(); err != nil {
 		return nil, err
 	}
 	for _, n := range notices {
@@ -267,6 +296,15 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	}
 	r.Elapsed = opt.Now().Sub(start)
 	return r, nil
+}
+
+func onlyNotes(files []string) bool {
+	for _, f := range files {
+		if !strings.HasPrefix(f, content.UnitsDir+"/") || !strings.HasSuffix(f, ".notes.md") {
+			return false
+		}
+	}
+	return true
 }
 
 // searchFilters labels the filters of the search page in the index's order.

@@ -53,9 +53,11 @@ type Catalog struct {
 	Units    []*Unit // sorted by pinyin
 	Registry *units.Registry
 
-	byName   map[string]*Unit
-	bySlug   map[string]*Unit
-	byNotice map[string]*Notice
+	byName    map[string]*Unit
+	bySlug    map[string]*Unit
+	byNotice  map[string]*Notice
+	byWritten map[string]*Unit                   // a name as some task writes it
+	tasks     map[string]map[string]*notice.Task // notice slug → id → task
 }
 
 var nationalRe = regexp.MustCompile(`^(国务院|中共中央|全国|国家)|部$|部办公厅$`)
@@ -66,7 +68,8 @@ func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
 	if reg == nil {
 		reg, _ = units.LoadRegistry(nil) // an empty registry cannot fail
 	}
-	c := &Catalog{Registry: reg, byName: map[string]*Unit{}, bySlug: map[string]*Unit{}, byNotice: map[string]*Notice{}}
+	c := &Catalog{Registry: reg, byName: map[string]*Unit{}, bySlug: map[string]*Unit{}, byNotice: map[string]*Notice{},
+		byWritten: map[string]*Unit{}, tasks: map[string]map[string]*notice.Task{}}
 	seenDoc := map[string]string{}
 	usedSlug := map[string]bool{}
 	for _, n := range notices {
@@ -142,10 +145,15 @@ func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
 	})
 
 	for _, n := range c.Notices {
+		c.tasks[n.Slug] = make(map[string]*notice.Task, len(n.Tasks))
+		for i := range n.Tasks {
+			c.tasks[n.Slug][n.Tasks[i].ID] = &n.Tasks[i]
+		}
 		for _, t := range n.Tasks {
 			for _, a := range t.Units {
 				canon := reg.Canonical(a.Name)
 				u := c.byName[canon]
+				c.byWritten[a.Name] = u
 				u.Duties = append(u.Duties, Duty{Notice: n.Slug, Task: t.ID, Role: a.Role, Written: a.Name})
 				for _, m := range reg.Members(canon) {
 					mu := c.byName[m]
@@ -181,6 +189,9 @@ func NoticeSlug(n *notice.Notice) string {
 
 // Unit returns the unit a name (or alias) stands for, or nil.
 func (c *Catalog) Unit(name string) *Unit {
+	if u, ok := c.byWritten[name]; ok {
+		return u
+	}
 	return c.byName[c.Registry.Canonical(name)]
 }
 
@@ -192,16 +203,7 @@ func (c *Catalog) Notice(slug string) *Notice { return c.byNotice[slug] }
 
 // Task returns a task of a notice, or nil.
 func (c *Catalog) Task(noticeSlug, id string) *notice.Task {
-	n := c.byNotice[noticeSlug]
-	if n == nil {
-		return nil
-	}
-	for i := range n.Tasks {
-		if n.Tasks[i].ID == id {
-			return &n.Tasks[i]
-		}
-	}
-	return nil
+	return c.tasks[noticeSlug][id]
 }
 
 // Counts returns how many duties reach the unit, and how many it leads.

@@ -223,6 +223,26 @@ func readNotice(fsys afero.Fs, root, rel string, bodies map[string]string) (*not
 	return n, nm.Weight, nil
 }
 
+// ReadNotes reads the hand-written notes of units (units/<slug>.notes.md
+// under root), by unit slug.
+func ReadNotes(fsys afero.Fs, root string) (map[string]string, error) {
+	notes := map[string]string{}
+	files, err := mdFiles(fsys, path.Join(root, UnitsDir))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if base := path.Base(f); strings.HasSuffix(base, ".notes.md") {
+			data, err := afero.ReadFile(fsys, f)
+			if err != nil {
+				return nil, fmt.Errorf("content: %w", err)
+			}
+			notes[strings.TrimSuffix(base, ".notes.md")] = string(data)
+		}
+	}
+	return notes, nil
+}
+
 func readUnits(fsys afero.Fs, dir string) (*units.Registry, map[string]string, error) {
 	files, err := mdFiles(fsys, dir)
 	if err != nil {

@@ -6,9 +6,13 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
 
@@ -51,19 +55,45 @@ func NotesPath(slug string) string { return path.Join(UnitsDir, slug+".notes.md"
 // to bytes. The same catalog gives the same bytes.
 func Files(cat *catalog.Catalog) (map[string][]byte, error) {
 	out := map[string][]byte{}
+	var mu sync.Mutex
 	put := func(p string, matter any, body string) error {
 		b, err := render(matter, body)
 		if err != nil {
 			return fmt.Errorf("content: %s: %w", p, err)
 		}
+		mu.Lock()
 		out[p] = b
+		mu.Unlock()
 		return nil
 	}
+	// One job per notice and one for the units, on every core.
+	jobs := make([]func() error, 0, len(cat.Notices)+1)
 	for w, n := range cat.Notices {
-		if err := writeNotice(put, cat, n, w+1); err != nil {
-			return nil, err
-		}
+		jobs = append(jobs, func() error { return writeNotice(put, cat, n, w+1) })
 	}
+	jobs = append(jobs, func() error { return writeUnits(put, cat) })
+	errs := make([]error, len(jobs))
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
+				errs[i] = jobs[i]()
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func writeUnits(put putFunc, cat *catalog.Catalog) error {
 	for _, u := range cat.Units {
 		duties, lead := u.Counts()
 		m := UnitMatter{
@@ -76,10 +106,10 @@ func Files(cat *catalog.Catalog) (map[string][]byte, error) {
 			m.Duties = append(m.Duties, UnitDuty{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via})
 		}
 		if err := put(UnitPath(u.Slug), m, ""); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 type putFunc func(p string, matter any, body string) error

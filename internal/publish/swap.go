@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"os"
 	"path"
 	"sort"
+	"strings"
+	"sync"
 
 	"github.com/spf13/afero"
 )
@@ -35,76 +38,175 @@ const (
 	oldSuffix = ".old-qingdan"
 )
 
-// Swap replaces dir with exactly files. When every file is already there
-// with the same bytes and there is nothing else, nothing is written. Else
-// the new tree is built in a sibling folder — unchanged files hard-linked
-// where the file system allows — and swapped for dir at once, so a web
-// server serves either the old site or the new one, and a build killed
-// midway leaves the old site whole.
-func Swap(fsys afero.Fs, dir string, files map[string][]byte) (SwapStats, error) {
-	var st SwapStats
-	tmp, old := dir+newSuffix, dir+oldSuffix
+// Tree builds a new version of a folder beside it, file by file, and
+// swaps it in at once on Commit, so a web server serves either the old
+// site or the new one, and a build killed midway leaves the old site
+// whole. Files are compared with the old version by the SHA-256 the
+// folder's manifest records (or, without one, by reading them): an
+// unchanged file is hard-linked where the file system allows, and when
+// nothing changed at all Commit leaves the folder untouched. Put may be
+// called from several goroutines.
+type Tree struct {
+	fsys     afero.Fs
+	dir, tmp string
+	old      map[string]string // path → digest, from the manifest
+	sizes    map[string]int64  // path → size of the old files
+	linker   Linker
+
+	mu      sync.Mutex
+	digests map[string]string
+	dirs    map[string]bool
+	st      SwapStats
+	differs bool
+}
+
+// Begin starts a new version of dir.
+func Begin(fsys afero.Fs, dir string) (*Tree, error) {
+	t := &Tree{fsys: fsys, dir: dir, tmp: dir + newSuffix, digests: map[string]string{}, dirs: map[string]bool{}}
 	// Leftovers of a build that was killed.
-	if err := fsys.RemoveAll(tmp); err != nil {
-		return st, fmt.Errorf("publish: %w", err)
+	for _, p := range []string{t.tmp, dir + oldSuffix} {
+		if err := fsys.RemoveAll(p); err != nil {
+			return nil, fmt.Errorf("publish: %w", err)
+		}
 	}
-	if err := fsys.RemoveAll(old); err != nil {
-		return st, fmt.Errorf("publish: %w", err)
-	}
-	existing, err := listFiles(fsys, dir)
+	files, err := listFiles(fsys, dir)
 	if err != nil {
-		return st, err
+		return nil, err
 	}
-	unchanged := map[string]bool{}
-	for p, data := range files {
-		info, ok := existing[p]
-		if !ok || info.Size() != int64(len(data)) {
-			continue
-		}
-		cur, err := afero.ReadFile(fsys, path.Join(dir, p))
-		if err != nil {
-			return st, fmt.Errorf("publish: %w", err)
-		}
-		if bytes.Equal(cur, data) {
-			unchanged[p] = true
+	t.sizes = map[string]int64{}
+	for p, info := range files {
+		if p != ManifestName {
+			t.sizes[p] = info.Size()
 		}
 	}
-	st.Unchanged = len(unchanged)
-	for p := range existing {
-		if _, keep := files[p]; !keep {
-			st.Removed++
+	t.old = readDigests(fsys, dir, t.sizes)
+	t.linker, _ = fsys.(Linker)
+	if err := fsys.MkdirAll(t.tmp, 0o755); err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	return t, nil
+}
+
+// readDigests reads the manifest of dir, when it describes the files
+// there (a hand-copied folder without one is compared by reading).
+func readDigests(fsys afero.Fs, dir string, sizes map[string]int64) map[string]string {
+	out := map[string]string{}
+	data, err := afero.ReadFile(fsys, path.Join(dir, ManifestName))
+	if err != nil {
+		return nil
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		sum, p, ok := strings.Cut(sc.Text(), "  ")
+		if ok && len(sum) == 64 {
+			out[p] = sum
 		}
 	}
-	if len(unchanged) == len(files) && st.Removed == 0 && len(existing) == len(files) {
-		return st, nil
+	if len(out) != len(sizes) {
+		return nil
 	}
-	linker, canLink := fsys.(Linker)
+	return out
+}
+
+// Put adds a file to the new version.
+func (t *Tree) Put(p string, data []byte) error {
+	sum := digest(data)
+	same := false
+	if size, ok := t.sizes[p]; ok && size == int64(len(data)) {
+		if t.old != nil {
+			same = t.old[p] == sum
+		} else if cur, err := afero.ReadFile(t.fsys, path.Join(t.dir, p)); err == nil {
+			same = bytes.Equal(cur, data)
+		}
+	}
+	dst := path.Join(t.tmp, p)
+	if err := t.mkdir(path.Dir(dst)); err != nil {
+		return err
+	}
+	linked := false
+	if same && t.linker != nil {
+		linked = t.linker.Link(path.Join(t.dir, p), dst) == nil
+	}
+	if !linked {
+		if err := afero.WriteFile(t.fsys, dst, data, 0o644); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if _, dup := t.digests[p]; dup {
+		return fmt.Errorf("publish: %s written twice", p)
+	}
+	t.digests[p] = sum
+	switch {
+	case linked:
+		t.st.Linked++
+		t.st.Unchanged++
+	case same:
+		t.st.Unchanged++
+	default:
+		t.st.Written++
+		t.differs = true
+	}
+	return nil
+}
+
+func (t *Tree) mkdir(dir string) error {
+	t.mu.Lock()
+	done := t.dirs[dir]
+	t.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := t.fsys.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	t.mu.Lock()
+	t.dirs[dir] = true
+	t.mu.Unlock()
+	return nil
+}
+
+// Abort discards the new version.
+func (t *Tree) Abort() { t.fsys.RemoveAll(t.tmp) }
+
+// Commit swaps the new version in, or, when every file is the same as
+// before, discards it and leaves the folder untouched.
+func (t *Tree) Commit() (SwapStats, error) {
+	for p := range t.sizes {
+		if _, kept := t.digests[p]; !kept {
+			t.st.Removed++
+		}
+	}
+	if !t.differs && t.st.Removed == 0 && len(t.digests) == len(t.sizes) {
+		t.Abort()
+		return t.st, nil
+	}
+	if err := afero.WriteFile(t.fsys, path.Join(t.tmp, ManifestName), manifestBytes(t.digests, siteHeader), 0o644); err != nil {
+		t.Abort()
+		return t.st, fmt.Errorf("publish: %w", err)
+	}
+	if err := swapDirs(t.fsys, t.tmp, t.dir, t.dir+oldSuffix); err != nil {
+		return t.st, err
+	}
+	t.st.Swapped = true
+	return t.st, nil
+}
+
+// Swap replaces dir with exactly files, as Tree does.
+func Swap(fsys afero.Fs, dir string, files map[string][]byte) (SwapStats, error) {
+	t, err := Begin(fsys, dir)
+	if err != nil {
+		return SwapStats{}, err
+	}
 	for _, p := range sortedKeys(files) {
-		dst := path.Join(tmp, p)
-		if err := fsys.MkdirAll(path.Dir(dst), 0o755); err != nil {
-			return st, fmt.Errorf("publish: %w", err)
-		}
-		if unchanged[p] && canLink {
-			if err := linker.Link(path.Join(dir, p), dst); err == nil {
-				st.Linked++
-				continue
-			}
-		}
-		if err := afero.WriteFile(fsys, dst, files[p], 0o644); err != nil {
-			return st, fmt.Errorf("publish: %w", err)
-		}
-		if !unchanged[p] {
-			st.Written++
+		if err := t.Put(p, files[p]); err != nil {
+			t.Abort()
+			return t.st, err
 		}
 	}
-	if err := fsys.MkdirAll(tmp, 0o755); err != nil {
-		return st, fmt.Errorf("publish: %w", err)
-	}
-	if err := swapDirs(fsys, tmp, dir, old); err != nil {
-		return st, err
-	}
-	st.Swapped = true
-	return st, nil
+	return t.Commit()
 }
 
 // swapDirs puts tmp in place of dir. With an Exchanger it is one atomic
@@ -168,13 +270,7 @@ func listFiles(fsys afero.Fs, dir string) (map[string]os.FileInfo, error) {
 }
 
 func toSlash(p string) string {
-	b := []byte(p)
-	for i := range b {
-		if b[i] == '\\' {
-			b[i] = '/'
-		}
-	}
-	return string(b)
+	return strings.ReplaceAll(p, "\\", "/")
 }
 
 // Paths returns the sorted paths of a file map.

@@ -32,12 +32,26 @@ type Stats struct {
 	TokenBytes           int // the token shards
 }
 
-// Files writes the index as script files under search/, each calling a
-// loader function of search.js: qdSearch.meta, .t (token shard), .d
-// (documents), .a (filter attributes) and .u (units for suggestions).
+// Files returns the index as script files, by path; see Write.
 func (ix *Index) Files() (map[string][]byte, Stats) {
 	out := map[string][]byte{}
+	st, _ := ix.Write(func(p string, b []byte) error {
+		out[p] = b
+		return nil
+	})
+	return out, st
+}
+
+// Write writes the index as script files under search/, each calling a
+// loader function of search.js: qdSearch.meta, .t (token shard), .d
+// (documents), .a (filter attributes) and .u (units for suggestions).
+// Each file goes to emit as soon as it is made.
+func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error) {
 	st := Stats{Docs: len(ix.Docs), Tokens: len(ix.post)}
+	put := func(p string, b []byte) error {
+		st.Bytes += len(b)
+		return emit(p, b)
+	}
 
 	encoded := map[string][]int{}
 	total := 0
@@ -83,8 +97,10 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 			m = map[string][]int{}
 		}
 		b := call("t", i, m)
-		out[fmt.Sprintf("%s/t/%d.js", Dir, i)] = b
 		st.TokenBytes += len(b)
+		if err := put(fmt.Sprintf("%s/t/%d.js", Dir, i), b); err != nil {
+			return st, err
+		}
 	}
 
 	for start := 0; start < len(ix.Docs); start += DocShard {
@@ -97,7 +113,9 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 			}
 			rows = append(rows, []any{d.Kind, d.Title, d.Crumb, d.Href, d.Text, d.TitleLen, chips})
 		}
-		out[fmt.Sprintf("%s/d/%d.js", Dir, start/DocShard)] = call("d", start/DocShard, rows)
+		if err := put(fmt.Sprintf("%s/d/%d.js", Dir, start/DocShard), call("d", start/DocShard, rows)); err != nil {
+			return st, err
+		}
 	}
 	kindIndex := map[string]int{KindUnit: 0, KindSection: 1, KindItem: 2, KindTask: 3}
 	for start := 0; start < len(ix.Docs); start += AttrShard {
@@ -106,7 +124,9 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 			d := ix.Docs[id]
 			flat = append(flat, kindIndex[d.Kind], d.Section, int(d.UnitKinds), int(d.Roles))
 		}
-		out[fmt.Sprintf("%s/a/%d.js", Dir, start/AttrShard)] = call("a", start/AttrShard, flat)
+		if err := put(fmt.Sprintf("%s/a/%d.js", Dir, start/AttrShard), call("a", start/AttrShard, flat)); err != nil {
+			return st, err
+		}
 	}
 
 	var unitsList [][]string
@@ -115,14 +135,12 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 			unitsList = append(unitsList, []string{d.Title, d.Href, strings.Join(pinyin.Syllables(d.Title), " "), pinyin.Initials(d.Title), d.Crumb})
 		}
 	}
-	out[Dir+"/units.js"] = call("u", 0, unitsList)
-	out[Dir+"/meta.js"] = call("meta", 0, map[string]int{
-		"docs": len(ix.Docs), "shards": shards, "docShard": DocShard, "attrShard": AttrShard,
-	})
-	for _, b := range out {
-		st.Bytes += len(b)
+	if err := put(Dir+"/units.js", call("u", 0, unitsList)); err != nil {
+		return st, err
 	}
-	return out, st
+	return st, put(Dir+"/meta.js", call("meta", 0, map[string]int{
+		"docs": len(ix.Docs), "shards": shards, "docShard": DocShard, "attrShard": AttrShard,
+	}))
 }
 
 func isSingleHan(tok string) bool {

@@ -77,23 +77,44 @@ func (r *renderer) data() error {
 	cat := r.in.Catalog
 	// data/notice.json: the notice as `parse` prints it; for a site of
 	// several notices, the list of them.
-	var all []*notice.Notice
+	var all []*notice.Notice // only counted
 	for _, n := range cat.Notices {
 		b, err := n.JSON()
 		if err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
-		r.out[noticeJSONHref(n.Slug)] = b
+		if err := r.emit(noticeJSONHref(n.Slug), b); err != nil {
+			return err
+		}
+		if len(cat.Notices) == 1 {
+			if err := r.emit(noticeJSON, b); err != nil {
+				return err
+			}
+		}
 		all = append(all, n.Notice)
 	}
-	if len(all) == 1 {
-		r.out[noticeJSON] = r.out[noticeJSONHref(cat.Notices[0].Slug)]
-	} else {
-		b, err := marshal(all)
+	if len(all) != 1 {
+		// Several notices: the list of them, each with its file.
+		type entry struct {
+			Slug      string `json:"slug"`
+			DocNumber string `json:"doc_number"`
+			Title     string `json:"title"`
+			Date      string `json:"date"`
+			File      string `json:"file"`
+		}
+		list := []entry{}
+		for _, n := range cat.Notices {
+			list = append(list, entry{n.Slug, n.DocNumber, n.Title, n.Date, noticeJSONHref(n.Slug)})
+		}
+		b, err := marshal(struct {
+			Notices []entry `json:"notices"`
+		}{list})
 		if err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
-		r.out[noticeJSON] = b
+		if err := r.emit(noticeJSON, b); err != nil {
+			return err
+		}
 	}
 
 	var list []UnitJSON
@@ -114,7 +135,9 @@ func (r *renderer) data() error {
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	r.out[unitsJSONHref] = b
+	if err := r.emit(unitsJSONHref, b); err != nil {
+		return err
+	}
 
 	// Tables: all tasks, each notice's, each unit's.
 	var allRows [][]string
@@ -224,8 +247,7 @@ func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, rows 
 	if err := w.Error(); err != nil {
 		return fmt.Errorf("site: %s: %w", csvPath, err)
 	}
-	r.out[csvPath] = b.Bytes()
-	return nil
+	return r.emit(csvPath, b.Bytes())
 }
 
 func xlsxBytes(sheet string, header []string, rows [][]string) ([]byte, error) {

@@ -620,41 +620,46 @@ func (r *renderer) unitPages() error {
 				v.ByRole = append(v.ByRole, RoleCount{role, role.Label(), counts[role]})
 			}
 		}
+		byNotice := map[string][]catalog.Duty{}
+		for _, d := range u.Duties {
+			byNotice[d.Notice] = append(byNotice[d.Notice], d)
+		}
 		for _, n := range r.in.Catalog.Notices {
+			ds := byNotice[n.Slug]
+			if len(ds) == 0 {
+				continue
+			}
+			type key struct {
+				section int
+				role    units.Role
+			}
+			buckets := map[key][]DutyView{}
+			for _, d := range ds {
+				t := r.in.Catalog.Task(n.Slug, d.Task)
+				tv, err := r.taskView(n, t)
+				if err != nil {
+					return err
+				}
+				dv := DutyView{Task: tv, Place: taskPlace(n.Notice, t), Via: d.Via, Written: d.Written}
+				if d.Via != "" {
+					dv.ViaHref = unitHref(r.in.Catalog.Unit(d.Via).Slug)
+				}
+				k := key{t.Section, d.Role}
+				buckets[k] = append(buckets[k], dv)
+			}
 			un := UnitNotice{Notice: NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: noticeHref(n.Slug)}, Issuer: n.Issuer}
 			for _, s := range n.Sections {
 				us := UnitSection{Title: sectionName(SectionView{Label: s.Label, Title: content.SectionTitle(n.Notice, s)}), Href: sectionHref(n.Slug, s.Number)}
 				for _, role := range units.Roles {
-					rd := UnitRoleDuties{Role: role, Label: role.Label()}
-					for _, d := range u.Duties {
-						if d.Notice != n.Slug || d.Role != role {
-							continue
-						}
-						t := r.in.Catalog.Task(n.Slug, d.Task)
-						if t.Section != s.Number {
-							continue
-						}
-						tv, err := r.taskView(n, t)
-						if err != nil {
-							return err
-						}
-						dv := DutyView{Task: tv, Place: taskPlace(n.Notice, t), Via: d.Via, Written: d.Written}
-						if d.Via != "" {
-							dv.ViaHref = unitHref(r.in.Catalog.Unit(d.Via).Slug)
-						}
-						rd.Duties = append(rd.Duties, dv)
-					}
-					if len(rd.Duties) > 0 {
-						us.Roles = append(us.Roles, rd)
+					if b := buckets[key{s.Number, role}]; len(b) > 0 {
+						us.Roles = append(us.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Duties: b})
 					}
 				}
 				if len(us.Roles) > 0 {
 					un.Sections = append(un.Sections, us)
 				}
 			}
-			if len(un.Sections) > 0 {
-				v.Notices = append(v.Notices, un)
-			}
+			v.Notices = append(v.Notices, un)
 		}
 		v.Changes = r.unitChanges(u)
 		if notes, ok := r.in.Tree.Notes[u.Slug]; ok {
@@ -668,6 +673,11 @@ func (r *renderer) unitPages() error {
 		if err := r.page("unit.html", unitHref(u.Slug), u.Name, "units", crumbs, v); err != nil {
 			return err
 		}
+		if len(r.jobs) >= 64 {
+			if err := r.run(); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -680,6 +690,5 @@ func (r *renderer) notFound() error {
 	if err := r.tpl.execute(&b, "404.html", pg); err != nil {
 		return fmt.Errorf("site: 404.html: %w", err)
 	}
-	r.out["404.html"] = []byte(b.String())
-	return nil
+	return r.emit("404.html", []byte(b.String()))
 }

@@ -6,6 +6,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -42,6 +43,10 @@ type Options struct {
 	// Changes holds, by notice slug, what changed since the notice's
 	// previous version; nil or missing for a first version.
 	Changes map[string]*revision.Report
+	// Emit, when set, receives each file as soon as it is made, from
+	// several goroutines at once, and Render returns no map: a large site
+	// is never all in memory.
+	Emit func(path string, data []byte) error
 }
 
 // SearchFilters are the choices of the search page's filters.
@@ -77,20 +82,40 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	if err := r.all(); err != nil {
 		return nil, err
 	}
-	for p, b := range opt.Extra {
-		r.out[p] = b
+	for _, p := range sortedKeys(opt.Extra) {
+		if err := r.emit(p, opt.Extra[p]); err != nil {
+			return nil, err
+		}
+	}
+	if opt.Emit != nil {
+		return nil, nil
 	}
 	return r.out, nil
 }
 
+// emit hands over one file: to Options.Emit, or to the map Render returns.
+func (r *renderer) emit(p string, data []byte) error {
+	if r.opt.Emit != nil {
+		return r.opt.Emit(p, data)
+	}
+	r.outMu.Lock()
+	defer r.outMu.Unlock()
+	if _, dup := r.out[p]; dup {
+		return fmt.Errorf("site: %s made twice", p)
+	}
+	r.out[p] = data
+	return nil
+}
+
 type renderer struct {
-	in   Input
-	opt  Options
-	tpl  *templates
-	md   *markdown
-	info *SiteInfo
-	out  map[string][]byte
-	jobs []job
+	in    Input
+	opt   Options
+	tpl   *templates
+	md    *markdown
+	info  *SiteInfo
+	out   map[string][]byte
+	outMu sync.Mutex
+	jobs  []job
 	// tasks caches the views of tasks, which many pages show.
 	taskCache map[*notice.Task]TaskView
 }
@@ -187,10 +212,10 @@ func (r *renderer) queue(p string, make func() ([]byte, error)) {
 	r.jobs = append(r.jobs, job{p, make})
 }
 
-// run makes the queued files on every core. Each file depends only on
-// its own data, so the bytes do not depend on the order.
+// run makes the queued files on every core and hands them over. Each
+// file depends only on its own data, so the bytes do not depend on the
+// order.
 func (r *renderer) run() error {
-	results := make([][]byte, len(r.jobs))
 	errs := make([]error, len(r.jobs))
 	var (
 		wg   sync.WaitGroup
@@ -205,19 +230,17 @@ func (r *renderer) run() error {
 				if i >= len(r.jobs) {
 					return
 				}
-				results[i], errs[i] = r.jobs[i].make()
+				data, err := r.jobs[i].make()
+				if err == nil {
+					err = r.emit(r.jobs[i].path, data)
+				}
+				errs[i] = err
 			}
 		}()
 	}
 	wg.Wait()
-	for i, j := range r.jobs {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		r.out[j.path] = results[i]
-	}
 	r.jobs = nil
-	return nil
+	return errors.Join(errs...)
 }
 
 // Hrefs of the pages, relative to the site root.
@@ -259,8 +282,13 @@ func (r *renderer) all() error {
 		if err := f(); err != nil {
 			return err
 		}
+		// Render what the step queued before the next step builds more,
+		// so only one notice's pages wait in memory at a time.
+		if err := r.run(); err != nil {
+			return err
+		}
 	}
-	return r.run()
+	return nil
 }
 
 func (r *renderer) searchPage() error {
@@ -280,8 +308,7 @@ func (r *renderer) assets() error {
 		if err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
-		r.out[p] = b
-		return nil
+		return r.emit(p, b)
 	})
 }
 
