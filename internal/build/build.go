@@ -99,12 +99,19 @@ type Report struct {
 	Warnings                               []FileWarning
 	// Changes are the revisions shown on the site, by notice slug.
 	Changes map[string]*revision.Report
-	Elapsed time.Duration
+	// Unchanged is true when the inputs were as the last build left them,
+	// so nothing was read beyond them and nothing written.
+	Unchanged bool
+	Elapsed   time.Duration
 }
 
 // Summary is the few lines a build prints at its end.
 func (r *Report) Summary() string {
 	var b strings.Builder
+	if r.Unchanged {
+		fmt.Fprintf(&b, "nothing changed since the last build; content/ and public/ are current (%s)\n", r.Elapsed.Round(time.Millisecond))
+		return b.String()
+	}
 	fmt.Fprintf(&b, "%d notice(s): %d sections, %d items, %d tasks, %d units\n", r.Notices, r.Sections, r.Items, r.Tasks, r.Units)
 	fmt.Fprintf(&b, "content/: %d written, %d removed, %d unchanged", r.Content.Written, r.Content.Removed, r.Content.Unchanged)
 	if r.Content.KeptEdits > 0 {
@@ -208,6 +215,13 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if progress == nil {
 		progress = io.Discard
 	}
+	in, err := inputs(fsys, opt)
+	if err != nil {
+		return nil, err
+	}
+	if before, err := state(in, fsys, opt); err == nil && !opt.Force && before == publish.Inputs(fsys, opt.Public) {
+		return &Report{Unchanged: true, Elapsed: opt.Now().Sub(start)}, nil
+	}
 	notices, reg, err := LoadSeeds(fsys, opt)
 	if err != nil {
 		return nil, err
@@ -286,6 +300,12 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		return nil, err
 	}
 	r.Pages = int(pages.Load())
+	after, err := state(in, fsys, opt)
+	if err != nil {
+		tree.Abort()
+		return nil, err
+	}
+	tree.SetInputs(after)
 	if r.Site, err = tree.Commit(); err != nil {
 		return nil, err
 	}

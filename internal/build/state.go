@@ -1,0 +1,122 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+
+	"github.com/spf13/afero"
+)
+
+// A build that finds its inputs as the last build left them writes
+// nothing and is done at once. The inputs are the program, the options,
+// the bytes of seeds/ and of the site's templates, and the names, sizes
+// and times of content/ (which the last build may itself have written;
+// its state is taken after that). Their digest is kept in public/'s
+// manifest.
+
+// inputs digests what a build reads before it writes content/.
+func inputs(fsys afero.Fs, opt Options) (hash.Hash, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "opt %q %q %q %q %q %q %q %q %v\n", opt.Seeds, opt.Content, opt.Public, opt.Registry, opt.TemplateDir, opt.Title, opt.Base, opt.Notices, opt.Force)
+	// The program: its size and its first bytes, which hold Go's build
+	// id (go run runs the same program from different places).
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			if info, err := f.Stat(); err == nil {
+				fmt.Fprintf(h, "program %d\n", info.Size())
+			}
+			io.CopyN(h, f, 64<<10)
+			f.Close()
+		}
+	}
+	if opt.Templates != nil {
+		if err := digestFS(h, opt.Templates); err != nil {
+			return nil, err
+		}
+	}
+	for _, dir := range []string{opt.Seeds, opt.TemplateDir} {
+		if err := digestDir(h, fsys, dir, true); err != nil {
+			return nil, err
+		}
+	}
+	if err := digestFile(h, fsys, opt.Registry); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// state completes the digest of the inputs with content/ as it is now.
+func state(h hash.Hash, fsys afero.Fs, opt Options) (string, error) {
+	c := sha256.New()
+	c.Write(h.Sum(nil))
+	if err := digestDir(c, fsys, opt.Content, false); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(c.Sum(nil)), nil
+}
+
+// digestDir adds the files under dir: their bytes, or only their names,
+// sizes and times. A missing dir adds nothing.
+func digestDir(h hash.Hash, fsys afero.Fs, dir string, bytes bool) error {
+	var files []string
+	err := afero.Walk(fsys, dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) {
+				return nil
+			}
+			return err
+		}
+		if info.Mode().IsRegular() {
+			if bytes {
+				files = append(files, p)
+			} else {
+				fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	sort.Strings(files)
+	for _, p := range files {
+		if err := digestFile(h, fsys, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func digestFile(h hash.Hash, fsys afero.Fs, p string) error {
+	f, err := fsys.Open(p)
+	if os.IsNotExist(err) {
+		fmt.Fprintf(h, "%s absent\n", p)
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	defer f.Close()
+	fmt.Fprintf(h, "%s\n", p)
+	_, err = io.Copy(h, f)
+	return err
+}
+
+func digestFS(h hash.Hash, fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		fmt.Fprintf(h, "%s %d\n", path.Clean(p), len(b))
+		h.Write(b)
+		return err
+	})
+}
