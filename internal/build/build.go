@@ -219,7 +219,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if before, err := state(in, fsys, opt); err == nil && !opt.Force && before == publish.Inputs(fsys, opt.Public) {
+	if before, err := state(in, fsys, opt); err == nil && !opt.Force && before == lastState(fsys, opt) {
 		return &Report{Unchanged: true, Elapsed: opt.Now().Sub(start)}, nil
 	}
 	notices, reg, err := LoadSeeds(fsys, opt)
@@ -300,13 +300,14 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		return nil, err
 	}
 	r.Pages = int(pages.Load())
-	after, err := state(in, fsys, opt)
-	if err != nil {
-		tree.Abort()
+	if r.Site, err = tree.Commit(); err != nil {
 		return nil, err
 	}
-	tree.SetInputs(after)
-	if r.Site, err = tree.Commit(); err != nil {
+	after, err := state(in, fsys, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := saveState(fsys, opt, after); err != nil {
 		return nil, err
 	}
 	for _, n := range notices {

@@ -17,9 +17,13 @@ import (
 // A build that finds its inputs as the last build left them writes
 // nothing and is done at once. The inputs are the program, the options,
 // the bytes of seeds/ and of the site's templates, and the names, sizes
-// and times of content/ (which the last build may itself have written;
-// its state is taken after that). Their digest is kept in public/'s
-// manifest.
+// and times of content/ and public/ (which the last build itself wrote;
+// their state is taken after that). The digest is kept in
+// content/.qingdan-state, which belongs to the machine and is not
+// committed.
+
+// StateName is the file in content/ that holds the digest.
+const StateName = ".qingdan-state"
 
 // inputs digests what a build reads before it writes content/.
 func inputs(fsys afero.Fs, opt Options) (hash.Hash, error) {
@@ -52,14 +56,36 @@ func inputs(fsys afero.Fs, opt Options) (hash.Hash, error) {
 	return h, nil
 }
 
-// state completes the digest of the inputs with content/ as it is now.
+// state completes the digest of the inputs with content/ and public/ as
+// they are now.
 func state(h hash.Hash, fsys afero.Fs, opt Options) (string, error) {
 	c := sha256.New()
 	c.Write(h.Sum(nil))
-	if err := digestDir(c, fsys, opt.Content, false); err != nil {
-		return "", err
+	for _, dir := range []string{opt.Content, opt.Public} {
+		if err := digestDir(c, fsys, dir, false); err != nil {
+			return "", err
+		}
 	}
 	return hex.EncodeToString(c.Sum(nil)), nil
+}
+
+func lastState(fsys afero.Fs, opt Options) string {
+	b, err := afero.ReadFile(fsys, path.Join(opt.Content, StateName))
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// saveState records the state, unless it is already recorded.
+func saveState(fsys afero.Fs, opt Options, s string) error {
+	if lastState(fsys, opt) == s {
+		return nil
+	}
+	if err := afero.WriteFile(fsys, path.Join(opt.Content, StateName), []byte(s), 0o644); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	return nil
 }
 
 // digestDir adds the files under dir: their bytes, or only their names,
@@ -73,7 +99,7 @@ func digestDir(h hash.Hash, fsys afero.Fs, dir string, bytes bool) error {
 			}
 			return err
 		}
-		if info.Mode().IsRegular() {
+		if info.Mode().IsRegular() && path.Base(p) != StateName {
 			if bytes {
 				files = append(files, p)
 			} else {

@@ -58,34 +58,7 @@ type Tree struct {
 	dirs    map[string]bool
 	st      SwapStats
 	differs bool
-	// inputs is the digest of what the build read, kept in the manifest.
-	inputs, oldInputs string
 }
-
-// InputsLine starts the line of the manifest that holds the digest of
-// the inputs of the build that made the folder.
-const InputsLine = "# inputs "
-
-// Inputs returns the digest of the inputs recorded in dir's manifest, or "".
-func Inputs(fsys afero.Fs, dir string) string {
-	f, err := fsys.Open(path.Join(dir, ManifestName))
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := sc.Text(); strings.HasPrefix(l, InputsLine) {
-			return strings.TrimPrefix(l, InputsLine)
-		} else if !strings.HasPrefix(l, "#") {
-			return ""
-		}
-	}
-	return ""
-}
-
-// SetInputs records the digest of the build's inputs in the manifest.
-func (t *Tree) SetInputs(digest string) { t.inputs = digest }
 
 // Begin starts a new version of dir.
 func Begin(fsys afero.Fs, dir string) (*Tree, error) {
@@ -107,7 +80,6 @@ func Begin(fsys afero.Fs, dir string) (*Tree, error) {
 		}
 	}
 	t.old = readDigests(fsys, dir, t.sizes)
-	t.oldInputs = Inputs(fsys, dir)
 	t.linker, _ = fsys.(Linker)
 	if err := fsys.MkdirAll(t.tmp, 0o755); err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
@@ -207,15 +179,9 @@ func (t *Tree) Commit() (SwapStats, error) {
 			t.st.Removed++
 		}
 	}
-	manifest := manifestBytes(t.digests, siteHeader+InputsLine+t.inputs+"\n")
+	manifest := manifestBytes(t.digests, siteHeader)
 	if !t.differs && t.st.Removed == 0 && len(t.digests) == len(t.sizes) {
 		t.Abort()
-		if t.inputs != t.oldInputs {
-			// The same site from other inputs: only the record changes.
-			if err := writeAtomic(t.fsys, path.Join(t.dir, ManifestName), manifest); err != nil {
-				return t.st, err
-			}
-		}
 		return t.st, nil
 	}
 	if err := afero.WriteFile(t.fsys, path.Join(t.tmp, ManifestName), manifest, 0o644); err != nil {

@@ -150,7 +150,7 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 	for _, p := range sortedKeys(all) {
 		_, made := files[p]
 		_, was := old[p]
-		if !made && !was && p != ManifestName && !strings.HasPrefix(p, BackupDir+"/") && !strings.HasSuffix(p, ".tmp-qingdan") {
+		if !made && !was && !strings.HasPrefix(p, ".qingdan-") && !strings.HasSuffix(p, ".tmp-qingdan") {
 			st.Extra = append(st.Extra, p)
 		}
 	}
