@@ -14,8 +14,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"gopkg.in/yaml.v3"
-
 	"qingdan/internal/catalog"
 	"qingdan/internal/notice"
 	"qingdan/internal/pinyin"
@@ -263,14 +261,7 @@ func joinLines(ls []string) string {
 func render(matter any, body string) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("---\n")
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(matter); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
+	b.Write(marshalYAML(matter))
 	b.WriteString("---\n")
 	if body != "" {
 		b.WriteString("\n")

@@ -73,11 +73,12 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	if !strings.HasSuffix(opt.Base, "/") {
 		opt.Base += "/"
 	}
-	tpl, err := loadTemplates(opt.Templates)
+	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]TaskView{}}
+	tpl, err := loadTemplates(opt.Templates, r.fragmentFuncs())
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{in: in, opt: opt, tpl: tpl, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]TaskView{}}
+	r.tpl = tpl
 	r.info = r.siteInfo()
 	if err := r.all(); err != nil {
 		return nil, err
@@ -118,6 +119,7 @@ type renderer struct {
 	jobs  []job
 	// tasks caches the views of tasks, which many pages show.
 	taskCache map[*notice.Task]TaskView
+	frags     fragments
 }
 
 // SiteInfo is shown on every page.

@@ -37,20 +37,8 @@ type templates struct {
 
 var funcs = template.FuncMap{
 	"roleClass": func(r units.Role) string { return "role-" + string(r) },
-	"roleShort": func(r units.Role) string {
-		switch r {
-		case units.Lead:
-			return "牵"
-		case units.Cooperate:
-			return "配"
-		case units.Supervise:
-			return "督"
-		case units.Guide:
-			return "指"
-		}
-		return "负"
-	},
-	"add": func(a, b int) int { return a + b },
+	"roleShort": roleShort,
+	"add":       func(a, b int) int { return a + b },
 	// card pairs a task with the page it is shown on, for the task-card
 	// partial, which needs the page to make links relative.
 	"card": func(p *Page, t TaskView) TaskCard { return TaskCard{P: p, T: t} },
@@ -59,7 +47,35 @@ var funcs = template.FuncMap{
 	"join":    strings.Join,
 }
 
-func loadTemplates(fsys fs.FS) (*templates, error) {
+// roleShort is the one-character mark of a role in the matrix.
+func roleShort(r units.Role) string {
+	switch r {
+	case units.Lead:
+		return "牵"
+	case units.Cooperate:
+		return "配"
+	case units.Supervise:
+		return "督"
+	case units.Guide:
+		return "指"
+	}
+	return "负"
+}
+
+// fragmentFuncs are the template functions that call the Go-built
+// fragments of a renderer.
+func (r *renderer) fragmentFuncs() template.FuncMap {
+	return template.FuncMap{
+		"taskCard":   func(p *Page, t TaskView) template.HTML { return r.taskCard(p.Root, t) },
+		"roles":      func(p *Page, t TaskView) template.HTML { return r.roles(p.Root, t) },
+		"unitList":   func(p *Page, t TaskView) template.HTML { return r.unitList(p.Root, t) },
+		"duties":     func(p *Page, ds []DutyView) template.HTML { return r.duties(p.Root, ds) },
+		"matrixRows": func(p *Page, v MatrixView) template.HTML { return r.matrixRows(p.Root, v) },
+		"taskRows":   func(p *Page, rows []TaskRow) template.HTML { return r.tableRows(p.Root, rows) },
+	}
+}
+
+func loadTemplates(fsys fs.FS, more template.FuncMap) (*templates, error) {
 	t := &templates{pages: map[string]*template.Template{}}
 	base, err := fs.ReadFile(fsys, "base.html")
 	if err != nil {
@@ -70,7 +86,7 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 		if err != nil {
 			return nil, fmt.Errorf("site: templates: %w", err)
 		}
-		tp, err := template.New("base.html").Funcs(funcs).Parse(string(base))
+		tp, err := template.New("base.html").Funcs(funcs).Funcs(more).Parse(string(base))
 		if err == nil {
 			tp, err = tp.New(name).Parse(string(src))
 		}

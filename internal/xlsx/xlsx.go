@@ -14,6 +14,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -92,7 +93,23 @@ func sheetName(s string) string {
 // escape makes text safe in XML 1.0: the five special characters escaped
 // and the control characters XML cannot hold dropped.
 func escape(s string) string {
-	var b strings.Builder
+	var b bytes.Buffer
+	escapeTo(&b, s)
+	return b.String()
+}
+
+func escapeTo(b *bytes.Buffer, s string) {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '&' || c == '<' || c == '>' || c == '"' {
+			clean = false
+			break
+		}
+	}
+	if clean && utf8.ValidString(s) && !strings.Contains(s, "\uFFFE") && !strings.Contains(s, "\uFFFF") {
+		b.WriteString(s)
+		return
+	}
 	for _, r := range s {
 		switch {
 		case r == '&':
@@ -111,7 +128,6 @@ func escape(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
 }
 
 // column returns the letters of a column: 0 → A, 26 → AA.
@@ -144,11 +160,24 @@ func worksheet(header []string, rows [][]string) string {
 		b.WriteString(`</cols>`)
 	}
 	b.WriteString(`<sheetData>`)
-	writeRow := func(r int, cells []string, style int) {
-		fmt.Fprintf(&b, `<row r="%d">`, r)
+	var cols []string
+	var num []byte
+	writeRow := func(r int, cells []string, style byte) {
+		num = strconv.AppendInt(num[:0], int64(r), 10)
+		b.WriteString(`<row r="`)
+		b.Write(num)
+		b.WriteString(`">`)
 		for c, v := range cells {
-			fmt.Fprintf(&b, `<c r="%s%d" t="inlineStr" s="%d"><is><t xml:space="preserve">`, column(c), r, style)
-			b.WriteString(escape(v))
+			for len(cols) <= c {
+				cols = append(cols, column(len(cols)))
+			}
+			b.WriteString(`<c r="`)
+			b.WriteString(cols[c])
+			b.Write(num)
+			b.WriteString(`" t="inlineStr" s="`)
+			b.WriteByte('0' + style)
+			b.WriteString(`"><is><t xml:space="preserve">`)
+			escapeTo(&b, v)
 			b.WriteString(`</t></is></c>`)
 		}
 		b.WriteString(`</row>`)
