@@ -12,8 +12,9 @@ import (
 
 // Layout of the index files.
 const (
-	// DocShard is how many documents one doc file holds.
-	DocShard = 64
+	// DocShard is how many documents one doc file holds: the results of a
+	// page lie in as many files, so few documents a file keeps a query light.
+	DocShard = 8
 	// AttrShard is how many documents one filter file holds.
 	AttrShard = 2048
 	// targetShard is the size a token shard aims at.
@@ -139,7 +140,7 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 		return st, err
 	}
 	return st, put(Dir+"/meta.js", call("meta", 0, map[string]int{
-		"docs": len(ix.Docs), "shards": shards, "docShard": DocShard, "attrShard": AttrShard,
+		"docs": len(ix.Docs), "shards": shards, "docShard": DocShard, "attrShard": AttrShard, "units": ix.units(),
 	}))
 }
 
@@ -169,6 +170,16 @@ func call(fn string, i int, v any) []byte {
 	b.Write(data)
 	b.WriteString(");\n")
 	return b.Bytes()
+}
+
+// units counts the documents that are units: they come first, so the
+// browser knows a unit by its number without loading attributes.
+func (ix *Index) units() int {
+	n := 0
+	for n < len(ix.Docs) && ix.Docs[n].Kind == KindUnit {
+		n++
+	}
+	return n
 }
 
 // Tokens returns every token of the index, sorted; for tests.
@@ -211,7 +222,6 @@ func (ix *Index) Loads(q string, shards, page int) []string {
 	}
 	rs := ix.Search(q, Filter{})
 	for i, r := range rs {
-		seen[fmt.Sprintf("%s/a/%d.js", Dir, r.Doc/AttrShard)] = true
 		if i < page {
 			seen[fmt.Sprintf("%s/d/%d.js", Dir, r.Doc/DocShard)] = true
 		}

@@ -58,30 +58,61 @@ type Index struct {
 }
 
 // New indexes the documents, in the order given: that order breaks ties.
+// Units come first (the browser tells a unit by its number).
 func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 	ix := &Index{Docs: docs, Sections: sections, UnitKinds: unitKinds, Roles: roles, post: map[string][]posting{}}
+	// Han tokens are keyed by their runes while a document is read, and
+	// their strings made once for the whole index.
+	names := map[uint64]string{}
+	slot := map[uint64]int{}
+	words := map[string]int{}
+	var (
+		lists [][]int
+		order []string
+	)
 	for id := range docs {
 		d := &docs[id]
-		occ := map[string][]int{}
-		var order []string
+		clear(slot)
+		clear(words)
+		lists, order = lists[:0], order[:0]
 		add := func(tok string, v int) {
-			if _, ok := occ[tok]; !ok {
+			i, ok := words[tok]
+			if !ok {
+				i = len(lists)
+				words[tok] = i
+				lists = append(lists, nil)
 				order = append(order, tok)
 			}
-			occ[tok] = append(occ[tok], v)
+			lists[i] = append(lists[i], v)
 		}
-		Tokens(d.Text, func(tok string, pos int) {
+		tokensKeyed(d.Text, func(k uint64, word string, pos int) {
 			v := pos * 2
 			if pos < d.TitleLen {
 				v++
 			}
-			add(tok, v)
+			if word != "" {
+				add(word, v)
+				return
+			}
+			i, ok := slot[k]
+			if !ok {
+				name, seen := names[k]
+				if !seen {
+					name = keyString(k)
+					names[k] = name
+				}
+				i = len(lists)
+				slot[k] = i
+				lists = append(lists, nil)
+				order = append(order, name)
+			}
+			lists[i] = append(lists[i], v)
 		})
 		for _, p := range d.Pinyin {
 			add(p, 1)
 		}
-		for _, tok := range order {
-			ix.post[tok] = append(ix.post[tok], posting{doc: id, occ: dedupeSorted(occ[tok])})
+		for i, tok := range order {
+			ix.post[tok] = append(ix.post[tok], posting{doc: id, occ: dedupeSorted(append([]int(nil), lists[i]...))})
 		}
 	}
 	return ix

@@ -81,6 +81,54 @@ func Tokens(s string, emit func(tok string, pos int)) {
 	flush()
 }
 
+// tokensKeyed is Tokens for the indexer: a Han token comes as a key of
+// its runes (see keyString), a word as its string.
+func tokensKeyed(s string, emit func(k uint64, word string, pos int)) {
+	var (
+		pos      int
+		prev     rune = -1
+		word     strings.Builder
+		wordFrom int
+	)
+	flush := func() {
+		if word.Len() > 0 {
+			emit(0, word.String(), wordFrom)
+			word.Reset()
+		}
+	}
+	for _, r := range s {
+		r = fold(r)
+		switch {
+		case isHan(r):
+			flush()
+			emit(uint64(r), "", pos)
+			if prev >= 0 {
+				emit(uint64(prev)<<32|uint64(r), "", pos-1)
+			}
+			prev = r
+		case isWord(r):
+			if word.Len() == 0 {
+				wordFrom = pos
+			}
+			word.WriteRune(r)
+			prev = -1
+		default:
+			flush()
+			prev = -1
+		}
+		pos++
+	}
+	flush()
+}
+
+// keyString is the token of a key: one rune, or two.
+func keyString(k uint64) string {
+	if a := rune(k >> 32); a != 0 {
+		return string([]rune{a, rune(k & 0xffffffff)})
+	}
+	return string(rune(k))
+}
+
 // Term is one part of a query that must be found: a run of Han characters
 // or an ASCII word. Space-separated words and runs are all required.
 type Term struct {

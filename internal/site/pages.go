@@ -512,7 +512,7 @@ func (r *renderer) matrix(n *catalog.Notice, nv NoticeView, home, nc Crumb) erro
 					via = false
 				}
 				t := r.in.Catalog.Task(n.Slug, d.Task)
-				titles = append(titles, fmt.Sprintf("%s：%s（%s）", d.Task, content.TaskTitle(*t), d.Role.Label()))
+				titles = append(titles, fmt.Sprintf("任务 %s（%s）", d.Task, d.Role.Label()))
 			}
 			c.Via = via
 			if !via {
