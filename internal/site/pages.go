@@ -511,7 +511,6 @@ func (r *renderer) matrix(n *catalog.Notice, nv NoticeView, home, nc Crumb) erro
 				if d.Via == "" {
 					via = false
 				}
-				t := r.in.Catalog.Task(n.Slug, d.Task)
 				titles = append(titles, fmt.Sprintf("任务 %s（%s）", d.Task, d.Role.Label()))
 			}
 			c.Via = via

@@ -120,12 +120,15 @@
     return Promise.all(ts.map(termMatches)).then(function (ms) {
       var docs = [];
       ms[0].forEach(function (_, d) { if (ms.every(function (m) { return m.has(d); })) docs.push(d); });
-      return Promise.all(docs.map(attrs)).then(function (as) {
+      // The filter attributes are loaded only when a filter is set: the
+      // units come first in the index, so the kind needs no loading.
+      var filtered = f.s || f.k || f.r;
+      return Promise.all(filtered ? docs.map(attrs) : []).then(function (as) {
         var out = [];
         docs.forEach(function (d, n) {
           var a = as[n];
-          if ((f.s && a[1] !== f.s - 1) || (f.k && !(a[2] & (1 << (f.k - 1)))) || (f.r && !(a[3] & (1 << (f.r - 1))))) return;
-          var r = { doc: d, unit: a[0] === 0, th: 0, hits: 0 }, pos = [];
+          if (filtered && ((f.s && a[1] !== f.s - 1) || (f.k && !(a[2] & (1 << (f.k - 1)))) || (f.r && !(a[3] & (1 << (f.r - 1)))))) return;
+          var r = { doc: d, unit: d < meta.units, th: 0, hits: 0 }, pos = [];
           ms.forEach(function (m, ti) {
             var vs = m.get(d), inTitle = false;
             vs.forEach(function (v) { r.hits++; if (v & 1) { r.th++; inTitle = true; } });
