@@ -43,7 +43,9 @@ func main() {
 	check(err)
 	dir := *keep
 	if dir == "" {
-		dir, err = os.MkdirTemp("", "qingdan-bench-")
+		// Beside the project rather than in the system's temporary
+		// folder, which is a slower file system on some machines.
+		dir, err = os.MkdirTemp(root, ".bench-")
 		check(err)
 		defer os.RemoveAll(dir)
 	}

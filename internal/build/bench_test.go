@@ -1,10 +1,13 @@
 package build_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"qingdan/internal/build"
 	"qingdan/internal/gen"
+	"qingdan/internal/publish"
 )
 
 // BenchmarkBuildShipped builds the shipped notice from nothing, in memory.
@@ -36,6 +39,27 @@ func BenchmarkBuild20(b *testing.B) {
 		}
 		b.StartTimer()
 		if _, err := build.Run(fsys, opt, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuildDisk100 builds 100 generated notices on disk from nothing.
+func BenchmarkBuildDisk100(b *testing.B) {
+	templates, err := gen.Load("../..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	notices := gen.Notices(templates, 100, 1)
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		os.MkdirAll(filepath.Join(dir, "seeds"), 0o755)
+		for _, n := range notices {
+			os.WriteFile(filepath.Join(dir, "seeds", n.Name), []byte(n.Text), 0o644)
+		}
+		b.StartTimer()
+		if _, err := build.Run(publish.NewOsFs(), options(dir), nil); err != nil {
 			b.Fatal(err)
 		}
 	}
