@@ -95,8 +95,11 @@ type Report struct {
 	Content                                publish.SyncStats
 	Site                                   publish.SwapStats
 	Pages                                  int
-	Index                                  search.Stats
-	Warnings                               []FileWarning
+	// Kept counts the pages and files of public/ taken from the last
+	// build without being made again, their data being the same.
+	Kept     int
+	Index    search.Stats
+	Warnings []FileWarning
 	// Changes are the revisions shown on the site, by notice slug.
 	Changes map[string]*revision.Report
 	// Unchanged is true when the inputs were as the last build left them,
@@ -119,7 +122,8 @@ func (r *Report) Summary() string {
 	}
 	b.WriteString("\n")
 	if r.Site.Swapped {
-		fmt.Fprintf(&b, "public/: %d pages and files, %d written, %d unchanged, %d removed\n", r.Pages, r.Site.Written, r.Site.Unchanged, r.Site.Removed)
+		fmt.Fprintf(&b, "public/: %d pages and files (%d made, %d kept from the last build), %d written, %d unchanged, %d removed\n",
+			r.Pages, r.Pages-r.Kept, r.Kept, r.Site.Written, r.Site.Unchanged, r.Site.Removed)
 	} else {
 		fmt.Fprintf(&b, "public/: %d pages and files, all unchanged\n", r.Pages)
 	}
@@ -215,7 +219,11 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if progress == nil {
 		progress = io.Discard
 	}
-	in, err := inputs(fsys, opt)
+	ver, err := version(fsys, opt)
+	if err != nil {
+		return nil, err
+	}
+	in, err := inputs(fsys, opt, ver)
 	if err != nil {
 		return nil, err
 	}
@@ -249,8 +257,14 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	// was just generated (no hand edit, no hand-written file but notes),
 	// reading it back gives the same notices and units (the round trip is
 	// tested), so the catalog at hand is used and only the notes are read.
-	var ctree *content.Tree
+	var (
+		ctree   *content.Tree
+		digests map[string]string
+	)
 	if r.Content.KeptEdits == 0 && onlyNotes(r.Content.Extra) {
+		// Only then do the files at hand say what each notice's pages
+		// are made from; otherwise every page is made.
+		digests = noticeDigests(files)
 		notes, err := content.ReadNotes(fsys, opt.Content)
 		if err != nil {
 			return nil, err
@@ -287,6 +301,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		pages.Add(1)
 		return tree.Put(p, b)
 	}
+	keys := loadKeys(fsys, opt, tree, &pages)
 	index := search.Build(cat)
 	if r.Index, err = index.Write(emit); err != nil {
 		tree.Abort()
@@ -295,12 +310,17 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if _, err := site.Render(site.Input{Catalog: cat, Tree: ctree}, site.Options{
 		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
 		Extra: prevFiles, Search: searchFilters(index), Changes: changes, Emit: emit,
+		Reuse: keys, Version: ver, Digests: digests,
 	}); err != nil {
 		tree.Abort()
 		return nil, err
 	}
 	r.Pages = int(pages.Load())
+	r.Kept = int(keys.kept.Load())
 	if r.Site, err = tree.Commit(); err != nil {
+		return nil, err
+	}
+	if err := keys.save(fsys, opt); err != nil {
 		return nil, err
 	}
 	after, err := state(in, fsys, opt)

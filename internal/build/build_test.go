@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path"
@@ -219,5 +220,41 @@ func TestSeveralNotices(t *testing.T) {
 	second := strings.Index(unit, "关于做好2024年森林草原防灭火工作的通知")
 	if first < 0 || second < 0 || second < first {
 		t.Errorf("市应急局's page should list both notices in seed order (%d, %d)", first, second)
+	}
+	// Its duties in each notice are on a page of their own, linked from
+	// its page: exactly those data/units.json gives it there.
+	var all []struct {
+		Slug   string
+		Duties []struct{ Notice, Task, Page string }
+	}
+	if err := json.Unmarshal([]byte(get(t, fsys, "public/data/units.json")), &all); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range all {
+		if u.Slug != "shi-ying-ji-ju" {
+			continue
+		}
+		byNotice := map[string][]string{}
+		for _, d := range u.Duties {
+			byNotice[d.Notice] = append(byNotice[d.Notice], d.Page)
+		}
+		if len(byNotice) != 2 {
+			t.Fatalf("市应急局 has duties in %d notices", len(byNotice))
+		}
+		for slug, pages := range byNotice {
+			href := "shi-ying-ji-ju/" + slug + ".html"
+			if !strings.Contains(unit, `href="../units/`+href+`"`) {
+				t.Errorf("units/shi-ying-ji-ju.html does not link to %s", href)
+			}
+			page := get(t, fsys, "public/units/"+href)
+			if c := strings.Count(page, `<li class="duty`); c != len(pages) {
+				t.Errorf("%s lists %d duties, want %d", href, c, len(pages))
+			}
+			for _, p := range pages {
+				if !strings.Contains(page, `href="../../`+p+`"`) {
+					t.Errorf("%s does not list %s", href, p)
+				}
+			}
+		}
 	}
 }

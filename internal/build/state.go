@@ -25,8 +25,9 @@ import (
 // StateName is the file in content/ that holds the digest.
 const StateName = ".qingdan-state"
 
-// inputs digests what a build reads before it writes content/.
-func inputs(fsys afero.Fs, opt Options) (hash.Hash, error) {
+// version digests what every page depends on besides the notices: the
+// program, the options, the templates and the unit registry.
+func version(fsys afero.Fs, opt Options) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "opt %q %q %q %q %q %q %q %q %v\n", opt.Seeds, opt.Content, opt.Public, opt.Registry, opt.TemplateDir, opt.Title, opt.Base, opt.Notices, opt.Force)
 	// The program: its size and its first bytes, which hold Go's build
@@ -42,15 +43,24 @@ func inputs(fsys afero.Fs, opt Options) (hash.Hash, error) {
 	}
 	if opt.Templates != nil {
 		if err := digestFS(h, opt.Templates); err != nil {
-			return nil, err
+			return "", err
 		}
 	}
-	for _, dir := range []string{opt.Seeds, opt.TemplateDir} {
-		if err := digestDir(h, fsys, dir, true); err != nil {
-			return nil, err
-		}
+	if err := digestDir(h, fsys, opt.TemplateDir, true); err != nil {
+		return "", err
 	}
 	if err := digestFile(h, fsys, opt.Registry); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// inputs digests what a build reads before it writes content/: the
+// version and the notices.
+func inputs(fsys afero.Fs, opt Options, version string) (hash.Hash, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "version %s\n", version)
+	if err := digestDir(h, fsys, opt.Seeds, true); err != nil {
 		return nil, err
 	}
 	return h, nil
@@ -99,7 +109,7 @@ func digestDir(h hash.Hash, fsys afero.Fs, dir string, bytes bool) error {
 			}
 			return err
 		}
-		if info.Mode().IsRegular() && path.Base(p) != StateName {
+		if info.Mode().IsRegular() && path.Base(p) != StateName && path.Base(p) != KeysName {
 			if bytes {
 				files = append(files, p)
 			} else {

@@ -54,15 +54,16 @@ type Tree struct {
 	linker   Linker
 
 	mu      sync.Mutex
-	digests map[string]string
-	dirs    map[string]bool
+	digests  map[string]string
+	newSizes map[string]int64
+	dirs     map[string]bool
 	st      SwapStats
 	differs bool
 }
 
 // Begin starts a new version of dir.
 func Begin(fsys afero.Fs, dir string) (*Tree, error) {
-	t := &Tree{fsys: fsys, dir: dir, tmp: dir + newSuffix, digests: map[string]string{}, dirs: map[string]bool{}}
+	t := &Tree{fsys: fsys, dir: dir, tmp: dir + newSuffix, digests: map[string]string{}, newSizes: map[string]int64{}, dirs: map[string]bool{}}
 	// Leftovers of a build that was killed.
 	for _, p := range []string{t.tmp, dir + oldSuffix} {
 		if err := fsys.RemoveAll(p); err != nil {
@@ -139,6 +140,7 @@ func (t *Tree) Put(p string, data []byte) error {
 		return fmt.Errorf("publish: %s written twice", p)
 	}
 	t.digests[p] = sum
+	t.newSizes[p] = int64(len(data))
 	switch {
 	case linked:
 		t.st.Linked++
@@ -150,6 +152,62 @@ func (t *Tree) Put(p string, data []byte) error {
 		t.differs = true
 	}
 	return nil
+}
+
+// Old returns the digest the old version's manifest records for p and
+// the size of the file there, when it has a manifest and the file.
+func (t *Tree) Old(p string) (digest string, size int64, ok bool) {
+	d, ok := t.old[p]
+	return d, t.sizes[p], ok
+}
+
+// Keep takes the old version's file at p into the new version unchanged,
+// without reading it where the file system can link it.
+func (t *Tree) Keep(p string) error {
+	sum, ok := t.old[p]
+	if !ok {
+		return fmt.Errorf("publish: %s is not in the last version of %s", p, t.dir)
+	}
+	src, dst := path.Join(t.dir, p), path.Join(t.tmp, p)
+	if err := t.mkdir(path.Dir(dst)); err != nil {
+		return err
+	}
+	linked := t.linker != nil && t.linker.Link(src, dst) == nil
+	if !linked {
+		data, err := afero.ReadFile(t.fsys, src)
+		if err == nil {
+			err = afero.WriteFile(t.fsys, dst, data, 0o644)
+		}
+		if err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if _, dup := t.digests[p]; dup {
+		return fmt.Errorf("publish: %s written twice", p)
+	}
+	t.digests[p] = sum
+	t.newSizes[p] = t.sizes[p]
+	t.st.Unchanged++
+	if linked {
+		t.st.Linked++
+	}
+	return nil
+}
+
+// Digest returns the digest of p in the new version ("" when absent).
+func (t *Tree) Digest(p string) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.digests[p]
+}
+
+// Size returns the size of p in the new version.
+func (t *Tree) Size(p string) int64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.newSizes[p]
 }
 
 func (t *Tree) mkdir(dir string) error {

@@ -44,7 +44,7 @@ type ChangedUnit struct {
 
 func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesView {
 	v := ChangesView{
-		Notice:  NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: noticeHref(n.Slug)},
+		Notice:  noticeLink(n),
 		Href:    changesHref(n.Slug),
 		OldDate: displayDate(rep.Old.Date), OldDoc: rep.Old.DocNumber,
 	}

@@ -77,23 +77,30 @@ func (r *renderer) data() error {
 	cat := r.in.Catalog
 	// data/notice.json: the notice as `parse` prints it; for a site of
 	// several notices, the list of them.
-	var all []*notice.Notice // only counted
+	var allRows [][]string
 	for _, n := range cat.Notices {
-		b, err := n.JSON()
-		if err != nil {
-			return fmt.Errorf("site: %w", err)
-		}
-		if err := r.emit(noticeJSONHref(n.Slug), b); err != nil {
-			return err
-		}
-		if len(cat.Notices) == 1 {
-			if err := r.emit(noticeJSON, b); err != nil {
+		rows := r.taskRows(n)
+		allRows = append(allRows, rows...)
+		err := r.group(keyOf(r.siteKey, "notice-data", n.Slug, r.noticeDeps(n)), func() error {
+			b, err := n.JSON()
+			if err != nil {
+				return fmt.Errorf("site: %w", err)
+			}
+			if err := r.emit(noticeJSONHref(n.Slug), b); err != nil {
 				return err
 			}
+			if len(cat.Notices) == 1 {
+				if err := r.emit(noticeJSON, b); err != nil {
+					return err
+				}
+			}
+			return r.table(tasksCSVHref(n.Slug), tasksXLSXHref(n.Slug), "任务", taskHeader, rows)
+		})
+		if err != nil {
+			return err
 		}
-		all = append(all, n.Notice)
 	}
-	if len(all) != 1 {
+	if len(cat.Notices) != 1 {
 		// Several notices: the list of them, each with its file.
 		type entry struct {
 			Slug      string `json:"slug"`
@@ -139,35 +146,46 @@ func (r *renderer) data() error {
 		return err
 	}
 
-	// Tables: all tasks, each notice's, each unit's.
-	var allRows [][]string
-	for _, n := range cat.Notices {
-		rows := r.taskRows(n)
-		allRows = append(allRows, rows...)
-		if err := r.table(tasksCSVHref(n.Slug), tasksXLSXHref(n.Slug), "任务", taskHeader, rows); err != nil {
-			return err
-		}
-	}
+	// Tables: all tasks, and each unit's.
 	if err := r.table(allCSVHref, allXLSXHref, "任务", taskHeader, allRows); err != nil {
 		return err
 	}
 	for _, u := range cat.Units {
-		var rows [][]string
-		for _, d := range u.Duties {
-			n := cat.Notice(d.Notice)
-			t := cat.Task(d.Notice, d.Task)
-			sec, item, sub := placeNames(n.Notice, t)
-			via := ""
-			if d.Via != "" {
-				via = d.Via
-			}
-			rows = append(rows, []string{n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), via, t.UnitText})
-		}
-		if err := r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, rows); err != nil {
+		if err := r.group(r.unitDataKey(u), func() error { return r.unitTable(u) }); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// unitDataKey names what a unit's table is made from: the unit and every
+// notice it has duties in.
+func (r *renderer) unitDataKey(u *catalog.Unit) string {
+	parts := []string{r.siteKey, "unit-data", u.Slug, r.unitInfo(u)}
+	seen := map[string]bool{}
+	for _, d := range u.Duties {
+		if !seen[d.Notice] {
+			seen[d.Notice] = true
+			parts = append(parts, d.Notice, r.noticeDeps(r.in.Catalog.Notice(d.Notice)))
+		}
+	}
+	return keyOf(parts...)
+}
+
+func (r *renderer) unitTable(u *catalog.Unit) error {
+	cat := r.in.Catalog
+	var rows [][]string
+	for _, d := range u.Duties {
+		n := cat.Notice(d.Notice)
+		t := cat.Task(d.Notice, d.Task)
+		sec, item, sub := placeNames(n.Notice, t)
+		via := ""
+		if d.Via != "" {
+			via = d.Via
+		}
+		rows = append(rows, []string{n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), via, t.UnitText})
+	}
+	return r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, rows)
 }
 
 var (

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"path"
@@ -544,18 +545,33 @@ func (r *renderer) unitsIndex() error {
 	}{r.kindGroups()})
 }
 
-// UnitView is a unit's page.
+// UnitView is a unit's page. A unit with duties in one notice at most
+// has them all on its page; a unit with duties in several has, on its
+// page, a summary by notice, and its duties in each notice on a page of
+// their own (Of set): no page grows with the site, and each prints as
+// the list of one notice's duties.
 type UnitView struct {
-	Name, Kind, Pinyin string
+	Name, Kind, Href   string
 	Aliases            []string
 	Groups, Members    []UnitRef
 	Total, Direct, Via int
 	ByRole             []RoleCount
 	Notices            []UnitNotice
+	Summary            []UnitNoticeRow
+	Of                 *NoticeLink
 	Notes              template.HTML
 	CSVHref, XLSXHref  string
 	// Changes is what changed for this unit in the last revision.
 	Changes []ChangesView
+}
+
+// UnitNoticeRow sums up a unit's duties in one notice.
+type UnitNoticeRow struct {
+	Notice     NoticeLink
+	Issuer     string
+	Href       string
+	Total, Via int
+	ByRole     []RoleCount
 }
 
 // RoleCount counts a unit's duties of one role.
@@ -595,82 +611,130 @@ type DutyView struct {
 	Written string
 }
 
+// dutyCounts counts duties in all, directly, through a group, and by role.
+func dutyCounts(ds []catalog.Duty) (total, direct, via int, byRole []RoleCount) {
+	counts := map[units.Role]int{}
+	for _, d := range ds {
+		total++
+		counts[d.Role]++
+		if d.Via != "" {
+			via++
+		} else {
+			direct++
+		}
+	}
+	for _, role := range units.Roles {
+		if counts[role] > 0 {
+			byRole = append(byRole, RoleCount{role, role.Label(), counts[role]})
+		}
+	}
+	return
+}
+
 func (r *renderer) unitPages() error {
 	for _, u := range r.in.Catalog.Units {
-		v := UnitView{Name: u.Name, Kind: u.Kind.Label(), Aliases: u.Aliases, CSVHref: unitCSVHref(u.Slug), XLSXHref: unitXLSXHref(u.Slug)}
-		for _, g := range u.Groups {
-			v.Groups = append(v.Groups, r.unitRef(g, ""))
-		}
-		for _, m := range u.Members {
-			v.Members = append(v.Members, r.unitRef(m, ""))
-		}
-		counts := map[units.Role]int{}
-		for _, d := range u.Duties {
-			v.Total++
-			counts[d.Role]++
-			if d.Via != "" {
-				v.Via++
-			} else {
-				v.Direct++
-			}
-		}
-		for _, role := range units.Roles {
-			if counts[role] > 0 {
-				v.ByRole = append(v.ByRole, RoleCount{role, role.Label(), counts[role]})
-			}
-		}
 		byNotice := map[string][]catalog.Duty{}
 		for _, d := range u.Duties {
 			byNotice[d.Notice] = append(byNotice[d.Notice], d)
 		}
+		var in []*catalog.Notice
 		for _, n := range r.in.Catalog.Notices {
-			ds := byNotice[n.Slug]
-			if len(ds) == 0 {
-				continue
+			if len(byNotice[n.Slug]) > 0 {
+				in = append(in, n)
 			}
-			type key struct {
-				section int
-				role    units.Role
+		}
+		notes, hasNotes := r.in.Tree.Notes[u.Slug]
+		changes := r.unitChanges(u)
+		own := sha256.New()
+		fmt.Fprintf(own, "%s\n%v %q\n", r.unitInfo(u), hasNotes, notes)
+		ownKey := sum(own)
+		fmt.Fprintf(own, "%v\n", changes)
+		headKey := sum(own)
+
+		// head is the part of the view every page of the unit shares.
+		head := func(ds []catalog.Duty) (UnitView, error) {
+			v := UnitView{Name: u.Name, Kind: u.Kind.Label(), Href: unitHref(u.Slug), Aliases: u.Aliases,
+				CSVHref: unitCSVHref(u.Slug), XLSXHref: unitXLSXHref(u.Slug)}
+			for _, g := range u.Groups {
+				v.Groups = append(v.Groups, r.unitRef(g, ""))
 			}
-			buckets := map[key][]DutyView{}
-			for _, d := range ds {
-				t := r.in.Catalog.Task(n.Slug, d.Task)
-				tv, err := r.taskView(n, t)
+			for _, m := range u.Members {
+				v.Members = append(v.Members, r.unitRef(m, ""))
+			}
+			v.Total, v.Direct, v.Via, v.ByRole = dutyCounts(ds)
+			if hasNotes {
+				h, err := r.md.HTML(notes, "n-")
+				if err != nil {
+					return v, fmt.Errorf("site: notes of %s: %w", u.Name, err)
+				}
+				v.Notes = h
+			}
+			return v, nil
+		}
+		crumbs := []Crumb{{"首页", "index.html"}, {"责任单位", "units/index.html"}}
+
+		if len(in) <= 1 {
+			deps := "none"
+			if len(in) == 1 {
+				deps = r.noticeDeps(in[0])
+			}
+			err := r.group(keyOf(r.siteKey, "unit", u.Slug, headKey, deps), func() error {
+				v, err := head(u.Duties)
 				if err != nil {
 					return err
 				}
-				dv := DutyView{Task: tv, Place: taskPlace(n.Notice, t), Via: d.Via, Written: d.Written}
-				if d.Via != "" {
-					dv.ViaHref = unitHref(r.in.Catalog.Unit(d.Via).Slug)
-				}
-				k := key{t.Section, d.Role}
-				buckets[k] = append(buckets[k], dv)
-			}
-			un := UnitNotice{Notice: NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: noticeHref(n.Slug)}, Issuer: n.Issuer}
-			for _, s := range n.Sections {
-				us := UnitSection{Title: sectionName(SectionView{Label: s.Label, Title: content.SectionTitle(n.Notice, s)}), Href: sectionHref(n.Slug, s.Number)}
-				for _, role := range units.Roles {
-					if b := buckets[key{s.Number, role}]; len(b) > 0 {
-						us.Roles = append(us.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Duties: b})
+				v.Changes = changes
+				for _, n := range in {
+					un, err := r.unitNotice(n, byNotice[n.Slug])
+					if err != nil {
+						return err
 					}
+					v.Notices = append(v.Notices, un)
 				}
-				if len(us.Roles) > 0 {
-					un.Sections = append(un.Sections, us)
-				}
-			}
-			v.Notices = append(v.Notices, un)
-		}
-		v.Changes = r.unitChanges(u)
-		if notes, ok := r.in.Tree.Notes[u.Slug]; ok {
-			h, err := r.md.HTML(notes, "n-")
+				return r.page("unit.html", unitHref(u.Slug), u.Name, "units", crumbs, v)
+			})
 			if err != nil {
-				return fmt.Errorf("site: notes of %s: %w", u.Name, err)
+				return err
 			}
-			v.Notes = h
-		}
-		crumbs := []Crumb{{"首页", "index.html"}, {"责任单位", "units/index.html"}}
-		if err := r.page("unit.html", unitHref(u.Slug), u.Name, "units", crumbs, v); err != nil {
-			return err
+		} else {
+			var rows []UnitNoticeRow
+			for _, n := range in {
+				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer, Href: unitNoticeHref(u.Slug, n.Slug)}
+				row.Total, _, row.Via, row.ByRole = dutyCounts(byNotice[n.Slug])
+				rows = append(rows, row)
+			}
+			err := r.group(keyOf(r.siteKey, "unit", u.Slug, headKey, fmt.Sprintf("%v", rows)), func() error {
+				v, err := head(u.Duties)
+				if err != nil {
+					return err
+				}
+				v.Changes, v.Summary = changes, rows
+				return r.page("unit.html", unitHref(u.Slug), u.Name, "units", crumbs, v)
+			})
+			if err != nil {
+				return err
+			}
+			for _, n := range in {
+				err := r.group(keyOf(r.siteKey, "unit-notice", u.Slug, n.Slug, ownKey, r.noticeDeps(n)), func() error {
+					ds := byNotice[n.Slug]
+					v, err := head(ds)
+					if err != nil {
+						return err
+					}
+					link := noticeLink(n)
+					v.Of = &link
+					un, err := r.unitNotice(n, ds)
+					if err != nil {
+						return err
+					}
+					v.Notices = []UnitNotice{un}
+					return r.page("unit.html", unitNoticeHref(u.Slug, n.Slug), u.Name+" · "+noticeShort(n), "units",
+						append(crumbs, Crumb{u.Name, unitHref(u.Slug)}), v)
+				})
+				if err != nil {
+					return err
+				}
+			}
 		}
 		if len(r.jobs) >= 64 {
 			if err := r.run(); err != nil {
@@ -679,6 +743,41 @@ func (r *renderer) unitPages() error {
 		}
 	}
 	return nil
+}
+
+// unitNotice lists a unit's duties in one notice by section and role.
+func (r *renderer) unitNotice(n *catalog.Notice, ds []catalog.Duty) (UnitNotice, error) {
+	type key struct {
+		section int
+		role    units.Role
+	}
+	buckets := map[key][]DutyView{}
+	for _, d := range ds {
+		t := r.in.Catalog.Task(n.Slug, d.Task)
+		tv, err := r.taskView(n, t)
+		if err != nil {
+			return UnitNotice{}, err
+		}
+		dv := DutyView{Task: tv, Place: taskPlace(n.Notice, t), Via: d.Via, Written: d.Written}
+		if d.Via != "" {
+			dv.ViaHref = unitHref(r.in.Catalog.Unit(d.Via).Slug)
+		}
+		k := key{t.Section, d.Role}
+		buckets[k] = append(buckets[k], dv)
+	}
+	un := UnitNotice{Notice: noticeLink(n), Issuer: n.Issuer}
+	for _, s := range n.Sections {
+		us := UnitSection{Title: sectionName(SectionView{Label: s.Label, Title: content.SectionTitle(n.Notice, s)}), Href: sectionHref(n.Slug, s.Number)}
+		for _, role := range units.Roles {
+			if b := buckets[key{s.Number, role}]; len(b) > 0 {
+				us.Roles = append(us.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Duties: b})
+			}
+		}
+		if len(us.Roles) > 0 {
+			un.Sections = append(un.Sections, us)
+		}
+	}
+	return un, nil
 }
 
 // ---- 404 ----

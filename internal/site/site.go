@@ -47,6 +47,14 @@ type Options struct {
 	// several goroutines at once, and Render returns no map: a large site
 	// is never all in memory.
 	Emit func(path string, data []byte) error
+	// Reuse, Version and Digests let a build keep the files of the last
+	// one that were made from the same data (see keys.go); without them
+	// every file is made.
+	Reuse Reuse
+	// Version names the program, templates and options.
+	Version string
+	// Digests holds, by notice slug, a digest of the notice's content.
+	Digests map[string]string
 }
 
 // SearchFilters are the choices of the search page's filters.
@@ -73,13 +81,14 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	if !strings.HasSuffix(opt.Base, "/") {
 		opt.Base += "/"
 	}
-	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]TaskView{}}
+	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]TaskView{}, deps: map[string]string{}}
 	tpl, err := loadTemplates(opt.Templates, r.fragmentFuncs())
 	if err != nil {
 		return nil, err
 	}
 	r.tpl = tpl
 	r.info = r.siteInfo()
+	r.siteKey = r.siteInfoKey()
 	if err := r.all(); err != nil {
 		return nil, err
 	}
@@ -94,8 +103,17 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	return r.out, nil
 }
 
-// emit hands over one file: to Options.Emit, or to the map Render returns.
+// emit hands over one file made now, from the main goroutine.
 func (r *renderer) emit(p string, data []byte) error {
+	return r.put(p, r.key, data)
+}
+
+// put hands over one file made from key: to Options.Emit, or to the map
+// Render returns.
+func (r *renderer) put(p, key string, data []byte) error {
+	if key != "" {
+		r.opt.Reuse.Made(p, key)
+	}
 	if r.opt.Emit != nil {
 		return r.opt.Emit(p, data)
 	}
@@ -120,32 +138,30 @@ type renderer struct {
 	// tasks caches the views of tasks, which many pages show.
 	taskCache map[*notice.Task]TaskView
 	frags     fragments
+	// siteKey is the part of every key that all pages share; key is the
+	// key of the files being queued now ("" when they are always made);
+	// deps caches noticeDeps.
+	siteKey, key string
+	deps         map[string]string
 }
 
-// SiteInfo is shown on every page.
+// SiteInfo is shown on every page. It holds only what changes with the
+// list of notices, so that a revised notice leaves the pages of the others
+// as they were (see keys.go).
 type SiteInfo struct {
 	Title   string
 	Notices []NoticeLink
-	Units   int
-	Tasks   int
 }
 
 // NoticeLink names a notice in navigation.
 type NoticeLink struct {
 	Title, DocNumber, Date, Href string
-	// ChangesHref links to what changed since the previous version.
-	ChangesHref string
 }
 
 func (r *renderer) siteInfo() *SiteInfo {
-	s := &SiteInfo{Title: r.opt.Title, Units: len(r.in.Catalog.Units)}
+	s := &SiteInfo{Title: r.opt.Title}
 	for _, n := range r.in.Catalog.Notices {
-		l := NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: noticeHref(n.Slug)}
-		if r.opt.Changes[n.Slug] != nil {
-			l.ChangesHref = changesHref(n.Slug)
-		}
-		s.Notices = append(s.Notices, l)
-		s.Tasks += len(n.Tasks)
+		s.Notices = append(s.Notices, noticeLink(n))
 	}
 	if s.Title == "" {
 		if len(r.in.Catalog.Notices) == 1 {
@@ -206,12 +222,12 @@ func (r *renderer) page(tmpl, p, title, nav string, crumbs []Crumb, data any) er
 
 // job makes one file of the site.
 type job struct {
-	path string
-	make func() ([]byte, error)
+	path, key string
+	make      func() ([]byte, error)
 }
 
 func (r *renderer) queue(p string, make func() ([]byte, error)) {
-	r.jobs = append(r.jobs, job{p, make})
+	r.jobs = append(r.jobs, job{p, r.key, make})
 }
 
 // run makes the queued files on every core and hands them over. Each
@@ -232,9 +248,10 @@ func (r *renderer) run() error {
 				if i >= len(r.jobs) {
 					return
 				}
-				data, err := r.jobs[i].make()
+				j := r.jobs[i]
+				data, err := j.make()
 				if err == nil {
-					err = r.emit(r.jobs[i].path, data)
+					err = r.put(j.path, j.key, data)
 				}
 				errs[i] = err
 			}
@@ -259,11 +276,19 @@ func itemHref(slug string, s, n int) string {
 func taskHref(slug, id string) string { return path.Join("notices", slug, "tasks", id+".html") }
 func unitHref(slug string) string     { return path.Join("units", slug+".html") }
 
+// unitNoticeHref is the page of a unit's duties in one notice, for a unit
+// with duties in several.
+func unitNoticeHref(unit, notice string) string { return path.Join("units", unit, notice+".html") }
+
 // Anchors of the full notice text.
 func sectionAnchor(n int) string         { return fmt.Sprintf("s%d", n) }
 func itemAnchor(s, n int) string         { return fmt.Sprintf("i%d-%d", s, n) }
 func subitemAnchor(s, n, sub int) string { return fmt.Sprintf("i%d-%d-%d", s, n, sub) }
 func taskAnchor(id string) string        { return "t" + id }
+
+func noticeLink(n *catalog.Notice) NoticeLink {
+	return NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: noticeHref(n.Slug)}
+}
 
 func displayDate(d string) string {
 	var y, m, day int
@@ -277,7 +302,9 @@ func (r *renderer) all() error {
 	steps := []func() error{r.home, r.unitsIndex, r.notFound, r.assets, r.searchPage}
 	for _, n := range r.in.Catalog.Notices {
 		n := n
-		steps = append(steps, func() error { return r.notice(n) })
+		steps = append(steps, func() error {
+			return r.group(keyOf(r.siteKey, "notice", n.Slug, r.noticeDeps(n)), func() error { return r.notice(n) })
+		})
 	}
 	steps = append(steps, r.unitPages, r.data, r.changes)
 	for _, f := range steps {
