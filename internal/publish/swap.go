@@ -53,12 +53,12 @@ type Tree struct {
 	sizes    map[string]int64  // path → size of the old files
 	linker   Linker
 
-	mu      sync.Mutex
+	mu       sync.Mutex
 	digests  map[string]string
 	newSizes map[string]int64
 	dirs     map[string]bool
-	st      SwapStats
-	differs bool
+	st       SwapStats
+	differs  bool
 }
 
 // Begin starts a new version of dir.
