@@ -1,8 +1,10 @@
 package build_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"qingdan/internal/build"
@@ -60,6 +62,34 @@ func BenchmarkBuildDisk100(b *testing.B) {
 		}
 		b.StartTimer()
 		if _, err := build.Run(publish.NewOsFs(), options(dir), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRebuildOneChanged100 rebuilds 100 generated notices on disk
+// after one of them was revised.
+func BenchmarkRebuildOneChanged100(b *testing.B) {
+	templates, err := gen.Load("../..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	notices := gen.Notices(templates, 100, 1)
+	dir := b.TempDir()
+	os.MkdirAll(filepath.Join(dir, "seeds"), 0o755)
+	for _, n := range notices {
+		os.WriteFile(filepath.Join(dir, "seeds", n.Name), []byte(n.Text), 0o644)
+	}
+	opt := options(dir)
+	if _, err := build.Run(publish.NewOsFs(), opt, nil); err != nil {
+		b.Fatal(err)
+	}
+	first := filepath.Join(dir, "seeds", notices[0].Name)
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		os.WriteFile(first, []byte(strings.ReplaceAll(notices[0].Text, "加强", fmt.Sprintf("第%d次加强", i))), 0o644)
+		b.StartTimer()
+		if _, err := build.Run(publish.NewOsFs(), opt, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -237,7 +237,9 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	hist := loadHistory(fsys, opt.Public, notices, progress)
 	for _, n := range notices {
 		if h := hist[n.Source]; h != nil {
-			revision.Stabilize(h.last, n) // unchanged tasks keep their ids
+			if err := h.stabilize(n); err != nil {
+				return nil, err
+			}
 		}
 	}
 	cat, err := catalog.New(notices, reg)

@@ -22,9 +22,17 @@ import (
 // compares the notice with them: ids of unchanged tasks are carried over,
 // and what changed since the previous version is shown until the next.
 
-// history is what the published site knows of a notice.
+// history is what the published site knows of a notice. The versions
+// are decoded only when needed: most notices of a large site are the same
+// as last time, which comparing bytes tells.
 type history struct {
+	lastJSON   []byte
+	prevPath   string
+	fsys       afero.Fs
+	progress   io.Writer
 	last, prev *notice.Notice
+	// same is set when the notice, as parsed, is the last version.
+	same bool
 }
 
 const dataDir = "data/notices"
@@ -42,41 +50,79 @@ func loadHistory(fsys afero.Fs, public string, notices []*notice.Notice, progres
 		}
 		return out
 	}
-	bySlug := map[string]*notice.Notice{}
-	bySource := map[string]string{}
-	read := func(name string) *notice.Notice {
-		data, err := afero.ReadFile(fsys, path.Join(dir, name))
-		if err != nil {
-			return nil
-		}
-		var n notice.Notice
-		if err := json.Unmarshal(data, &n); err != nil {
-			fmt.Fprintf(progress, "note: %s: %v; this earlier version is not compared\n", path.Join(dir, name), err)
-			return nil
-		}
-		return &n
-	}
+	published := map[string]bool{}
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".prev.json") {
-			continue
+		if !e.IsDir() && strings.HasSuffix(name, ".json") && !strings.HasSuffix(name, ".prev.json") {
+			published[strings.TrimSuffix(name, ".json")] = true
 		}
-		if n := read(name); n != nil {
-			slug := strings.TrimSuffix(name, ".json")
-			bySlug[slug] = n
-			bySource[n.Source] = slug
+	}
+	// A notice whose 文号 changed is found by its seed file, which means
+	// reading the source of every published version, once.
+	var bySource map[string]string
+	sourceOf := func(source string) string {
+		if bySource == nil {
+			bySource = map[string]string{}
+			for _, slug := range sortedKeys(published) {
+				var head struct{ Source string }
+				if data, err := afero.ReadFile(fsys, path.Join(dir, slug+".json")); err == nil && json.Unmarshal(data, &head) == nil {
+					bySource[head.Source] = slug
+				}
+			}
 		}
+		return bySource[source]
 	}
 	for _, n := range notices {
 		slug := catalog.NoticeSlug(n)
-		if _, ok := bySlug[slug]; !ok {
-			slug = bySource[n.Source]
+		if !published[slug] {
+			slug = sourceOf(n.Source)
 		}
-		if last := bySlug[slug]; last != nil {
-			out[n.Source] = &history{last: last, prev: read(slug + ".prev.json")}
+		if slug == "" {
+			continue
 		}
+		data, err := afero.ReadFile(fsys, path.Join(dir, slug+".json"))
+		if err != nil {
+			continue
+		}
+		out[n.Source] = &history{lastJSON: data, prevPath: path.Join(dir, slug+".prev.json"), fsys: fsys, progress: progress}
 	}
 	return out
+}
+
+func (h *history) decode(data []byte, name string) *notice.Notice {
+	var n notice.Notice
+	if err := json.Unmarshal(data, &n); err != nil {
+		fmt.Fprintf(h.progress, "note: %s: %v; this earlier version is not compared\n", name, err)
+		return nil
+	}
+	return &n
+}
+
+// stabilize gives the tasks of n that were in the last version their ids
+// of then.
+func (h *history) stabilize(n *notice.Notice) error {
+	cur, err := n.JSON()
+	if err != nil {
+		return err
+	}
+	if bytes.Equal(cur, h.lastJSON) {
+		h.same = true
+		return nil
+	}
+	if h.last = h.decode(h.lastJSON, "the last version of "+n.Source); h.last != nil {
+		revision.Stabilize(h.last, n) // unchanged tasks keep their ids
+	}
+	return nil
+}
+
+// previous is the version before the last, if the site has it.
+func (h *history) previous() *notice.Notice {
+	if h.prev == nil {
+		if data, err := afero.ReadFile(h.fsys, h.prevPath); err == nil {
+			h.prev = h.decode(data, h.prevPath)
+		}
+	}
+	return h.prev
 }
 
 // revisions compares each notice of the catalog with its published
@@ -91,17 +137,16 @@ func revisions(cat *catalog.Catalog, hist map[string]*history) (map[string]*revi
 		if h == nil {
 			continue
 		}
-		cur, err := n.JSON()
-		if err != nil {
-			return nil, nil, err
-		}
-		last, err := h.last.JSON()
-		if err != nil {
-			return nil, nil, err
-		}
 		old := h.last
-		if bytes.Equal(cur, last) {
-			old = h.prev
+		if !h.same {
+			cur, err := n.JSON()
+			if err != nil {
+				return nil, nil, err
+			}
+			h.same = bytes.Equal(cur, h.lastJSON)
+		}
+		if h.same {
+			old = h.previous()
 		}
 		if old == nil {
 			continue

@@ -2,9 +2,12 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 
 	"qingdan/internal/catalog"
@@ -142,50 +145,55 @@ func (r *renderer) data() error {
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	if err := r.emit(unitsJSONHref, b); err != nil {
+	if err = r.emit(unitsJSONHref, b); err != nil {
 		return err
 	}
 
-	// Tables: all tasks, and each unit's.
-	if err := r.table(allCSVHref, allXLSXHref, "任务", taskHeader, allRows); err != nil {
+	// Tables: all tasks, and each unit's. A table is named by its rows,
+	// which are cheap to make; its files are not.
+	err = r.group(keyOf(r.siteKey, "tasks-data", rowsKey(allRows)), func() error {
+		return r.table(allCSVHref, allXLSXHref, "任务", taskHeader, allRows)
+	})
+	if err != nil {
 		return err
 	}
 	for _, u := range cat.Units {
-		if err := r.group(r.unitDataKey(u), func() error { return r.unitTable(u) }); err != nil {
+		rows := r.unitRows(u)
+		err := r.group(keyOf(r.siteKey, "unit-data", u.Slug, rowsKey(rows)), func() error {
+			return r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, rows)
+		})
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// unitDataKey names what a unit's table is made from: the unit and every
-// notice it has duties in.
-func (r *renderer) unitDataKey(u *catalog.Unit) string {
-	parts := []string{r.siteKey, "unit-data", u.Slug, r.unitInfo(u)}
-	seen := map[string]bool{}
-	for _, d := range u.Duties {
-		if !seen[d.Notice] {
-			seen[d.Notice] = true
-			parts = append(parts, d.Notice, r.noticeDeps(r.in.Catalog.Notice(d.Notice)))
+// rowsKey digests the rows of a table.
+func rowsKey(rows [][]string) string {
+	h := sha256.New()
+	var n []byte
+	for _, row := range rows {
+		for _, c := range row {
+			n = append(strconv.AppendInt(n[:0], int64(len(c)), 10), ':')
+			h.Write(n)
+			io.WriteString(h, c)
 		}
+		h.Write([]byte{'\n'})
 	}
-	return keyOf(parts...)
+	return sum(h)
 }
 
-func (r *renderer) unitTable(u *catalog.Unit) error {
+func (r *renderer) unitRows(u *catalog.Unit) [][]string {
 	cat := r.in.Catalog
 	var rows [][]string
 	for _, d := range u.Duties {
 		n := cat.Notice(d.Notice)
 		t := cat.Task(d.Notice, d.Task)
 		sec, item, sub := placeNames(n.Notice, t)
-		via := ""
-		if d.Via != "" {
-			via = d.Via
-		}
-		rows = append(rows, []string{n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), via, t.UnitText})
+		rows = append(rows, []string{n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), d.Via, t.UnitText})
 	}
-	return r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, rows)
+	return rows
 }
 
 var (
