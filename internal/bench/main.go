@@ -2,6 +2,7 @@
 // docs/performance.md:
 //
 //	go run ./internal/bench -n 1,100,1000 -runs 3
+//	go run ./internal/bench -n 1,100 -runs 3 -hugo $(go env GOPATH)/bin/hugo
 //
 // For each size it builds the binary once, generates n notices
 // (internal/gen), and runs the binary as a process: a full build from
@@ -37,6 +38,7 @@ func main() {
 	runs := flag.Int("runs", 3, "runs of each measurement; the median is reported")
 	seed := flag.Int64("seed", 1, "seed of the generated notices")
 	keep := flag.String("dir", "", "work in this folder (default: a temporary one, removed after)")
+	hugo := flag.String("hugo", "", "compare with this Hugo program instead (see hugo.go)")
 	flag.Parse()
 
 	root, err := os.Getwd()
@@ -56,6 +58,23 @@ func main() {
 	templates, err := gen.Load(root)
 	check(err)
 
+	if *hugo != "" {
+		fmt.Println("| notices | tasks | qingdan: seeds → content/ and public/ | Hugo: content/ → pages | Hugo ÷ qingdan | qingdan files | Hugo files |")
+		fmt.Println("| --- | --- | --- | --- | --- | --- | --- |")
+		for _, s := range strings.Split(*sizes, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(s))
+			check(err)
+			site := filepath.Join(dir, fmt.Sprintf("hugo-%d", n))
+			setup(root, site, templates, n, *seed)
+			runBuild(bin, site) // content/ for Hugo
+			q, h, hugoFiles, err := compareHugo(*hugo, bin, site, *runs)
+			check(err)
+			files, _ := count(filepath.Join(site, "public"))
+			tasks, _ := query(site)
+			fmt.Printf("| %d | %d | %s | %s | %.1f× | %d | %d |\n", n, tasks, format(q), format(h), h.Seconds()/q.Seconds(), files, hugoFiles)
+		}
+		return
+	}
 	fmt.Println("| notices | tasks | full build | rebuild, nothing changed | rebuild, one notice changed | peak memory (full) | files | bytes | search index | a query loads |")
 	fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	for _, s := range strings.Split(*sizes, ",") {
@@ -65,16 +84,8 @@ func main() {
 		var full, same, one []time.Duration
 		var mem []int64
 		for r := 0; r < *runs; r++ {
-			check(os.RemoveAll(site))
+			notices := setup(root, site, templates, n, *seed)
 			seeds := filepath.Join(site, "seeds")
-			check(os.MkdirAll(seeds, 0o755))
-			reg, err := os.ReadFile(filepath.Join(root, "seeds", "units.yaml"))
-			check(err)
-			check(os.WriteFile(filepath.Join(seeds, "units.yaml"), reg, 0o644))
-			notices := gen.Notices(templates, n, *seed)
-			for _, nt := range notices {
-				check(os.WriteFile(filepath.Join(seeds, nt.Name), []byte(nt.Text), 0o644))
-			}
 			d, rss := runBuild(bin, site)
 			full, mem = append(full, d), append(mem, rss)
 			d, _ = runBuild(bin, site)
@@ -94,6 +105,21 @@ func main() {
 		fmt.Printf("| %d | %d | %s | %s | %s | %d MB | %d | %d MB | %d MB | %d KB |\n", n, tasks,
 			median(full), median(same), median(one), medianInt(mem)>>10, files, bytes>>20, idx>>20, load>>10)
 	}
+}
+
+// setup makes a working folder of n generated notices and the registry.
+func setup(root, site string, templates []string, n int, seed int64) []gen.Notice {
+	check(os.RemoveAll(site))
+	seeds := filepath.Join(site, "seeds")
+	check(os.MkdirAll(seeds, 0o755))
+	reg, err := os.ReadFile(filepath.Join(root, "seeds", "units.yaml"))
+	check(err)
+	check(os.WriteFile(filepath.Join(seeds, "units.yaml"), reg, 0o644))
+	notices := gen.Notices(templates, n, seed)
+	for _, nt := range notices {
+		check(os.WriteFile(filepath.Join(seeds, nt.Name), []byte(nt.Text), 0o644))
+	}
+	return notices
 }
 
 // runBuild runs a build and returns its wall time and peak memory in KB.
@@ -145,9 +171,14 @@ func query(site string) (int, int64) {
 	return tasks, total
 }
 
-func median(ds []time.Duration) string {
+func median(ds []time.Duration) string { return format(medianDuration(ds)) }
+
+func medianDuration(ds []time.Duration) time.Duration {
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-	d := ds[len(ds)/2]
+	return ds[len(ds)/2]
+}
+
+func format(d time.Duration) string {
 	if d < time.Second {
 		return fmt.Sprintf("%d ms", d.Milliseconds())
 	}

@@ -33,7 +33,9 @@ type Unit struct {
 	Aliases []string // other names from the registry, and names written for it
 	Groups  []string // groups it belongs to
 	Members []string // members, when the unit is a group
-	Duties  []Duty   // in notice order, direct duties before group ones
+	Duties  []Duty   // in notice order, then in task order
+
+	in map[string][2]int // notice slug → its run of Duties
 }
 
 // Duty is one task as it reaches a unit.
@@ -58,6 +60,7 @@ type Catalog struct {
 	byNotice  map[string]*Notice
 	byWritten map[string]*Unit                   // a name as some task writes it
 	tasks     map[string]map[string]*notice.Task // notice slug → id → task
+	unitsIn   map[string][]*Unit                 // notice slug → units with duties in it
 }
 
 var nationalRe = regexp.MustCompile(`^(国务院|中共中央|全国|国家)|部$|部办公厅$`)
@@ -162,7 +165,35 @@ func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
 			}
 		}
 	}
+	// The duties of a unit in one notice are a run of its list, since
+	// notices were taken one after the other: index the runs, so a page
+	// of a notice does not go through every duty of the site.
+	c.unitsIn = map[string][]*Unit{}
+	for _, u := range c.Units {
+		u.in = map[string][2]int{}
+		for i := 0; i < len(u.Duties); {
+			j := i
+			for j < len(u.Duties) && u.Duties[j].Notice == u.Duties[i].Notice {
+				j++
+			}
+			u.in[u.Duties[i].Notice] = [2]int{i, j}
+			c.unitsIn[u.Duties[i].Notice] = append(c.unitsIn[u.Duties[i].Notice], u)
+			i = j
+		}
+	}
 	return c, nil
+}
+
+// UnitsIn returns the units with duties in a notice, in the order of Units.
+func (c *Catalog) UnitsIn(noticeSlug string) []*Unit { return c.unitsIn[noticeSlug] }
+
+// DutiesIn returns the unit's duties in one notice.
+func (u *Unit) DutiesIn(noticeSlug string) []Duty {
+	r, ok := u.in[noticeSlug]
+	if !ok {
+		return nil
+	}
+	return u.Duties[r[0]:r[1]]
 }
 
 func appendUnique(list []string, s string) []string {

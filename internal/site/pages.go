@@ -477,15 +477,12 @@ func (r *renderer) matrix(n *catalog.Notice, nv NoticeView, home, nc Crumb) erro
 	for _, role := range units.Roles {
 		v.Legend = append(v.Legend, RoleGroup{Role: role, Label: role.Label()})
 	}
-	byKind := append([]*catalog.Unit(nil), r.in.Catalog.Units...)
+	byKind := append([]*catalog.Unit(nil), r.in.Catalog.UnitsIn(n.Slug)...)
 	sort.SliceStable(byKind, func(i, j int) bool { return byKind[i].Kind.Rank() < byKind[j].Kind.Rank() })
 	for _, u := range byKind {
 		row := MatrixRow{Name: u.Name, Href: unitHref(u.Slug), Kind: u.Kind.Label(), Cells: make([]MatrixCell, len(itemKeys))}
 		byItem := map[key][]catalog.Duty{}
-		for _, d := range u.Duties {
-			if d.Notice != n.Slug {
-				continue
-			}
+		for _, d := range u.DutiesIn(n.Slug) {
 			t := r.in.Catalog.Task(n.Slug, d.Task)
 			k := key{t.Section, t.Item}
 			byItem[k] = append(byItem[k], d)
@@ -634,13 +631,11 @@ func dutyCounts(ds []catalog.Duty) (total, direct, via int, byRole []RoleCount) 
 func (r *renderer) unitPages() error {
 	for _, u := range r.in.Catalog.Units {
 		byNotice := map[string][]catalog.Duty{}
-		for _, d := range u.Duties {
-			byNotice[d.Notice] = append(byNotice[d.Notice], d)
-		}
 		var in []*catalog.Notice
-		for _, n := range r.in.Catalog.Notices {
-			if len(byNotice[n.Slug]) > 0 {
-				in = append(in, n)
+		for i, d := range u.Duties {
+			if i == 0 || d.Notice != u.Duties[i-1].Notice {
+				byNotice[d.Notice] = u.DutiesIn(d.Notice)
+				in = append(in, r.in.Catalog.Notice(d.Notice))
 			}
 		}
 		notes, hasNotes := r.in.Tree.Notes[u.Slug]
