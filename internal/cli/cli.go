@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -154,7 +155,7 @@ func capitalize(s string) string {
 type siteFlags struct {
 	config                                   string
 	seeds, content, public, templates, title string
-	base                                     string
+	base, cpuProfile                         string
 	force, quiet                             bool
 	port                                     int
 }
@@ -174,7 +175,10 @@ func addSiteFlags(fl *flag.FlagSet) {
 	fl.BoolVar(&site.quiet, "q", false, "print nothing but errors")
 }
 
-func buildFlags(fl *flag.FlagSet) { addSiteFlags(fl) }
+func buildFlags(fl *flag.FlagSet) {
+	addSiteFlags(fl)
+	fl.StringVar(&site.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for docs/performance.md)")
+}
 
 func serveFlags(fl *flag.FlagSet) {
 	addSiteFlags(fl)
@@ -230,6 +234,17 @@ func runBuild(env Env, fl *flag.FlagSet, args []string) error {
 	var progress io.Writer = env.Stderr
 	if site.quiet {
 		progress = io.Discard
+	}
+	if site.cpuProfile != "" {
+		f, err := os.Create(site.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	r, err := build.Run(env.Fs, opt, progress)
 	if err != nil {
@@ -314,9 +329,14 @@ func runCheck(env Env, fl *flag.FlagSet, args []string) error {
 // Main is the entry point main.go calls.
 func Main(templates fs.FS) int {
 	// A build allocates much and keeps little; collecting less often
-	// saves a fifth of its time for some more memory. GOGC still rules.
+	// saves a fifth of its time for some more memory, up to a soft limit
+	// of 1 GiB, past which the collector works harder instead (see
+	// docs/performance.md). GOGC and GOMEMLIMIT still rule.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(300)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(1 << 30)
 	}
 	return Run(os.Args[1:], Env{Stdout: os.Stdout, Stderr: os.Stderr, Fs: publish.NewOsFs(), Templates: templates})
 }

@@ -54,48 +54,32 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 		return emit(p, b)
 	}
 
-	encoded := map[string][]int{}
+	// The size of the token data decides the number of shards; the
+	// shards are then encoded one at a time, so only one is in memory.
 	total := 0
 	for tok, ps := range ix.post {
-		var flat []int
-		prev := 0
-		single := isSingleHan(tok)
-		for _, p := range ps {
-			if single {
-				// A single character needs no positions: a query of one
-				// character is matched by this posting alone. Keep the
-				// count and whether one lies in the title.
-				flat = append(flat, p.doc-prev, len(p.occ)*2+titleBit(p.occ))
-				prev = p.doc
-				continue
-			}
-			flat = append(flat, p.doc-prev, len(p.occ))
-			prev = p.doc
-			last := 0
-			for _, v := range p.occ {
-				flat = append(flat, v-last)
-				last = v
+		n := 2 * len(ps)
+		if !isSingleHan(tok) {
+			for _, p := range ps {
+				n += len(p.occ)
 			}
 		}
-		encoded[tok] = flat
-		total += len(tok) + 6 + 3*len(flat)
+		total += len(tok) + 6 + 3*n
 	}
 	shards := minShards
 	for shards < maxShards && total/shards > targetShard {
 		shards *= 2
 	}
 	st.Shards = shards
-	byShard := make([]map[string][]int, shards)
-	for tok, flat := range encoded {
+	byShard := make([][]string, shards)
+	for tok := range ix.post {
 		i := int(hash(tok) % uint32(shards))
-		if byShard[i] == nil {
-			byShard[i] = map[string][]int{}
-		}
-		byShard[i][tok] = flat
+		byShard[i] = append(byShard[i], tok)
 	}
-	for i, m := range byShard {
-		if m == nil {
-			m = map[string][]int{}
+	for i, toks := range byShard {
+		m := make(map[string][]int, len(toks))
+		for _, tok := range toks {
+			m[tok] = ix.encode(tok)
 		}
 		b := call("t", i, m)
 		st.TokenBytes += len(b)
@@ -142,6 +126,32 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 	return st, put(Dir+"/meta.js", call("meta", 0, map[string]int{
 		"docs": len(ix.Docs), "shards": shards, "docShard": DocShard, "attrShard": AttrShard, "units": ix.units(),
 	}))
+}
+
+// encode flattens the postings of a token: for each document, the gap
+// from the last one, the count of occurrences and their gaps.
+func (ix *Index) encode(tok string) []int {
+	var flat []int
+	prev := 0
+	single := isSingleHan(tok)
+	for _, p := range ix.post[tok] {
+		if single {
+			// A single character needs no positions: a query of one
+			// character is matched by this posting alone. Keep the
+			// count and whether one lies in the title.
+			flat = append(flat, p.doc-prev, len(p.occ)*2+titleBit(p.occ))
+			prev = p.doc
+			continue
+		}
+		flat = append(flat, p.doc-prev, len(p.occ))
+		prev = p.doc
+		last := 0
+		for _, v := range p.occ {
+			flat = append(flat, v-last)
+			last = v
+		}
+	}
+	return flat
 }
 
 func isSingleHan(tok string) bool {

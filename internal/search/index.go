@@ -69,6 +69,7 @@ func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 	var (
 		lists [][]int
 		order []string
+		slab  slab
 	)
 	for id := range docs {
 		d := &docs[id]
@@ -112,10 +113,23 @@ func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 			add(p, 1)
 		}
 		for i, tok := range order {
-			ix.post[tok] = append(ix.post[tok], posting{doc: id, occ: dedupeSorted(append([]int(nil), lists[i]...))})
+			ix.post[tok] = append(ix.post[tok], posting{doc: id, occ: slab.take(dedupeSorted(lists[i]))})
 		}
 	}
 	return ix
+}
+
+// slab holds the occurrences of all postings in large blocks: millions
+// of small slices would cost the collector more than their contents.
+type slab struct{ block []int }
+
+func (s *slab) take(v []int) []int {
+	if len(s.block)+len(v) > cap(s.block) {
+		s.block = make([]int, 0, max(1<<16, len(v)))
+	}
+	start := len(s.block)
+	s.block = append(s.block, v...)
+	return s.block[start:len(s.block):len(s.block)]
 }
 
 func dedupeSorted(v []int) []int {

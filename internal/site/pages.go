@@ -628,107 +628,151 @@ func dutyCounts(ds []catalog.Duty) (total, direct, via int, byRole []RoleCount) 
 	return
 }
 
+// unitCtx is what every page of a unit shares.
+type unitCtx struct {
+	byNotice map[string][]catalog.Duty
+	in       []*catalog.Notice // the notices it has duties in
+	notes    string
+	hasNotes bool
+	changes  []ChangesView
+	// ownKey names the unit, its notes and links; headKey adds its changes.
+	ownKey, headKey string
+}
+
+func (r *renderer) unitContext(u *catalog.Unit) *unitCtx {
+	if c, ok := r.units[u]; ok {
+		return c
+	}
+	c := &unitCtx{byNotice: map[string][]catalog.Duty{}}
+	for i, d := range u.Duties {
+		if i == 0 || d.Notice != u.Duties[i-1].Notice {
+			c.byNotice[d.Notice] = u.DutiesIn(d.Notice)
+			c.in = append(c.in, r.in.Catalog.Notice(d.Notice))
+		}
+	}
+	c.notes, c.hasNotes = r.in.Tree.Notes[u.Slug]
+	c.changes = r.unitChanges(u)
+	own := sha256.New()
+	fmt.Fprintf(own, "%s\n%v %q\n", r.unitInfo(u), c.hasNotes, c.notes)
+	c.ownKey = sum(own)
+	fmt.Fprintf(own, "%v\n", c.changes)
+	c.headKey = sum(own)
+	r.units[u] = c
+	return c
+}
+
+// unitHead is the part of a unit's view every page of it shows.
+func (r *renderer) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (UnitView, error) {
+	v := UnitView{Name: u.Name, Kind: u.Kind.Label(), Href: unitHref(u.Slug), Aliases: u.Aliases,
+		CSVHref: unitCSVHref(u.Slug), XLSXHref: unitXLSXHref(u.Slug)}
+	for _, g := range u.Groups {
+		v.Groups = append(v.Groups, r.unitRef(g, ""))
+	}
+	for _, m := range u.Members {
+		v.Members = append(v.Members, r.unitRef(m, ""))
+	}
+	v.Total, v.Direct, v.Via, v.ByRole = dutyCounts(ds)
+	if c.hasNotes {
+		h, err := r.md.HTML(c.notes, "n-")
+		if err != nil {
+			return v, fmt.Errorf("site: notes of %s: %w", u.Name, err)
+		}
+		v.Notes = h
+	}
+	return v, nil
+}
+
+var unitCrumbs = []Crumb{{"首页", "index.html"}, {"责任单位", "units/index.html"}}
+
+// unitPagesOf makes the unit pages that show the duties of one notice:
+// the page of a unit with duties in this notice only, and the page of
+// each other unit's duties in it. They are made with the notice's own
+// pages, while its tasks' views are at hand.
+func (r *renderer) unitPagesOf(n *catalog.Notice) error {
+	for _, u := range r.in.Catalog.UnitsIn(n.Slug) {
+		c := r.unitContext(u)
+		if len(c.in) == 1 {
+			if err := r.unitPage(u, c); err != nil {
+				return err
+			}
+			continue
+		}
+		err := r.group(keyOf(r.siteKey, "unit-notice", u.Slug, n.Slug, c.ownKey, r.noticeDeps(n)), func() error {
+			ds := c.byNotice[n.Slug]
+			v, err := r.unitHead(u, c, ds)
+			if err != nil {
+				return err
+			}
+			link := noticeLink(n)
+			v.Of = &link
+			un, err := r.unitNotice(n, ds)
+			if err != nil {
+				return err
+			}
+			v.Notices = []UnitNotice{un}
+			return r.page("unit.html", unitNoticeHref(u.Slug, n.Slug), u.Name+" · "+noticeShort(n), "units",
+				append(unitCrumbs[:2:2], Crumb{u.Name, unitHref(u.Slug)}), v)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unitPage makes the page of a unit with duties in one notice at most:
+// all of them.
+func (r *renderer) unitPage(u *catalog.Unit, c *unitCtx) error {
+	deps := "none"
+	if len(c.in) == 1 {
+		deps = r.noticeDeps(c.in[0])
+	}
+	return r.group(keyOf(r.siteKey, "unit", u.Slug, c.headKey, deps), func() error {
+		v, err := r.unitHead(u, c, u.Duties)
+		if err != nil {
+			return err
+		}
+		v.Changes = c.changes
+		for _, n := range c.in {
+			un, err := r.unitNotice(n, c.byNotice[n.Slug])
+			if err != nil {
+				return err
+			}
+			v.Notices = append(v.Notices, un)
+		}
+		return r.page("unit.html", unitHref(u.Slug), u.Name, "units", unitCrumbs, v)
+	})
+}
+
+// unitPages makes the pages of units with no duties, and the summaries of
+// units with duties in several notices; the others are made with their
+// notice (unitPagesOf).
 func (r *renderer) unitPages() error {
 	for _, u := range r.in.Catalog.Units {
-		byNotice := map[string][]catalog.Duty{}
-		var in []*catalog.Notice
-		for i, d := range u.Duties {
-			if i == 0 || d.Notice != u.Duties[i-1].Notice {
-				byNotice[d.Notice] = u.DutiesIn(d.Notice)
-				in = append(in, r.in.Catalog.Notice(d.Notice))
-			}
-		}
-		notes, hasNotes := r.in.Tree.Notes[u.Slug]
-		changes := r.unitChanges(u)
-		own := sha256.New()
-		fmt.Fprintf(own, "%s\n%v %q\n", r.unitInfo(u), hasNotes, notes)
-		ownKey := sum(own)
-		fmt.Fprintf(own, "%v\n", changes)
-		headKey := sum(own)
-
-		// head is the part of the view every page of the unit shares.
-		head := func(ds []catalog.Duty) (UnitView, error) {
-			v := UnitView{Name: u.Name, Kind: u.Kind.Label(), Href: unitHref(u.Slug), Aliases: u.Aliases,
-				CSVHref: unitCSVHref(u.Slug), XLSXHref: unitXLSXHref(u.Slug)}
-			for _, g := range u.Groups {
-				v.Groups = append(v.Groups, r.unitRef(g, ""))
-			}
-			for _, m := range u.Members {
-				v.Members = append(v.Members, r.unitRef(m, ""))
-			}
-			v.Total, v.Direct, v.Via, v.ByRole = dutyCounts(ds)
-			if hasNotes {
-				h, err := r.md.HTML(notes, "n-")
-				if err != nil {
-					return v, fmt.Errorf("site: notes of %s: %w", u.Name, err)
-				}
-				v.Notes = h
-			}
-			return v, nil
-		}
-		crumbs := []Crumb{{"首页", "index.html"}, {"责任单位", "units/index.html"}}
-
-		if len(in) <= 1 {
-			deps := "none"
-			if len(in) == 1 {
-				deps = r.noticeDeps(in[0])
-			}
-			err := r.group(keyOf(r.siteKey, "unit", u.Slug, headKey, deps), func() error {
-				v, err := head(u.Duties)
-				if err != nil {
-					return err
-				}
-				v.Changes = changes
-				for _, n := range in {
-					un, err := r.unitNotice(n, byNotice[n.Slug])
-					if err != nil {
-						return err
-					}
-					v.Notices = append(v.Notices, un)
-				}
-				return r.page("unit.html", unitHref(u.Slug), u.Name, "units", crumbs, v)
-			})
-			if err != nil {
+		c := r.unitContext(u)
+		switch len(c.in) {
+		case 0:
+			if err := r.unitPage(u, c); err != nil {
 				return err
 			}
-		} else {
+		case 1:
+		default:
 			var rows []UnitNoticeRow
-			for _, n := range in {
+			for _, n := range c.in {
 				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer, Href: unitNoticeHref(u.Slug, n.Slug)}
-				row.Total, _, row.Via, row.ByRole = dutyCounts(byNotice[n.Slug])
+				row.Total, _, row.Via, row.ByRole = dutyCounts(c.byNotice[n.Slug])
 				rows = append(rows, row)
 			}
-			err := r.group(keyOf(r.siteKey, "unit", u.Slug, headKey, fmt.Sprintf("%v", rows)), func() error {
-				v, err := head(u.Duties)
+			err := r.group(keyOf(r.siteKey, "unit", u.Slug, c.headKey, fmt.Sprintf("%v", rows)), func() error {
+				v, err := r.unitHead(u, c, u.Duties)
 				if err != nil {
 					return err
 				}
-				v.Changes, v.Summary = changes, rows
-				return r.page("unit.html", unitHref(u.Slug), u.Name, "units", crumbs, v)
+				v.Changes, v.Summary = c.changes, rows
+				return r.page("unit.html", unitHref(u.Slug), u.Name, "units", unitCrumbs, v)
 			})
 			if err != nil {
 				return err
-			}
-			for _, n := range in {
-				err := r.group(keyOf(r.siteKey, "unit-notice", u.Slug, n.Slug, ownKey, r.noticeDeps(n)), func() error {
-					ds := byNotice[n.Slug]
-					v, err := head(ds)
-					if err != nil {
-						return err
-					}
-					link := noticeLink(n)
-					v.Of = &link
-					un, err := r.unitNotice(n, ds)
-					if err != nil {
-						return err
-					}
-					v.Notices = []UnitNotice{un}
-					return r.page("unit.html", unitNoticeHref(u.Slug, n.Slug), u.Name+" · "+noticeShort(n), "units",
-						append(crumbs, Crumb{u.Name, unitHref(u.Slug)}), v)
-				})
-				if err != nil {
-					return err
-				}
 			}
 		}
 		if len(r.jobs) >= 64 {

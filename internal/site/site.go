@@ -81,7 +81,7 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	if !strings.HasSuffix(opt.Base, "/") {
 		opt.Base += "/"
 	}
-	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]TaskView{}, deps: map[string]string{}}
+	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]TaskView{}, deps: map[string]string{}, units: map[*catalog.Unit]*unitCtx{}}
 	tpl, err := loadTemplates(opt.Templates, r.fragmentFuncs())
 	if err != nil {
 		return nil, err
@@ -143,6 +143,7 @@ type renderer struct {
 	// deps caches noticeDeps.
 	siteKey, key string
 	deps         map[string]string
+	units        map[*catalog.Unit]*unitCtx
 }
 
 // SiteInfo is shown on every page. It holds only what changes with the
@@ -303,7 +304,10 @@ func (r *renderer) all() error {
 	for _, n := range r.in.Catalog.Notices {
 		n := n
 		steps = append(steps, func() error {
-			return r.group(keyOf(r.siteKey, "notice", n.Slug, r.noticeDeps(n)), func() error { return r.notice(n) })
+			if err := r.group(keyOf(r.siteKey, "notice", n.Slug, r.noticeDeps(n)), func() error { return r.notice(n) }); err != nil {
+				return err
+			}
+			return r.unitPagesOf(n)
 		})
 	}
 	steps = append(steps, r.unitPages, r.data, r.changes)
@@ -312,10 +316,13 @@ func (r *renderer) all() error {
 			return err
 		}
 		// Render what the step queued before the next step builds more,
-		// so only one notice's pages wait in memory at a time.
+		// so only one notice's pages wait in memory at a time; then let
+		// go of the views of its tasks, which no later page shows.
 		if err := r.run(); err != nil {
 			return err
 		}
+		r.taskCache = map[*notice.Task]TaskView{}
+		r.frags.cache = nil
 	}
 	return nil
 }
