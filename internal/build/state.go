@@ -12,13 +12,15 @@ import (
 	"sort"
 
 	"github.com/spf13/afero"
+
+	"qingdan/internal/publish"
 )
 
 // A build that finds its inputs as the last build left them writes
 // nothing and is done at once. The inputs are the program, the options,
-// the bytes of seeds/ and of the site's templates, and the names, sizes
-// and times of content/ and public/ (which the last build itself wrote;
-// their state is taken after that). The digest is kept in
+// the bytes of seeds/ and of the site's templates, the names, sizes and
+// times of content/, and the time of public/ (which the last build itself
+// wrote; their state is taken after that). The digest is kept in
 // content/.qingdan-state, which belongs to the machine and is not
 // committed.
 
@@ -71,9 +73,17 @@ func inputs(fsys afero.Fs, opt Options, version string) (hash.Hash, error) {
 func state(h hash.Hash, fsys afero.Fs, opt Options) (string, error) {
 	c := sha256.New()
 	c.Write(h.Sum(nil))
-	for _, dir := range []string{opt.Content, opt.Public} {
-		if err := digestDir(c, fsys, dir, false); err != nil {
-			return "", err
+	if err := digestDir(c, fsys, opt.Content, false); err != nil {
+		return "", err
+	}
+	// public/ is replaced as a whole by every build that changes it, so
+	// the folder and its manifest say whether it is still the one the
+	// last build left, without going through its many files.
+	for _, p := range []string{opt.Public, path.Join(opt.Public, publish.ManifestName)} {
+		if info, err := fsys.Stat(p); err == nil {
+			fmt.Fprintf(c, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+		} else {
+			fmt.Fprintf(c, "%s absent\n", p)
 		}
 	}
 	return hex.EncodeToString(c.Sum(nil)), nil
