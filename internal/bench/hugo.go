@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"gopkg.in/yaml.v3"
 )
 
 // The Hugo comparison lays a built content/ out as a Hugo site with a
@@ -86,15 +89,45 @@ func hugoSite(site, dir string) error {
 		if err != nil {
 			return err
 		}
-		// Keys Hugo reads as its own are renamed.
-		b = bytes.ReplaceAll(b, []byte("\naliases:"), []byte("\nunit_aliases:"))
-		b = bytes.ReplaceAll(b, []byte("\nkind:"), []byte("\nunit_kind:"))
 		rel, _ := filepath.Rel(src, p)
 		if strings.HasSuffix(rel, ".notes.md") {
 			return nil
 		}
+		b, err = jsonFrontMatter(b)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
 		return write(filepath.Join(dir, "content", rel), b)
 	})
+}
+
+// jsonFrontMatter gives Hugo the front matter as JSON: its YAML reader
+// refuses the largest unit files of a big site ("too many YAML aliases"),
+// though they hold no alias. Keys Hugo reads as its own are renamed.
+func jsonFrontMatter(b []byte) ([]byte, error) {
+	rest, ok := bytes.CutPrefix(b, []byte("---\n"))
+	if !ok {
+		return b, nil
+	}
+	end := bytes.Index(rest, []byte("\n---\n"))
+	if end < 0 {
+		return nil, fmt.Errorf("front matter not closed")
+	}
+	var m map[string]any
+	if err := yaml.Unmarshal(rest[:end+1], &m); err != nil {
+		return nil, err
+	}
+	for from, to := range map[string]string{"aliases": "unit_aliases", "kind": "unit_kind"} {
+		if v, ok := m[from]; ok {
+			m[to] = v
+			delete(m, from)
+		}
+	}
+	j, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(j, '\n'), rest[end+5:]...), nil
 }
 
 func write(p string, b []byte) error {

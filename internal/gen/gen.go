@@ -11,6 +11,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/notice"
+	"qingdan/internal/units"
 )
 
 // Notice is a generated notice: a file name and its text.
@@ -105,4 +109,30 @@ func vary(rng *rand.Rand, text, city, prefix string, year, number int) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Catalog parses n generated notices with the shipped registry, as a build
+// would, for benchmarks of the stages after the parse.
+func Catalog(root string, n int, seed int64) (*catalog.Catalog, error) {
+	templates, err := Load(root)
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(filepath.Join(root, "seeds", "units.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	reg, err := units.LoadRegistry(data)
+	if err != nil {
+		return nil, err
+	}
+	var notices []*notice.Notice
+	for _, g := range Notices(templates, n, seed) {
+		parsed, err := notice.Parse([]byte(g.Text), g.Name)
+		if err != nil {
+			return nil, err
+		}
+		notices = append(notices, parsed)
+	}
+	return catalog.New(notices, reg)
 }

@@ -4,33 +4,22 @@ import (
 	"os"
 	"testing"
 
-	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/gen"
-	"qingdan/internal/notice"
 	"qingdan/internal/site"
-	"qingdan/internal/units"
 )
 
 // BenchmarkRender renders the site of 20 generated notices, discarding
 // the files.
 func BenchmarkRender(b *testing.B) {
-	tpls, err := gen.Load("../..")
+	cat, err := gen.Catalog("../..", 20, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
-	regData, _ := os.ReadFile("../../seeds/units.yaml")
-	reg, _ := units.LoadRegistry(regData)
-	var ns []*notice.Notice
-	for _, g := range gen.Notices(tpls, 20, 1) {
-		n, err := notice.Parse([]byte(g.Text), g.Name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ns = append(ns, n)
+	tree := &content.Tree{Registry: cat.Registry, Bodies: map[string]string{}}
+	for _, n := range cat.Notices {
+		tree.Notices = append(tree.Notices, n.Notice)
 	}
-	cat, _ := catalog.New(ns, reg)
-	tree := &content.Tree{Notices: ns, Registry: reg, Bodies: map[string]string{}}
 	opt := site.Options{Templates: os.DirFS("../../templates"), Emit: func(string, []byte) error { return nil }}
 	for b.Loop() {
 		if _, err := site.Render(site.Input{Catalog: cat, Tree: tree}, opt); err != nil {
