@@ -710,7 +710,7 @@ func (r *renderer) unitPagesOf(n *catalog.Notice) error {
 				return err
 			}
 			v.Notices = []UnitNotice{un}
-			return r.page("unit.html", unitNoticeHref(u.Slug, n.Slug), u.Name+" · "+noticeShort(n), "units",
+			return r.page("unit.html", unitNoticeHref(u.Slug, n.Slug), noticeShort(n)+" · "+u.Name, "units",
 				append(unitCrumbs[:2:2], Crumb{u.Name, unitHref(u.Slug)}), v)
 		})
 		if err != nil {
