@@ -61,7 +61,7 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 		n := 2 * len(ps)
 		if !isSingleHan(tok) {
 			for _, p := range ps {
-				n += len(p.occ)
+				n += int(p.end - p.start)
 			}
 		}
 		total += len(tok) + 6 + 3*n
@@ -135,20 +135,21 @@ func (ix *Index) encode(tok string) []int {
 	prev := 0
 	single := isSingleHan(tok)
 	for _, p := range ix.post[tok] {
+		occ, doc := ix.occ(p), int(p.doc)
 		if single {
 			// A single character needs no positions: a query of one
 			// character is matched by this posting alone. Keep the
 			// count and whether one lies in the title.
-			flat = append(flat, p.doc-prev, len(p.occ)*2+titleBit(p.occ))
-			prev = p.doc
+			flat = append(flat, doc-prev, len(occ)*2+titleBit(occ))
+			prev = doc
 			continue
 		}
-		flat = append(flat, p.doc-prev, len(p.occ))
-		prev = p.doc
+		flat = append(flat, doc-prev, len(occ))
+		prev = doc
 		last := 0
-		for _, v := range p.occ {
-			flat = append(flat, v-last)
-			last = v
+		for _, v := range occ {
+			flat = append(flat, int(v)-last)
+			last = int(v)
 		}
 	}
 	return flat
@@ -159,7 +160,7 @@ func isSingleHan(tok string) bool {
 	return len(r) == 1 && isHan(r[0])
 }
 
-func titleBit(occ []int) int {
+func titleBit(occ []int32) int {
 	for _, v := range occ {
 		if v&1 == 1 {
 			return 1
@@ -206,7 +207,7 @@ func (ix *Index) TokenList() []string {
 func (ix *Index) DocsWith(tok string) []int {
 	var out []int
 	for _, p := range ix.post[tok] {
-		out = append(out, p.doc)
+		out = append(out, int(p.doc))
 	}
 	return out
 }

@@ -41,11 +41,12 @@ type Doc struct {
 	Pinyin []string
 }
 
-// posting is one document's occurrences of a token. Each occurrence is
-// pos*2+1 when it lies in the title region, pos*2 otherwise, ascending.
+// posting is one document's occurrences of a token: occs[start:end] of
+// the index. Each occurrence is pos*2+1 when it lies in the title region,
+// pos*2 otherwise, ascending. A site of a thousand notices has millions
+// of postings, so they are kept small.
 type posting struct {
-	doc int
-	occ []int
+	doc, start, end int32
 }
 
 // Index is the built index.
@@ -55,7 +56,11 @@ type Index struct {
 	UnitKinds []string // codes of the unit kind filter
 	Roles     []string // codes of the role filter
 	post      map[string][]posting
+	occs      []int32
 }
+
+// occ returns the occurrences of a posting.
+func (ix *Index) occ(p posting) []int32 { return ix.occs[p.start:p.end] }
 
 // New indexes the documents, in the order given: that order breaks ties.
 // Units come first (the browser tells a unit by its number).
@@ -69,7 +74,6 @@ func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 	var (
 		lists [][]int
 		order []string
-		slab  slab
 	)
 	for id := range docs {
 		d := &docs[id]
@@ -113,23 +117,14 @@ func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 			add(p, 1)
 		}
 		for i, tok := range order {
-			ix.post[tok] = append(ix.post[tok], posting{doc: id, occ: slab.take(dedupeSorted(lists[i]))})
+			start := int32(len(ix.occs))
+			for _, v := range dedupeSorted(lists[i]) {
+				ix.occs = append(ix.occs, int32(v))
+			}
+			ix.post[tok] = append(ix.post[tok], posting{doc: int32(id), start: start, end: int32(len(ix.occs))})
 		}
 	}
 	return ix
-}
-
-// slab holds the occurrences of all postings in large blocks: millions
-// of small slices would cost the collector more than their contents.
-type slab struct{ block []int }
-
-func (s *slab) take(v []int) []int {
-	if len(s.block)+len(v) > cap(s.block) {
-		s.block = make([]int, 0, max(1<<16, len(v)))
-	}
-	start := len(s.block)
-	s.block = append(s.block, v...)
-	return s.block[start:len(s.block):len(s.block)]
 }
 
 func dedupeSorted(v []int) []int {
@@ -314,7 +309,7 @@ func (ix *Index) termMatches(t Term) map[int][]int {
 	runes := []rune(t.Text)
 	if !t.Han || len(runes) == 1 {
 		for _, p := range ix.post[t.Text] {
-			out[p.doc] = p.occ
+			out[int(p.doc)] = ints(ix.occ(p))
 		}
 		return out
 	}
@@ -331,16 +326,16 @@ func (ix *Index) termMatches(t Term) map[int][]int {
 	for i, l := range lists {
 		occ[i] = map[int][]int{}
 		for _, p := range l {
-			occ[i][p.doc] = p.occ
+			occ[i][int(p.doc)] = ints(ix.occ(p))
 		}
 	}
 	for _, p := range lists[0] {
 		var found []int
-		for _, v := range p.occ {
+		for _, v := range ints(ix.occ(p)) {
 			pos := v >> 1
 			ok := true
 			for i := 1; i < len(lists) && ok; i++ {
-				vs, has := occ[i][p.doc]
+				vs, has := occ[i][int(p.doc)]
 				ok = has && (containsInt(vs, (pos+i)*2) || containsInt(vs, (pos+i)*2+1))
 			}
 			if ok {
@@ -348,8 +343,16 @@ func (ix *Index) termMatches(t Term) map[int][]int {
 			}
 		}
 		if len(found) > 0 {
-			out[p.doc] = found
+			out[int(p.doc)] = found
 		}
+	}
+	return out
+}
+
+func ints(v []int32) []int {
+	out := make([]int, len(v))
+	for i, x := range v {
+		out[i] = int(x)
 	}
 	return out
 }
