@@ -266,7 +266,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if r.Content.KeptEdits == 0 && onlyNotes(r.Content.Extra) {
 		// Only then do the files at hand say what each notice's pages
 		// are made from; otherwise every page is made.
-		digests = noticeDigests(files)
+		digests = noticeDigests(r.Content.Digests)
 		notes, err := content.ReadNotes(fsys, opt.Content)
 		if err != nil {
 			return nil, err
@@ -318,7 +318,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		return nil, err
 	}
 	r.Pages = int(pages.Load())
-	r.Kept = int(keys.kept.Load())
+	r.Kept = keys.kept
 	if r.Site, err = tree.Commit(); err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"path"
 	"sort"
 	"strconv"
@@ -29,7 +30,7 @@ const KeysName = ".qingdan-pages"
 type pageKeys struct {
 	tree  *publish.Tree
 	last  map[string][]keptFile // key → the files made from it
-	kept  *atomic.Int64
+	kept  int                   // only the main goroutine of the site keeps files
 	mu    sync.Mutex
 	made  map[string]string // path → key, in this build
 	count *atomic.Int64
@@ -41,7 +42,7 @@ type keptFile struct {
 }
 
 func loadKeys(fsys afero.Fs, opt Options, tree *publish.Tree, count *atomic.Int64) *pageKeys {
-	k := &pageKeys{tree: tree, last: map[string][]keptFile{}, made: map[string]string{}, kept: new(atomic.Int64), count: count}
+	k := &pageKeys{tree: tree, last: map[string][]keptFile{}, made: map[string]string{}, count: count}
 	data, err := afero.ReadFile(fsys, path.Join(opt.Content, KeysName))
 	if err != nil {
 		return k // a first build, or one after a clean checkout: all is made
@@ -80,7 +81,7 @@ func (k *pageKeys) Keep(key string) (bool, error) {
 		}
 		k.Made(f.path, key)
 	}
-	k.kept.Add(int64(len(files)))
+	k.kept += len(files)
 	k.count.Add(int64(len(files)))
 	return true, nil
 }
@@ -100,8 +101,8 @@ func (k *pageKeys) save(fsys afero.Fs, opt Options) error {
 	sort.Strings(paths)
 	var b bytes.Buffer
 	for _, p := range paths {
-		if d := k.tree.Digest(p); d != "" {
-			fmt.Fprintf(&b, "%s %s %d %s\n", k.made[p], d, k.tree.Size(p), p)
+		if d, size := k.tree.New(p); d != "" {
+			fmt.Fprintf(&b, "%s %s %d %s\n", k.made[p], d, size, p)
 		}
 	}
 	if err := afero.WriteFile(fsys, path.Join(opt.Content, KeysName), b.Bytes(), 0o644); err != nil {
@@ -110,25 +111,25 @@ func (k *pageKeys) save(fsys afero.Fs, opt Options) error {
 	return nil
 }
 
-// noticeDigests digests each notice's content files, by slug: the data
-// its pages are made from.
-func noticeDigests(files map[string][]byte) map[string]string {
-	hashes := map[string][]string{}
-	for _, p := range content.SortedPaths(files) {
+// noticeDigests digests each notice's content files, by slug, from the
+// digests of the files (path → SHA-256): the data its pages are made from.
+func noticeDigests(files map[string]string) map[string]string {
+	hashes := map[string]hash.Hash{}
+	for _, p := range sortedKeys(files) {
 		rest, ok := strings.CutPrefix(p, content.NoticesDir+"/")
 		if !ok {
 			continue
 		}
 		slug, _, _ := strings.Cut(rest, "/")
-		hashes[slug] = append(hashes[slug], p)
+		h := hashes[slug]
+		if h == nil {
+			h = sha256.New()
+			hashes[slug] = h
+		}
+		fmt.Fprintf(h, "%s %s\n", p, files[p])
 	}
 	out := map[string]string{}
-	for slug, paths := range hashes {
-		h := sha256.New()
-		for _, p := range paths {
-			fmt.Fprintf(h, "%s %d\n", p, len(files[p]))
-			h.Write(files[p])
-		}
+	for slug, h := range hashes {
 		out[slug] = hex.EncodeToString(h.Sum(nil))
 	}
 	return out

@@ -134,13 +134,18 @@ func (t *Tree) Put(p string, data []byte) error {
 			return fmt.Errorf("publish: %w", err)
 		}
 	}
+	return t.record(p, sum, int64(len(data)), linked, same)
+}
+
+// record counts a file of the new version.
+func (t *Tree) record(p, sum string, size int64, linked, same bool) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if _, dup := t.digests[p]; dup {
 		return fmt.Errorf("publish: %s written twice", p)
 	}
 	t.digests[p] = sum
-	t.newSizes[p] = int64(len(data))
+	t.newSizes[p] = size
 	switch {
 	case linked:
 		t.st.Linked++
@@ -172,42 +177,22 @@ func (t *Tree) Keep(p string) error {
 	if err := t.mkdir(path.Dir(dst)); err != nil {
 		return err
 	}
-	linked := t.linker != nil && t.linker.Link(src, dst) == nil
-	if !linked {
-		data, err := afero.ReadFile(t.fsys, src)
-		if err == nil {
-			err = afero.WriteFile(t.fsys, dst, data, 0o644)
-		}
-		if err != nil {
-			return fmt.Errorf("publish: %w", err)
-		}
+	if t.linker != nil && t.linker.Link(src, dst) == nil {
+		return t.record(p, sum, t.sizes[p], true, true)
 	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if _, dup := t.digests[p]; dup {
-		return fmt.Errorf("publish: %s written twice", p)
+	data, err := afero.ReadFile(t.fsys, src)
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
 	}
-	t.digests[p] = sum
-	t.newSizes[p] = t.sizes[p]
-	t.st.Unchanged++
-	if linked {
-		t.st.Linked++
-	}
-	return nil
+	return t.Put(p, data)
 }
 
-// Digest returns the digest of p in the new version ("" when absent).
-func (t *Tree) Digest(p string) string {
+// New returns the digest and size of p in the new version ("" when
+// absent).
+func (t *Tree) New(p string) (digest string, size int64) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.digests[p]
-}
-
-// Size returns the size of p in the new version.
-func (t *Tree) Size(p string) int64 {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.newSizes[p]
+	return t.digests[p], t.newSizes[p]
 }
 
 func (t *Tree) mkdir(dir string) error {

@@ -44,6 +44,8 @@ type SyncStats struct {
 	// Extra are the files of the folder that the build did not make: hand
 	// written additions, which it keeps.
 	Extra []string
+	// Digests are the SHA-256 of the generated files, by path.
+	Digests map[string]string
 }
 
 // Sync makes the generated files of dir equal to files (relative path →
@@ -154,6 +156,7 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 			st.Extra = append(st.Extra, p)
 		}
 	}
+	st.Digests = newManifest
 	if st.Written > 0 || st.Removed > 0 || !sameManifest(old, newManifest) {
 		if err := writeAtomic(fsys, path.Join(dir, ManifestName), manifestBytes(newManifest, contentHeader)); err != nil {
 			return st, err
