@@ -51,7 +51,7 @@ func (d duty) shown() string {
 func (p *parser) findDuties(l line) []duty {
 	n := l.norm
 	if labelLineRe.MatchString(n) {
-		return []duty{{start: 0, end: len(n), text: n, orig: l.orig, label: true, fieldOnly: fieldOnlyRe.MatchString(n) && !strings.Contains(n, "单位：") && !strings.Contains(n, "部门：")}}
+		return []duty{{start: 0, end: len(n), text: n, orig: l.orig, label: true, fieldOnly: fieldsOnly(n)}}
 	}
 	var out []duty
 	labelAt := -1
@@ -100,9 +100,15 @@ func (p *parser) findDuties(l line) []duty {
 	}
 	if labelAt >= 0 {
 		rest := n[labelAt:]
-		out = append(out, duty{start: labelAt, end: len(n), text: rest, orig: l.cut(labelAt, len(n)), label: true, fieldOnly: fieldOnlyRe.MatchString(rest) && !strings.Contains(rest, "单位：")})
+		out = append(out, duty{start: labelAt, end: len(n), text: rest, orig: l.cut(labelAt, len(n)), label: true, fieldOnly: fieldsOnly(rest)})
 	}
 	return out
+}
+
+// fieldsOnly tells a label of fields (完成时限：…) from one that names the
+// units too (责任单位：… or 责任部门：…).
+func fieldsOnly(label string) bool {
+	return fieldOnlyRe.MatchString(label) && !strings.Contains(label, "单位：") && !strings.Contains(label, "部门：")
 }
 
 // container is a stretch of body text whose duties share a place: an
