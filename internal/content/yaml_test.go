@@ -34,6 +34,9 @@ func TestYAMLStrings(t *testing.T) {
 	b.WriteString("---\n")
 	b.Write(marshalYAML(in))
 	b.WriteString("---\nbody\n")
+	if bytes.Contains(b.Bytes(), []byte("skip:")) {
+		t.Errorf("an empty omitempty field was written:\n%s", b.String())
+	}
 	var out doc
 	rest, err := frontmatter.Parse(bytes.NewReader(b.Bytes()), &out)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"qingdan/internal/decode"
 	"qingdan/internal/notice"
@@ -49,6 +50,14 @@ func TestSameNoticeOtherwiseWritten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	utf16le, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf16be, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
 	fullWidth := strings.NewReplacer("\t1.", "\t１．", "\t2.", "\t２．", "\n1.", "\n１．", "\n2.", "\n２．").Replace(text)
 	asciiPunct := strings.NewReplacer("（市、区）政府", "(市、区)政府", "管委会，", "管委会,", "市自然资源局牵头，", "市自然资源局牵头;").Replace(text)
 	cases := []struct {
@@ -57,6 +66,8 @@ func TestSameNoticeOtherwiseWritten(t *testing.T) {
 	}{
 		{"BOM", "\ufeff" + text, decode.UTF8BOM},
 		{"GBK", gbk, decode.GB18030},
+		{"UTF-16LE", utf16le, decode.UTF16LE},
+		{"UTF-16BE", utf16be, decode.UTF16BE},
 		{"CRLF", strings.ReplaceAll(text, "\n", "\r\n"), decode.UTF8},
 		{"CR", strings.ReplaceAll(text, "\n", "\r"), decode.UTF8},
 		{"full-width digits", fullWidth, decode.UTF8},
