@@ -56,7 +56,6 @@ type Catalog struct {
 	Registry *units.Registry
 
 	byName    map[string]*Unit
-	bySlug    map[string]*Unit
 	byNotice  map[string]*Notice
 	byWritten map[string]*Unit                   // a name as some task writes it
 	tasks     map[string]map[string]*notice.Task // notice slug → id → task
@@ -71,7 +70,7 @@ func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
 	if reg == nil {
 		reg, _ = units.LoadRegistry(nil) // an empty registry cannot fail
 	}
-	c := &Catalog{Registry: reg, byName: map[string]*Unit{}, bySlug: map[string]*Unit{}, byNotice: map[string]*Notice{},
+	c := &Catalog{Registry: reg, byName: map[string]*Unit{}, byNotice: map[string]*Notice{},
 		byWritten: map[string]*Unit{}, tasks: map[string]map[string]*notice.Task{}}
 	seenDoc := map[string]string{}
 	usedSlug := map[string]bool{}
@@ -138,7 +137,6 @@ func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
 		sort.Strings(u.Aliases)
 		c.Units = append(c.Units, u)
 		c.byName[name] = u
-		c.bySlug[u.Slug] = u
 	}
 	sort.Slice(c.Units, func(i, j int) bool {
 		if c.Units[i].Slug != c.Units[j].Slug {
@@ -225,9 +223,6 @@ func (c *Catalog) Unit(name string) *Unit {
 	}
 	return c.byName[c.Registry.Canonical(name)]
 }
-
-// UnitBySlug returns the unit with the slug, or nil.
-func (c *Catalog) UnitBySlug(slug string) *Unit { return c.bySlug[slug] }
 
 // Notice returns the notice with the slug, or nil.
 func (c *Catalog) Notice(slug string) *Notice { return c.byNotice[slug] }

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"path"
 	"runtime"
-	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -137,7 +136,7 @@ func writeNotice(put putFunc, cat *catalog.Catalog, n *catalog.Notice, weight in
 	weight = 0
 	for si, s := range n.Sections {
 		sm := SectionMatter{
-			Title: SectionTitle(n.Notice, s), Heading: s.Title, Notice: n.Slug,
+			Title: SectionTitle(s), Heading: s.Title, Notice: n.Slug,
 			Number: s.Number, Label: s.Label, Line: s.Line, Weight: si + 1, Items: []int{},
 		}
 		for _, it := range s.Items {
@@ -182,7 +181,7 @@ func writeNotice(put putFunc, cat *catalog.Catalog, n *catalog.Notice, weight in
 
 // SectionTitle is the title a section shows: its heading, or for the
 // untitled section of a notice whose items are paragraphs, 正文.
-func SectionTitle(n *notice.Notice, s notice.Section) string {
+func SectionTitle(s notice.Section) string {
 	if s.Title != "" {
 		return s.Title
 	}
@@ -268,14 +267,4 @@ func render(matter any, body string) ([]byte, error) {
 		b.WriteString(body)
 	}
 	return b.Bytes(), nil
-}
-
-// SortedPaths returns the keys of a file map in order.
-func SortedPaths(files map[string][]byte) []string {
-	out := make([]string, 0, len(files))
-	for p := range files {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -146,12 +146,11 @@ func (p *parser) parseBody(lines []line) {
 			newItem(num, l, rest)
 			continue
 		case lvl == 1:
-			title, sep, body := "", "", line{}
+			title, body := "", line{}
 			if isHeadingLike(rest) {
 				title = strings.TrimSpace(strings.TrimRight(rest.orig, "。 "))
 			} else {
-				title, sep, body = splitTitle(rest)
-				_ = sep
+				title, _, body = splitTitle(rest)
 			}
 			sec = &sectionBlock{number: num, label: label(l, rest), title: title, line: l.num}
 			if !body.blank() {

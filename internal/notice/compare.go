@@ -28,13 +28,7 @@ func (p *parser) bodyText(sec, item, sub int) (string, bool) {
 		}
 		var parts []string
 		add := func(h line, paras []line) {
-			if !h.blank() {
-				parts = append(parts, h.orig)
-				if len(paras) > 0 && paras[0].num == h.num {
-					paras = paras[1:]
-				}
-			}
-			for _, l := range paras {
+			for _, l := range withHeading(h, paras) {
 				parts = append(parts, l.orig)
 			}
 		}

@@ -174,7 +174,6 @@ func isCaption(l line) bool {
 // and the footer.
 func (p *parser) parseTail(lines []line) {
 	caption := ""
-	var captionLine int
 	flushCaption := func() {
 		if caption != "" {
 			p.n.Closing = append(p.n.Closing, caption)
@@ -218,14 +217,13 @@ func (p *parser) parseTail(lines []line) {
 			}
 		case isCaption(l):
 			flushCaption()
-			caption, captionLine = strings.TrimSpace(l.orig), l.num
+			caption = strings.TrimSpace(l.orig)
 		default:
 			flushCaption()
 			p.n.Closing = append(p.n.Closing, strings.TrimSpace(l.orig))
 			p.warn(l.num, "text after the body that is neither a table nor a footer: kept as closing words")
 		}
 	}
-	_ = captionLine
 	flushCaption()
 }
 

@@ -728,14 +728,14 @@ func (p *parser) findSection(num int) *sectionBlock {
 
 // ensureItem finds or creates item num of section sec, warning when the
 // table names an item the body lacks or titles it differently.
-func (p *parser) ensureItem(secNum, num int, title string, lineNum int) int {
+func (p *parser) ensureItem(secNum, num int, title string, lineNum int) {
 	sec := p.findSection(secNum)
 	if sec == nil {
 		sec = &sectionBlock{number: secNum, line: lineNum}
 		p.sections = append(p.sections, sec)
 	}
 	if num == 0 {
-		return 0
+		return
 	}
 	for _, it := range sec.items {
 		if it.number == num {
@@ -746,7 +746,7 @@ func (p *parser) ensureItem(secNum, num int, title string, lineNum int) int {
 					p.warn(lineNum, fmt.Sprintf("the table titles item （%s） %q, the body %q", cnNum(num), title, it.title))
 				}
 			}
-			return num
+			return
 		}
 	}
 	key := fmt.Sprintf("%d-%d", secNum, num)
@@ -757,7 +757,6 @@ func (p *parser) ensureItem(secNum, num int, title string, lineNum int) int {
 		}
 	}
 	sec.items = append(sec.items, &itemBlock{section: secNum, number: num, title: title, line: lineNum})
-	return num
 }
 
 func (p *parser) ensureSubitem(secNum, itemNum, num int, title string, lineNum int) {

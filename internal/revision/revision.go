@@ -84,10 +84,6 @@ func (r *Report) For(is func(name string) bool) *Report {
 	for i := range r.New.Tasks {
 		newTask[r.New.Tasks[i].ID] = &r.New.Tasks[i]
 	}
-	oldTask := map[string]*notice.Task{}
-	for i := range r.Old.Tasks {
-		oldTask[r.Old.Tasks[i].ID] = &r.Old.Tasks[i]
-	}
 	for _, t := range r.Added {
 		if has(t.Units) {
 			out.Added = append(out.Added, t)

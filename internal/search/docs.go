@@ -125,7 +125,7 @@ func Build(cat *catalog.Catalog) *Index {
 }
 
 func sectionName(n *notice.Notice, s notice.Section) string {
-	return strings.TrimSpace(s.Label + content.SectionTitle(n, s))
+	return strings.TrimSpace(s.Label + content.SectionTitle(s))
 }
 
 func title0(s notice.Section) string {

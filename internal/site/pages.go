@@ -162,7 +162,7 @@ func (r *renderer) noticeView(n *catalog.Notice) (NoticeView, error) {
 // sectionView builds a section; with detail, its items' texts and tasks.
 func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool) (SectionView, error) {
 	sv := SectionView{
-		Number: s.Number, Label: s.Label, Title: content.SectionTitle(n.Notice, s),
+		Number: s.Number, Label: s.Label, Title: content.SectionTitle(s),
 		Href: sectionHref(n.Slug, s.Number), Anchor: sectionAnchor(s.Number),
 	}
 	units := map[string]bool{}
@@ -806,7 +806,7 @@ func (r *renderer) unitNotice(n *catalog.Notice, ds []catalog.Duty) (UnitNotice,
 	}
 	un := UnitNotice{Notice: noticeLink(n), Issuer: n.Issuer}
 	for _, s := range n.Sections {
-		us := UnitSection{Title: sectionName(SectionView{Label: s.Label, Title: content.SectionTitle(n.Notice, s)}), Href: sectionHref(n.Slug, s.Number)}
+		us := UnitSection{Title: sectionName(SectionView{Label: s.Label, Title: content.SectionTitle(s)}), Href: sectionHref(n.Slug, s.Number)}
 		for _, role := range units.Roles {
 			if b := buckets[key{s.Number, role}]; len(b) > 0 {
 				us.Roles = append(us.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Duties: b})

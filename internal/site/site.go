@@ -465,7 +465,7 @@ func taskPlace(n *notice.Notice, t *notice.Task) string {
 	it := n.Item(t.Section, t.Item)
 	if it == nil {
 		if s := n.Section(t.Section); s != nil {
-			return s.Label + content.SectionTitle(n, *s)
+			return s.Label + content.SectionTitle(*s)
 		}
 		return t.ID
 	}

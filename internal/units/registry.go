@@ -167,21 +167,6 @@ func (r *Registry) Members(group string) []string { return r.members[group] }
 // GroupsOf returns the groups a unit belongs to, in registry order.
 func (r *Registry) GroupsOf(name string) []string { return r.groupsOf[name] }
 
-// Names returns every canonical name the registry knows, sorted, so a
-// county that no notice names yet still gets its page.
-func (r *Registry) Names() []string {
-	seen := map[string]bool{}
-	for _, c := range r.canonical {
-		seen[c] = true
-	}
-	out := make([]string, 0, len(seen))
-	for n := range seen {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // Slugs gives each name an ASCII slug from its pinyin. Names whose pinyin
 // collide get -2, -3 … in the order of their names, so the result depends
 // only on the set of names.
