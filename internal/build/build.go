@@ -343,7 +343,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 
 func onlyNotes(files []string) bool {
 	for _, f := range files {
-		if !strings.HasPrefix(f, content.UnitsDir+"/") || !strings.HasSuffix(f, ".notes.md") {
+		if !content.IsNotes(f) {
 			return false
 		}
 	}

@@ -59,11 +59,12 @@ func Read(fsys afero.Fs, root string) (*Tree, error) {
 	for _, w := range list {
 		t.Notices = append(t.Notices, w.n)
 	}
-	reg, notes, err := readUnits(fsys, path.Join(root, UnitsDir))
-	if err != nil {
+	if t.Registry, err = readUnits(fsys, path.Join(root, UnitsDir)); err != nil {
 		return nil, err
 	}
-	t.Registry, t.Notes = reg, notes
+	if t.Notes, err = ReadNotes(fsys, root); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
@@ -232,43 +233,37 @@ func ReadNotes(fsys afero.Fs, root string) (map[string]string, error) {
 		return nil, err
 	}
 	for _, f := range files {
-		if base := path.Base(f); strings.HasSuffix(base, ".notes.md") {
+		if slug, ok := strings.CutSuffix(path.Base(f), notesSuffix); ok {
 			data, err := afero.ReadFile(fsys, f)
 			if err != nil {
 				return nil, fmt.Errorf("content: %w", err)
 			}
-			notes[strings.TrimSuffix(base, ".notes.md")] = string(data)
+			notes[slug] = string(data)
 		}
 	}
 	return notes, nil
 }
 
-func readUnits(fsys afero.Fs, dir string) (*units.Registry, map[string]string, error) {
+// readUnits reads the registry from the unit files, notes aside.
+func readUnits(fsys afero.Fs, dir string) (*units.Registry, error) {
 	files, err := mdFiles(fsys, dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	notes := map[string]string{}
 	var (
 		entries []units.Entry
 		groups  []units.Group
 	)
 	for _, f := range files {
-		base := path.Base(f)
-		if strings.HasSuffix(base, ".notes.md") {
-			data, err := afero.ReadFile(fsys, f)
-			if err != nil {
-				return nil, nil, fmt.Errorf("content: %w", err)
-			}
-			notes[strings.TrimSuffix(base, ".notes.md")] = string(data)
+		if strings.HasSuffix(f, notesSuffix) {
 			continue
 		}
 		var um UnitMatter
 		if _, err := parseFile(fsys, f, &um); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if um.Kind != "" && !um.Kind.Valid() {
-			return nil, nil, fmt.Errorf("content: %s: kind %q is not one of government, department, committee, agency, military, class", f, um.Kind)
+			return nil, fmt.Errorf("content: %s: kind %q is not one of government, department, committee, agency, military, class", f, um.Kind)
 		}
 		entries = append(entries, units.Entry{Name: um.Title, Aliases: um.Aliases, Kind: um.Kind})
 		if len(um.Members) > 0 {
@@ -281,9 +276,9 @@ func readUnits(fsys afero.Fs, dir string) (*units.Registry, map[string]string, e
 	}
 	reg, err := units.NewRegistry(entries, groups)
 	if err != nil {
-		return nil, nil, fmt.Errorf("content: %s: %w", dir, err)
+		return nil, fmt.Errorf("content: %s: %w", dir, err)
 	}
-	return reg, notes, nil
+	return reg, nil
 }
 
 func splitParas(s string) []string {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"path"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -45,8 +46,13 @@ func TaskPath(slug, id string) string {
 // UnitPath names a unit's file.
 func UnitPath(slug string) string { return path.Join(UnitsDir, slug+".md") }
 
-// NotesPath names the hand-written notes of a unit, which the build keeps.
-func NotesPath(slug string) string { return path.Join(UnitsDir, slug+".notes.md") }
+const notesSuffix = ".notes.md"
+
+// IsNotes tells whether a path of content/ is the hand-written notes of a
+// unit (units/<slug>.notes.md), which the build keeps and shows.
+func IsNotes(p string) bool {
+	return strings.HasPrefix(p, UnitsDir+"/") && strings.HasSuffix(p, notesSuffix)
+}
 
 // Files renders the whole content tree: path (relative, slash-separated)
 // to bytes. The same catalog gives the same bytes.
