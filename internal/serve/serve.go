@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"net"
@@ -82,23 +83,28 @@ func Run(ctx context.Context, fsys afero.Fs, opt Options, out io.Writer) error {
 	return srv.Shutdown(shut)
 }
 
-// rebuild builds the site and bumps the version the pages poll.
+// rebuild builds the site and, when the site or the error shown changed,
+// bumps the version the pages poll.
 func (s *Server) rebuild() {
 	r, err := build.Run(s.fsys, s.opt.Build, nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err != nil {
+	switch {
+	case err != nil:
 		s.lastErr = err.Error()
 		fmt.Fprintf(s.out, "build failed (the last good site is still served):\n%v\n", err)
-	} else {
+	case r.Unchanged && s.lastErr == "" && s.version > 0:
+		return // what the last build itself wrote, seen by the watcher
+	default:
 		s.lastErr = ""
 		fmt.Fprint(s.out, r.Summary())
 	}
 	s.version++
 }
 
-// watch rebuilds when the inputs change. The build writes content/
-// itself, so the state is taken again after each build.
+// watch rebuilds when the inputs change. The state is taken before each
+// build, so a file saved while a build runs starts another; the changes
+// the build itself makes start one that finds nothing to do.
 func (s *Server) watch(ctx context.Context) {
 	last := s.state()
 	t := time.NewTicker(s.opt.Poll)
@@ -110,9 +116,8 @@ func (s *Server) watch(ctx context.Context) {
 		case <-t.C:
 		}
 		if now := s.state(); now != last {
-			fmt.Fprintln(s.out, "change seen; rebuilding")
+			last = now
 			s.rebuild()
-			last = s.state()
 		}
 	}
 }
@@ -185,7 +190,7 @@ func (s *Server) handler() http.Handler {
 		inject := `<script src="/__qingdan/live.js"></script>`
 		if lastErr != "" {
 			inject += `<pre style="position:fixed;bottom:0;left:0;right:0;max-height:40vh;overflow:auto;margin:0;padding:1em;background:#fde8e8;color:#a4161a;z-index:99">` +
-				htmlEscape("构建失败，显示的是上一次成功的结果：\n"+lastErr) + `</pre>`
+				html.EscapeString("构建失败，显示的是上一次成功的结果：\n"+lastErr) + `</pre>`
 		}
 		if i := bytes.LastIndex(data, []byte("</body>")); i >= 0 {
 			data = append(data[:i:i], append([]byte(inject), data[i:]...)...)
@@ -196,8 +201,4 @@ func (s *Server) handler() http.Handler {
 		w.Write(data)
 	})
 	return mux
-}
-
-func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }

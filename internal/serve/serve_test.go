@@ -95,6 +95,13 @@ func TestServe(t *testing.T) {
 	if code, page := fetch(t, base+"notices/xin-zheng-fa-2024-1/changes.html"); code != 200 || !strings.Contains(page, "全面") {
 		t.Errorf("changes page after the rebuild: %d", code)
 	}
+	// What the build wrote itself does not reload the pages again.
+	time.Sleep(300 * time.Millisecond)
+	_, v2 := fetch(t, base+"__qingdan/version")
+	time.Sleep(500 * time.Millisecond)
+	if _, v3 := fetch(t, base+"__qingdan/version"); v3 != v2 {
+		t.Errorf("the version keeps moving with no change: %s then %s", v2, v3)
+	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Error(err)
