@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"sort"
 	"strings"
 	"sync"
 
@@ -315,11 +314,4 @@ func listFiles(fsys afero.Fs, dir string) (map[string]os.FileInfo, error) {
 
 func toSlash(p string) string {
 	return strings.ReplaceAll(p, "\\", "/")
-}
-
-// Paths returns the sorted paths of a file map.
-func Paths(files map[string][]byte) []string {
-	out := sortedKeys(files)
-	sort.Strings(out)
-	return out
 }

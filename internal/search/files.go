@@ -193,25 +193,6 @@ func (ix *Index) units() int {
 	return n
 }
 
-// Tokens returns every token of the index, sorted; for tests.
-func (ix *Index) TokenList() []string {
-	out := make([]string, 0, len(ix.post))
-	for t := range ix.post {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// DocsWith returns the documents holding a token, for tests.
-func (ix *Index) DocsWith(tok string) []int {
-	var out []int
-	for _, p := range ix.post[tok] {
-		out = append(out, int(p.doc))
-	}
-	return out
-}
-
 // Loads returns the files under search/ that the browser loads to answer
 // q and show its first page of results: meta.js, the token shards of its
 // terms, the filter files of its matches and the document files of the

@@ -44,45 +44,17 @@ func isWord(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9
 // starts: Han characters, pairs of adjacent Han characters, and ASCII
 // words. The browser script tokenises identically.
 func Tokens(s string, emit func(tok string, pos int)) {
-	var (
-		pos      int
-		prev     rune = -1 // previous rune, when Han
-		word     strings.Builder
-		wordFrom int
-	)
-	flush := func() {
-		if word.Len() > 0 {
-			emit(word.String(), wordFrom)
-			word.Reset()
+	tokensKeyed(s, func(k uint64, word string, pos int) {
+		if word == "" {
+			word = keyString(k)
 		}
-	}
-	for _, r := range s {
-		r = fold(r)
-		switch {
-		case isHan(r):
-			flush()
-			emit(string(r), pos)
-			if prev >= 0 {
-				emit(string([]rune{prev, r}), pos-1)
-			}
-			prev = r
-		case isWord(r):
-			if word.Len() == 0 {
-				wordFrom = pos
-			}
-			word.WriteRune(r)
-			prev = -1
-		default:
-			flush()
-			prev = -1
-		}
-		pos++
-	}
-	flush()
+		emit(word, pos)
+	})
 }
 
-// tokensKeyed is Tokens for the indexer: a Han token comes as a key of
-// its runes (see keyString), a word as its string.
+// tokensKeyed makes the tokens of Tokens: a Han token comes as a key of
+// its runes (see keyString), which spares the indexer a string per
+// token, a word as its string.
 func tokensKeyed(s string, emit func(k uint64, word string, pos int)) {
 	var (
 		pos      int
