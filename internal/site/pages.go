@@ -335,7 +335,6 @@ type TaskPageView struct {
 	Source          string
 	Line            int
 	Prev, Next      *TaskView
-	ItemText        template.HTML
 	Position, Count int
 }
 

@@ -379,7 +379,6 @@ type UnitRef struct {
 	RoleLabel        string
 	Rule             string    // the standing rule that added it
 	Members          []UnitRef // when the unit is a group
-	Via              string
 }
 
 // RoleGroup lists the units of one role.
@@ -427,7 +426,6 @@ type TaskView struct {
 	ID, Title, Href, Anchor, Label string
 	Text                           template.HTML
 	Excerpt                        string
-	Units                          []UnitRef
 	Roles                          []RoleGroup
 	UnitText                       string
 	Subitem                        int
@@ -446,9 +444,6 @@ func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (TaskView, error)
 		ID: t.ID, Title: content.TaskTitle(*t), Href: taskHref(n.Slug, t.ID), Anchor: taskAnchor(t.ID),
 		Text: text, Excerpt: excerpt(t.Text, 60), Roles: r.roleGroups(t.Units), UnitText: t.UnitText,
 		Subitem: t.Subitem, Label: taskLabel(n.Notice, t),
-	}
-	for _, a := range t.Units {
-		v.Units = append(v.Units, r.unitRef(a.Name, a.Role))
 	}
 	if it := n.Item(t.Section, t.Item); it != nil && t.Subitem > 0 {
 		if sb := it.Subitem(t.Subitem); sb != nil {

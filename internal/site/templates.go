@@ -19,12 +19,6 @@ var pageTemplates = []string{
 	"changes.html",
 }
 
-// TaskCard is the data of the task-card partial.
-type TaskCard struct {
-	P *Page
-	T TaskView
-}
-
 // ChangesCard is the data of the changes-body partial.
 type ChangesCard struct {
 	P *Page
@@ -39,9 +33,6 @@ var funcs = template.FuncMap{
 	"roleClass": func(r units.Role) string { return "role-" + string(r) },
 	"roleShort": roleShort,
 	"add":       func(a, b int) int { return a + b },
-	// card pairs a task with the page it is shown on, for the task-card
-	// partial, which needs the page to make links relative.
-	"card": func(p *Page, t TaskView) TaskCard { return TaskCard{P: p, T: t} },
 	// changes pairs a changes view with its page, for changes-body.
 	"changes": func(p *Page, c ChangesView) ChangesCard { return ChangesCard{P: p, C: c} },
 	"join":    strings.Join,
