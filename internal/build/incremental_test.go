@@ -10,8 +10,11 @@ import (
 	"github.com/spf13/afero"
 
 	"qingdan/internal/build"
+	"qingdan/internal/catalog"
+	"qingdan/internal/content"
 	"qingdan/internal/gen"
 	"qingdan/internal/linkcheck"
+	"qingdan/internal/search"
 )
 
 // several returns a working folder with four generated notices.
@@ -163,5 +166,39 @@ func TestRebuildKeepsNothingStale(t *testing.T) {
 	}
 	if r := run(t, fsys, opt); r.Unchanged || r.Kept != 0 || !strings.Contains(get(t, fsys, "public/notices/"+task), "本地模板") {
 		t.Errorf("public/ removed: unchanged %v, kept %d", r.Unchanged, r.Kept)
+	}
+}
+
+// TestSearchLinksResolve: every result and every unit chip the search
+// index links to is a page of the built site, with several notices.
+func TestSearchLinksResolve(t *testing.T) {
+	fsys, opt, _ := several(t)
+	run(t, fsys, opt)
+	tree, err := content.Read(fsys, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.New(tree.Notices, tree.Registry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := search.Build(cat)
+	if len(ix.Docs) < 100 {
+		t.Fatalf("%d documents", len(ix.Docs))
+	}
+	exists := func(href string) bool {
+		p, _, _ := strings.Cut(href, "#")
+		_, err := fsys.Stat("public/" + p)
+		return err == nil
+	}
+	for _, d := range ix.Docs {
+		if !exists(d.Href) {
+			t.Errorf("%s %q links to %s, which is not in the site", d.Kind, d.Title, d.Href)
+		}
+		for _, c := range d.Units {
+			if c.Href != "" && !exists(c.Href) {
+				t.Errorf("%q: unit %s links to %s, which is not in the site", d.Title, c.Name, c.Href)
+			}
+		}
 	}
 }
