@@ -188,8 +188,7 @@ func TestRanking(t *testing.T) {
 }
 
 func TestFilters(t *testing.T) {
-	cat, ix := shipped(t)
-	_ = cat
+	_, ix := shipped(t)
 	all := ix.Search("应急局", search.Filter{})
 	lead := ix.Search("应急局", search.Filter{Role: 1})
 	if len(lead) == 0 || len(lead) >= len(all) {
@@ -201,9 +200,21 @@ func TestFilters(t *testing.T) {
 		}
 	}
 	sec := ix.Search("应急局", search.Filter{Section: 2})
+	if len(sec) == 0 || len(sec) >= len(all) {
+		t.Errorf("section filter: %d of %d", len(sec), len(all))
+	}
 	for _, r := range sec {
 		if ix.Docs[r.Doc].Section != 1 {
 			t.Errorf("doc %d not in section filter", r.Doc)
+		}
+	}
+	gov := ix.Search("应急局", search.Filter{UnitKind: 1})
+	if len(gov) == 0 || len(gov) >= len(all) {
+		t.Errorf("unit kind filter: %d of %d", len(gov), len(all))
+	}
+	for _, r := range gov {
+		if ix.Docs[r.Doc].UnitKinds&1 == 0 {
+			t.Errorf("doc %d names no unit of the first kind", r.Doc)
 		}
 	}
 }
