@@ -102,9 +102,11 @@ func run[T any](t *testing.T, ctx context.Context, expr string) T {
 }
 
 // goResults is the Go index's answer: doc ids in rank order.
-func goResults(ix *search.Index, q string) []int {
+func goResults(ix *search.Index, q string) []int { return goFiltered(ix, q, search.Filter{}) }
+
+func goFiltered(ix *search.Index, q string, f search.Filter) []int {
 	var out []int
-	for _, r := range ix.Search(q, search.Filter{}) {
+	for _, r := range ix.Search(q, f) {
 		out = append(out, r.Doc)
 	}
 	return out
@@ -145,6 +147,14 @@ func TestSearchInBrowser(t *testing.T) {
 				want := goResults(ix, q)
 				if fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Errorf("%q: browser %v, Go %v", q, got, want)
+				}
+			}
+			// The filters: section, unit kind, role.
+			for _, f := range []search.Filter{{Section: 2}, {UnitKind: 1}, {Role: 1}} {
+				got := run[[]int](t, ctx, fmt.Sprintf(`qdSearch.run("应急局", {s: %d, k: %d, r: %d}).then(function (rs) { return rs.map(function (r) { return r.doc; }); })`, f.Section, f.UnitKind, f.Role))
+				want := goFiltered(ix, "应急局", f)
+				if len(want) == 0 || fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("应急局 with %+v: browser %v, Go %v", f, got, want)
 				}
 			}
 			// yjj finds 市应急局 first, on the page itself.
