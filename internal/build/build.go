@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -127,7 +129,7 @@ func (r *Report) Summary() string {
 	} else {
 		fmt.Fprintf(&b, "public/: %d pages and files, all unchanged\n", r.Pages)
 	}
-	for _, slug := range sortedKeys(r.Changes) {
+	for _, slug := range slices.Sorted(maps.Keys(r.Changes)) {
 		c := r.Changes[slug]
 		fmt.Fprintf(&b, "%s: since the previous version %d task(s) added, %d removed, %d reworded, %d unit change(s) (notices/%s/changes.html)\n",
 			c.New.DocNumber, len(c.Added), len(c.Removed), len(c.Reworded), len(c.Units), slug)
@@ -372,13 +374,4 @@ func (r *Report) count(cat *catalog.Catalog) {
 		}
 		r.Tasks += len(n.Tasks)
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

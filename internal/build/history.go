@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/spf13/afero"
@@ -63,7 +65,7 @@ func loadHistory(fsys afero.Fs, public string, notices []*notice.Notice, progres
 	sourceOf := func(source string) string {
 		if bySource == nil {
 			bySource = map[string]string{}
-			for _, slug := range sortedKeys(published) {
+			for _, slug := range slices.Sorted(maps.Keys(published)) {
 				var head struct{ Source string }
 				if data, err := afero.ReadFile(fsys, path.Join(dir, slug+".json")); err == nil && json.Unmarshal(data, &head) == nil {
 					bySource[head.Source] = slug

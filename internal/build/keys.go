@@ -7,7 +7,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,7 +117,7 @@ func (k *pageKeys) save(fsys afero.Fs, opt Options) error {
 // digests of the files (path → SHA-256): the data its pages are made from.
 func noticeDigests(files map[string]string) map[string]string {
 	hashes := map[string]hash.Hash{}
-	for _, p := range sortedKeys(files) {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		rest, ok := strings.CutPrefix(p, content.NoticesDir+"/")
 		if !ok {
 			continue

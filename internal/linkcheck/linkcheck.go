@@ -7,10 +7,11 @@ package linkcheck
 import (
 	"fmt"
 	"html"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -48,7 +49,7 @@ func Check(files map[string][]byte, skip ...string) []Problem {
 	for _, p := range skip {
 		skipped[p] = true
 	}
-	for _, page := range sortedKeys(files) {
+	for _, page := range slices.Sorted(maps.Keys(files)) {
 		if skipped[page] {
 			continue
 		}
@@ -109,13 +110,4 @@ func resolve(files map[string][]byte, idsOf func(string) map[string]bool, page, 
 		return "no id " + u.Fragment + " in " + target
 	}
 	return ""
-}
-
-func sortedKeys(m map[string][]byte) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

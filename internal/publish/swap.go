@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -243,7 +245,7 @@ func Swap(fsys afero.Fs, dir string, files map[string][]byte) (SwapStats, error)
 	if err != nil {
 		return SwapStats{}, err
 	}
-	for _, p := range sortedKeys(files) {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		if err := t.Put(p, files[p]); err != nil {
 			t.Abort()
 			return t.st, err

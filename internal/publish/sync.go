@@ -12,8 +12,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/spf13/afero"
@@ -72,7 +73,7 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 		edited []string
 	)
 	newManifest := map[string]string{}
-	for _, p := range sortedKeys(files) {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		data := files[p]
 		sum := digest(data)
 		newManifest[p] = sum
@@ -100,7 +101,7 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 			ops = append(ops, op{path: p, data: data, backup: true})
 		}
 	}
-	for _, p := range sortedKeys(old) {
+	for _, p := range slices.Sorted(maps.Keys(old)) {
 		if _, still := files[p]; still {
 			continue
 		}
@@ -149,7 +150,7 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 	if err != nil {
 		return st, err
 	}
-	for _, p := range sortedKeys(all) {
+	for _, p := range slices.Sorted(maps.Keys(all)) {
 		_, made := files[p]
 		_, was := old[p]
 		if !made && !was && !strings.HasPrefix(p, ".qingdan-") && !strings.HasSuffix(p, ".tmp-qingdan") {
@@ -168,15 +169,6 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 func digest(b []byte) string {
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func readManifest(fsys afero.Fs, dir string) (map[string]string, error) {
@@ -211,7 +203,7 @@ const (
 func manifestBytes(m map[string]string, header string) []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
-	for _, p := range sortedKeys(m) {
+	for _, p := range slices.Sorted(maps.Keys(m)) {
 		b.WriteString(m[p] + "  " + p + "\n")
 	}
 	return b.Bytes()

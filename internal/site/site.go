@@ -10,9 +10,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -92,7 +93,7 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	if err := r.all(); err != nil {
 		return nil, err
 	}
-	for _, p := range sortedKeys(opt.Extra) {
+	for _, p := range slices.Sorted(maps.Keys(opt.Extra)) {
 		if err := r.emit(p, opt.Extra[p]); err != nil {
 			return nil, err
 		}
@@ -498,13 +499,4 @@ func excerpt(s string, n int) string {
 		return s
 	}
 	return string(rs[:n]) + "…"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 
 	"qingdan/internal/units"
@@ -133,7 +135,7 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, firstErr
 	}
 	out := make([]fs.DirEntry, 0, len(seen))
-	for _, k := range sortedKeys(seen) {
+	for _, k := range slices.Sorted(maps.Keys(seen)) {
 		out = append(out, seen[k])
 	}
 	return out, nil
