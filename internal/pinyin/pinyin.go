@@ -9,6 +9,7 @@ package pinyin
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	gopinyin "github.com/mozillazg/go-pinyin"
 )
@@ -41,7 +42,14 @@ var wordReadings = map[string][]string{
 	"解放军": {"jie", "fang", "jun"},
 }
 
-var maxWord = 3
+// maxWord is the length in characters of the longest word above.
+var maxWord = func() int {
+	n := 0
+	for w := range wordReadings {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}()
 
 // Syllables returns one syllable per Han character of s, in order, using
 // the corrected readings. Characters that are not Han are skipped.
