@@ -236,6 +236,19 @@ func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (ItemView, error)
 
 // ---- a notice's pages ----
 
+// SectionPageView is a section's page.
+type SectionPageView struct {
+	Notice  NoticeView
+	Section SectionView
+}
+
+// ItemPageView is an item's page.
+type ItemPageView struct {
+	Notice  NoticeView
+	Section SectionView
+	Item    ItemView
+}
+
 // FullView is the whole notice as written, with an anchor on every part.
 type FullView struct {
 	Notice   NoticeView
@@ -266,19 +279,12 @@ func (r *renderer) notice(n *catalog.Notice) error {
 			return err
 		}
 		full.Sections = append(full.Sections, sv)
-		if err := r.page("section.html", sectionHref(n.Slug, s.Number), sectionName(sv)+" · "+noticeShort(n), "notice", []Crumb{home, nc}, struct {
-			Notice  NoticeView
-			Section SectionView
-		}{nv, sv}); err != nil {
+		if err := r.page("section.html", sectionHref(n.Slug, s.Number), sectionName(sv)+" · "+noticeShort(n), "notice", []Crumb{home, nc}, SectionPageView{nv, sv}); err != nil {
 			return err
 		}
 		for _, iv := range sv.Items {
 			if err := r.page("item.html", iv.Href, iv.Label+iv.Title+" · "+noticeShort(n), "notice",
-				[]Crumb{home, nc, {sectionName(sv), sv.Href}}, struct {
-					Notice  NoticeView
-					Section SectionView
-					Item    ItemView
-				}{nv, sv, iv}); err != nil {
+				[]Crumb{home, nc, {sectionName(sv), sv.Href}}, ItemPageView{nv, sv, iv}); err != nil {
 				return err
 			}
 		}

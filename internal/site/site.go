@@ -56,6 +56,9 @@ type Options struct {
 	Version string
 	// Digests holds, by notice slug, a digest of the notice's content.
 	Digests map[string]string
+	// TemplatesOnly executes the templates for every page, even those
+	// that Go writes the same way faster (fast.go); for tests.
+	TemplatesOnly bool
 }
 
 // SearchFilters are the choices of the search page's filters.
@@ -212,7 +215,17 @@ func rootOf(p string) string {
 func (r *renderer) page(tmpl, p, title, nav string, crumbs []Crumb, data any) error {
 	heading, _, _ := strings.Cut(title, " · ")
 	pg := &Page{Site: r.info, Title: title, Heading: heading, Path: p, Root: rootOf(p), Nav: nav, Crumbs: crumbs, Data: data, Class: strings.TrimSuffix(tmpl, ".html")}
+	fast := r.tpl.fast[tmpl]
+	if r.opt.TemplatesOnly {
+		fast = nil
+	}
 	r.queue(p, func() ([]byte, error) {
+		if fast != nil {
+			w := newPageWriter(pg)
+			if fast(r, w, pg) {
+				return w.Bytes(), nil
+			}
+		}
 		var b bytes.Buffer
 		if err := r.tpl.execute(&b, tmpl, pg); err != nil {
 			return nil, fmt.Errorf("site: %s: %w", p, err)

@@ -206,16 +206,19 @@ func TestPages(t *testing.T) {
 	}
 }
 
+// hostileNotice puts markup, quotes, template braces, formulas and paths
+// in task text and unit names.
+const hostileNotice = "忻政发〔2025〕9号\n忻州市人民政府\n关于<script>alert(\"t\")</script>的通知\n各县（市、区）人民政府：\n" +
+	"前言\"引号\"与{{.Site}}。\n一、总体<b>要求</b>\n（一）加强'领导'。做好工作。\n（二）第二项。内容&amp;实体。\n" +
+	"序号\t具体事项\t工作任务\t责任单位\n" +
+	"1\t（一）加强'领导'\t做好<script>alert(1)</script>工作，{{template \"x\"}}，路径../../etc/passwd。\t市应急局<img src=x onerror=alert(1)>、=HYPERLINK(\"http://evil\")、../../etc/passwd、@SUM(A1)\n" +
+	"2\t（二）第二项\t=1+1 内容&amp;实体。\t+cmd|' /C calc'!A0牵头，-2+3配合\n" +
+	"忻州市人民政府\n2025年1月2日\n"
+
 // TestHostile puts markup, quotes, template braces, formulas and paths
 // in task text and unit names: everything must come out as text.
 func TestHostile(t *testing.T) {
-	text := "忻政发〔2025〕9号\n忻州市人民政府\n关于<script>alert(\"t\")</script>的通知\n各县（市、区）人民政府：\n" +
-		"前言\"引号\"与{{.Site}}。\n一、总体<b>要求</b>\n（一）加强'领导'。做好工作。\n（二）第二项。内容&amp;实体。\n" +
-		"序号\t具体事项\t工作任务\t责任单位\n" +
-		"1\t（一）加强'领导'\t做好<script>alert(1)</script>工作，{{template \"x\"}}，路径../../etc/passwd。\t市应急局<img src=x onerror=alert(1)>、=HYPERLINK(\"http://evil\")、../../etc/passwd、@SUM(A1)\n" +
-		"2\t（二）第二项\t=1+1 内容&amp;实体。\t+cmd|' /C calc'!A0牵头，-2+3配合\n" +
-		"忻州市人民政府\n2025年1月2日\n"
-	pages, cat := build(t, "", map[string]string{"seeds/hostile.txt": text})
+	pages, cat := build(t, "", map[string]string{"seeds/hostile.txt": hostileNotice})
 	if len(cat.Notices[0].Tasks) != 2 {
 		t.Fatalf("tasks: %d", len(cat.Notices[0].Tasks))
 	}

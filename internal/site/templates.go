@@ -29,6 +29,9 @@ type ChangesCard struct {
 
 type templates struct {
 	pages map[string]*template.Template
+	// fast holds the Go writers of the pages whose templates are the
+	// shipped ones (fast.go).
+	fast map[string]fastPage
 }
 
 var funcs = template.FuncMap{
@@ -74,11 +77,13 @@ func loadTemplates(fsys fs.FS, more template.FuncMap) (*templates, error) {
 	if err != nil {
 		return nil, fmt.Errorf("site: templates: %w", err)
 	}
+	sources := map[string][]byte{}
 	for _, name := range pageTemplates {
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, fmt.Errorf("site: templates: %w", err)
 		}
+		sources[name] = src
 		tp, err := template.New("base.html").Funcs(funcs).Funcs(more).Parse(string(base))
 		if err == nil {
 			tp, err = tp.New(name).Parse(string(src))
@@ -88,6 +93,7 @@ func loadTemplates(fsys fs.FS, more template.FuncMap) (*templates, error) {
 		}
 		t.pages[name] = tp
 	}
+	t.fast = fastWriters(base, sources)
 	return t, nil
 }
 

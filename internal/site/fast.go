@@ -1,0 +1,609 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// The pages a site mostly consists of (tasks, items, sections, units) are
+// also written here in Go, giving the same bytes as the shipped templates:
+// html/template costs a reflective call and an escaper per value, and
+// these pages took a third of a build. Each writer holds the digest of
+// the template text it mirrors and is used only when both base.html and
+// the page's template have exactly that text; a site with its own
+// templates gets them executed. fast_test.go checks the digests and
+// renders sites both ways, byte for byte.
+
+// fastPage writes a whole page; it reports false, having written
+// nothing, for a page it does not handle.
+type fastPage func(r *renderer, w *pageWriter, p *Page) bool
+
+type fastEntry struct {
+	digest string // sha256 of the page template's text
+	write  fastPage
+}
+
+// baseDigest is the sha256 of the base.html the frame below mirrors.
+const baseDigest = "ba115f14315f38cab0571faa272a8c66d3a0df923b1a35de4e3fcf30341d58de"
+
+var fastPages = map[string]fastEntry{
+	"task.html":    {"11230af9ce6e27a1d4975a5e32d8e5df67c7b61c0e447e57b4b2ce1b59546424", (*renderer).fastTask},
+	"item.html":    {"09cae6aecb14f5dbfe129009dccbdb9c47c933826c586c9da2da65a5bcd8a250", (*renderer).fastItem},
+	"section.html": {"4f320157e170be783e937d94ed58d2ac9fdb311d0f383832d4ec94ac8069bbdf", (*renderer).fastSection},
+	"unit.html":    {"04e5c485b9fd117e45d6e5c81393028f8b3282937d8147c0a41e317742ce4bf7", (*renderer).fastUnit},
+}
+
+func digestOf(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// fastWriters picks the Go writers whose templates are the shipped ones.
+func fastWriters(base []byte, pages map[string][]byte) map[string]fastPage {
+	out := map[string]fastPage{}
+	if digestOf(base) != baseDigest {
+		return out
+	}
+	for name, e := range fastPages {
+		if src, ok := pages[name]; ok && digestOf(src) == e.digest {
+			out[name] = e.write
+		}
+	}
+	return out
+}
+
+// pageWriter writes HTML with the escaping html/template gives each
+// context.
+type pageWriter struct {
+	bytes.Buffer
+	root string
+}
+
+func newPageWriter(p *Page) *pageWriter { return &pageWriter{root: p.Root} }
+
+// raw writes markup as is.
+func (w *pageWriter) raw(s string) { w.WriteString(s) }
+
+// text writes a value in text or a quoted attribute, as html/template's
+// HTML escaper does (it escapes + too, unlike template.HTMLEscapeString).
+func (w *pageWriter) text(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case 0:
+			rep = "\uFFFD"
+		case '"':
+			rep = "&#34;"
+		case '&':
+			rep = "&amp;"
+		case '\'':
+			rep = "&#39;"
+		case '+':
+			rep = "&#43;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(rep)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
+}
+
+func (w *pageWriter) int(n int) { w.WriteString(strconv.Itoa(n)) }
+
+// href writes a site-relative link made relative to the page, as
+// {{$.Rel x}} in an href gives it: filtered, normalised, escaped.
+func (w *pageWriter) href(target string) {
+	if !strings.HasPrefix(target, "#") {
+		target = w.root + target
+	}
+	w.text(urlNormalise(target, true))
+}
+
+// fragment writes a value in the fragment part of a URL ({{x}} after #).
+func (w *pageWriter) fragment(s string) { w.text(urlNormalise(s, false)) }
+
+// urlNormalise percent-encodes what html/template's URL normaliser (norm)
+// or escaper (not norm) encodes; a URL with a scheme other than http,
+// https or mailto becomes #ZgotmplZ, as it filters them.
+func urlNormalise(s string, norm bool) string {
+	if norm {
+		if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
+			switch strings.ToLower(scheme) {
+			case "http", "https", "mailto":
+			default:
+				return "#ZgotmplZ"
+			}
+		}
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+			if norm {
+				continue
+			}
+		case '-', '.', '_', '~':
+			continue
+		case '%':
+			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				continue
+			}
+		default:
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				continue
+			}
+		}
+		b.WriteString(s[last:i])
+		fmt.Fprintf(&b, "%%%02x", c)
+		last = i + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// frameStart writes base.html up to the page's content.
+func (w *pageWriter) frameStart(p *Page) {
+	w.raw("<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	w.text(p.Title)
+	if p.Title != p.Site.Title {
+		w.raw(" · ")
+		w.text(p.Site.Title)
+	}
+	w.raw("</title>\n<link rel=\"stylesheet\" href=\"")
+	w.href("assets/style.css")
+	w.raw("\">\n<link rel=\"icon\" href=\"")
+	w.href("assets/icon.svg")
+	w.raw("\" type=\"image/svg+xml\">\n\n</head>\n<body class=\"page-")
+	w.text(p.Class)
+	w.raw("\" data-root=\"")
+	w.text(p.Root)
+	w.raw("\">\n<a class=\"skip\" href=\"#main\">跳到正文</a>\n<header class=\"site-header\">\n  <div class=\"wrap header-row\">\n    <a class=\"brand\" href=\"")
+	w.href("index.html")
+	w.raw("\">")
+	w.text(p.Site.Title)
+	w.raw("</a>\n    <nav class=\"site-nav\" aria-label=\"主导航\">\n      <a href=\"")
+	w.href("index.html")
+	w.raw("\"")
+	w.current(p.Nav == "home")
+	w.raw(">首页</a>")
+	if len(p.Site.Notices) == 1 {
+		w.raw("\n      <a href=\"")
+		w.href(p.Site.Notices[0].Href)
+		w.raw("\"")
+		w.current(p.Nav == "notice")
+		w.raw(">通知</a>")
+	}
+	w.raw("\n      <a href=\"")
+	w.href("units/index.html")
+	w.raw("\"")
+	w.current(p.Nav == "units")
+	w.raw(">责任单位</a>\n      <a href=\"")
+	w.href("search.html")
+	w.raw("\"")
+	w.current(p.Nav == "search")
+	w.raw(">搜索</a>\n    </nav>\n    <form class=\"search-box\" role=\"search\" action=\"")
+	w.href("search.html")
+	w.raw("\" method=\"get\">\n      <label class=\"visually-hidden\" for=\"site-q\">搜索</label>\n      <input id=\"site-q\" name=\"q\" type=\"search\" placeholder=\"搜索任务、单位，或拼音 yjj\" autocomplete=\"off\">\n      <button type=\"submit\">搜索</button>\n    </form>\n  </div>\n</header>")
+	if len(p.Crumbs) > 0 {
+		w.raw("\n<nav class=\"crumbs wrap\" aria-label=\"位置\">\n  <ol>")
+		for _, c := range p.Crumbs {
+			w.raw("<li><a href=\"")
+			w.href(c.Href)
+			w.raw("\">")
+			w.text(c.Label)
+			w.raw("</a></li>")
+		}
+		w.raw("<li aria-current=\"page\">")
+		w.text(p.Heading)
+		w.raw("</li></ol>\n</nav>")
+	}
+	w.raw("\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n")
+}
+
+func (w *pageWriter) current(on bool) {
+	if on {
+		w.raw(" aria-current=\"page\"")
+	}
+}
+
+// frameEnd writes base.html after the page's content.
+func (w *pageWriter) frameEnd(p *Page) {
+	w.raw("\n</main>\n<footer class=\"site-footer\">\n  <div class=\"wrap\"><span>")
+	w.text(p.Site.Title)
+	w.raw("</span><a href=\"")
+	w.href("units/index.html")
+	w.raw("\">责任单位</a><a href=\"")
+	w.href("search.html")
+	w.raw("\">搜索</a></div>\n</footer>\n<script src=\"")
+	w.href("assets/site.js")
+	w.raw("\"></script>\n</body>\n</html>\n\n")
+}
+
+// noticeMeta writes the link to a page's notice that opens its header.
+func (w *pageWriter) noticeMeta(n NoticeView) {
+	w.raw("<a href=\"")
+	w.href(n.Href)
+	w.raw("\">")
+	w.text(n.DocNumber)
+	w.raw(" ")
+	w.text(n.Title)
+	w.raw("</a>")
+}
+
+func (r *renderer) fastTask(w *pageWriter, p *Page) bool {
+	v, ok := p.Data.(TaskPageView)
+	if !ok {
+		return false
+	}
+	w.frameStart(p)
+	w.raw("\n\n<article class=\"task-page\">\n<header class=\"doc-head\">\n  <p class=\"doc-meta\">")
+	w.noticeMeta(v.Notice)
+	w.raw("</p>\n  <h1><span class=\"task-id\">")
+	w.text(v.Task.Label)
+	w.raw("</span> ")
+	w.text(v.Task.Title)
+	w.raw("</h1>\n  <p class=\"counts\">第 ")
+	w.int(v.Position)
+	w.raw(" / ")
+	w.int(v.Count)
+	w.raw(" 项任务 · 编号 ")
+	w.text(v.Task.ID)
+	if v.SubitemTitle != "" {
+		w.raw(" · ")
+		w.text(v.SubitemTitle)
+	}
+	w.raw("</p>\n</header>\n<section aria-labelledby=\"task-text-h\">\n  <h2 id=\"task-text-h\" class=\"visually-hidden\">任务内容</h2>\n  <div class=\"task-text\">")
+	w.raw(string(v.Task.Text))
+	w.raw("</div>\n  ")
+	if len(v.Fields) > 0 {
+		w.raw("<dl class=\"fields\">")
+		for _, f := range v.Fields {
+			w.raw("<div><dt>")
+			w.text(f.Name)
+			w.raw("</dt><dd>")
+			w.text(f.Value)
+			w.raw("</dd></div>")
+		}
+		w.raw("</dl>")
+	}
+	w.raw("\n</section>\n<section aria-labelledby=\"units-h\">\n  <h2 id=\"units-h\">责任单位</h2>\n  ")
+	w.raw(string(r.unitList(p.Root, v.Task)))
+	w.raw("\n  <p class=\"unit-text\">原文：")
+	w.text(v.Task.UnitText)
+	w.raw("</p>\n</section>\n")
+	if v.BodyText != "" {
+		w.raw("\n<section class=\"body-diff\" aria-labelledby=\"diff-h\">\n  <h2 id=\"diff-h\">正文表述</h2>\n  <p>分工表的表述与通知正文不完全一致。正文为：</p>\n  <blockquote>")
+		w.text(v.BodyText)
+		w.raw("</blockquote>\n  <p class=\"diff\">差异：")
+		w.raw(string(v.Diff))
+		w.raw("（<del>删除线</del>为正文，<ins>下划线</ins>为分工表）</p>\n</section>\n")
+	}
+	w.raw("\n")
+	if v.Item.Href != "" {
+		w.raw("\n<section aria-labelledby=\"item-h\">\n  <h2 id=\"item-h\">所属事项</h2>\n  <p><a href=\"")
+		w.href(v.Item.Href)
+		w.raw("\"><span class=\"label\">")
+		w.text(v.Item.Label)
+		w.raw("</span>")
+		w.text(v.Item.Title)
+		w.raw("</a>（")
+		w.text(v.Section.Label)
+		w.text(v.Section.Title)
+		w.raw("）</p>\n</section>\n")
+	}
+	w.raw("\n<nav class=\"prev-next\" aria-label=\"上一项和下一项\">\n  ")
+	if v.Prev != nil {
+		w.raw("<a rel=\"prev\" href=\"")
+		w.href(v.Prev.Href)
+		w.raw("\">← ")
+		w.text(v.Prev.Label)
+		w.raw(" ")
+		w.text(v.Prev.Title)
+		w.raw("</a>")
+	} else {
+		w.raw("<span></span>")
+	}
+	w.raw("\n  ")
+	if v.Next != nil {
+		w.raw("<a rel=\"next\" href=\"")
+		w.href(v.Next.Href)
+		w.raw("\">")
+		w.text(v.Next.Label)
+		w.raw(" ")
+		w.text(v.Next.Title)
+		w.raw(" →</a>")
+	}
+	w.raw("\n</nav>\n</article>\n\n")
+	w.frameEnd(p)
+	return true
+}
+
+// cards writes the task cards of a list, or says there are none.
+func (r *renderer) cards(w *pageWriter, p *Page, ts []TaskView, none bool) {
+	for _, t := range ts {
+		w.raw(string(r.taskCard(p.Root, t)))
+	}
+	if len(ts) == 0 && none {
+		w.raw("<p class=\"muted\">本事项未列责任单位。</p>")
+	}
+}
+
+func (r *renderer) fastItem(w *pageWriter, p *Page) bool {
+	v, ok := p.Data.(ItemPageView)
+	if !ok {
+		return false
+	}
+	w.frameStart(p)
+	w.raw("\n\n<header class=\"doc-head\">\n  <p class=\"doc-meta\">")
+	w.noticeMeta(v.Notice)
+	w.raw(" › <a href=\"")
+	w.href(v.Section.Href)
+	w.raw("\">")
+	w.text(v.Section.Label)
+	w.text(v.Section.Title)
+	w.raw("</a></p>\n  <h1><span class=\"label\">")
+	w.text(v.Item.Label)
+	w.raw("</span>")
+	w.text(v.Item.Title)
+	w.raw("</h1>\n  <p class=\"counts\">")
+	w.int(len(v.Item.Tasks))
+	w.raw(" 项任务 · <a href=\"")
+	w.href(v.Notice.FullHref)
+	w.raw("#")
+	w.fragment(v.Item.Anchor)
+	w.raw("\">在全文中查看</a></p>\n</header>\n<section class=\"item-text\" aria-label=\"正文\">\n  ")
+	w.raw(string(v.Item.Lead))
+	w.raw("\n  ")
+	for _, sb := range v.Item.Subitems {
+		w.raw("\n  <div class=\"subitem\" id=\"")
+		w.text(sb.Anchor)
+		w.raw("\"><p class=\"item-head\"><span class=\"label\">")
+		w.text(sb.Label)
+		w.raw("</span><strong>")
+		w.text(sb.Title)
+		w.raw("</strong>")
+		w.text(sb.Sep)
+		w.raw("</p>")
+		w.raw(string(sb.Text))
+		w.raw("</div>\n  ")
+	}
+	w.raw("\n</section>\n<h2>任务与责任单位</h2>\n")
+	r.cards(w, p, v.Item.Tasks, true)
+	w.raw("\n\n")
+	w.frameEnd(p)
+	return true
+}
+
+func (r *renderer) fastSection(w *pageWriter, p *Page) bool {
+	v, ok := p.Data.(SectionPageView)
+	if !ok {
+		return false
+	}
+	s := v.Section
+	w.frameStart(p)
+	w.raw("\n\n<header class=\"doc-head\">\n  <p class=\"doc-meta\">")
+	w.noticeMeta(v.Notice)
+	w.raw("</p>\n  <h1>")
+	if s.Label != "" {
+		w.raw("<span class=\"label\">")
+		w.text(s.Label)
+		w.raw("</span>")
+	}
+	w.text(s.Title)
+	w.raw("</h1>\n  <p class=\"counts\">")
+	w.int(len(s.Items))
+	w.raw(" 项具体事项 · ")
+	w.int(s.TaskCount)
+	w.raw(" 项任务 · ")
+	w.int(s.UnitCount)
+	w.raw(" 个单位 · <a href=\"")
+	w.href(v.Notice.FullHref)
+	w.raw("#")
+	w.fragment(s.Anchor)
+	w.raw("\">在全文中查看</a></p>\n</header>\n")
+	w.raw(string(s.Text))
+	w.raw("\n")
+	r.cards(w, p, s.Tasks, false)
+	w.raw("\n")
+	for _, it := range s.Items {
+		w.raw("\n<section class=\"item-block\" aria-labelledby=\"")
+		w.text(it.Anchor)
+		w.raw("\">\n  <h2 id=\"")
+		w.text(it.Anchor)
+		w.raw("\"><a href=\"")
+		w.href(it.Href)
+		w.raw("\"><span class=\"label\">")
+		w.text(it.Label)
+		w.raw("</span>")
+		w.text(it.Title)
+		w.raw("</a></h2>\n  ")
+		r.cards(w, p, it.Tasks, true)
+		w.raw("\n</section>\n")
+	}
+	w.raw("\n\n")
+	w.frameEnd(p)
+	return true
+}
+
+// roleName writes the coloured name of a role.
+func (w *pageWriter) roleName(role, label string) {
+	w.raw("<span class=\"role-name ")
+	w.text("role-" + role)
+	w.raw("\">")
+	w.text(label)
+	w.raw("</span>")
+}
+
+func (r *renderer) fastUnit(w *pageWriter, p *Page) bool {
+	v, ok := p.Data.(UnitView)
+	if !ok || len(v.Changes) > 0 {
+		return false
+	}
+	w.frameStart(p)
+	w.raw("\n\n<header class=\"doc-head unit-head\">\n  <p class=\"doc-meta\">")
+	w.text(v.Kind)
+	w.raw("</p>\n  <h1>")
+	w.text(v.Name)
+	w.raw("</h1>\n  ")
+	if v.Of != nil {
+		w.raw("<p class=\"unit-of\">在<a href=\"")
+		w.href(v.Of.Href)
+		w.raw("\">")
+		w.text(v.Of.DocNumber)
+		w.raw(" ")
+		w.text(v.Of.Title)
+		w.raw("</a>中的任务 · <a class=\"no-print\" href=\"")
+		w.href(v.Href)
+		w.raw("\">本单位全部通知</a></p>")
+	}
+	w.raw("\n  ")
+	if len(v.Aliases) > 0 {
+		w.raw("<p class=\"aliases\">又称：")
+		w.text(strings.Join(v.Aliases, "、"))
+		w.raw("</p>")
+	}
+	w.raw("\n  ")
+	if len(v.Groups) > 0 {
+		w.raw("<p>所属分组：")
+		for i, g := range v.Groups {
+			if i > 0 {
+				w.raw("、")
+			}
+			w.raw("<a href=\"")
+			w.href(g.Href)
+			w.raw("\">")
+			w.text(g.Name)
+			w.raw("</a>")
+		}
+		w.raw("</p>")
+	}
+	w.raw("\n  ")
+	if len(v.Members) > 0 {
+		w.raw("<details class=\"members\"><summary>分组成员（")
+		w.int(len(v.Members))
+		w.raw("）</summary><ul class=\"inline\">")
+		for _, m := range v.Members {
+			w.raw("<li><a href=\"")
+			w.href(m.Href)
+			w.raw("\">")
+			w.text(m.Name)
+			w.raw("</a></li>")
+		}
+		w.raw("</ul></details>")
+	}
+	w.raw("\n  <p class=\"counts\">共 ")
+	w.int(v.Total)
+	w.raw(" 项任务")
+	for _, rc := range v.ByRole {
+		w.raw(" · ")
+		w.roleName(string(rc.Role), rc.Label)
+		w.raw(" ")
+		w.int(rc.Count)
+	}
+	if v.Via != 0 {
+		w.raw(" · 其中经由分组 ")
+		w.int(v.Via)
+		w.raw(" 项")
+	}
+	w.raw("</p>\n  <p class=\"actions no-print\"><a href=\"")
+	w.href(v.CSVHref)
+	w.raw("\">下载 CSV</a><a href=\"")
+	w.href(v.XLSXHref)
+	w.raw("\">下载 Excel</a><button type=\"button\" data-print>打印</button></p>\n</header>\n")
+	if len(v.Summary) > 0 {
+		w.raw("\n<section class=\"unit-summary\" aria-labelledby=\"by-notice\">\n  <h2 id=\"by-notice\">各通知中的任务</h2>\n  <div class=\"table-scroll\"><table class=\"summary\">\n    <thead><tr><th scope=\"col\">通知</th><th scope=\"col\">日期</th><th scope=\"col\">任务</th><th scope=\"col\">职责</th></tr></thead>\n    <tbody>\n    ")
+		for _, row := range v.Summary {
+			w.raw("\n      <tr><td><a href=\"")
+			w.href(row.Href)
+			w.raw("\">")
+			if row.Notice.DocNumber != "" {
+				w.text(row.Notice.DocNumber)
+				w.raw(" ")
+			}
+			w.text(row.Notice.Title)
+			w.raw("</a></td><td>")
+			w.text(row.Notice.Date)
+			w.raw("</td><td class=\"num\">")
+			w.int(row.Total)
+			w.raw("</td><td>")
+			for i, rc := range row.ByRole {
+				if i > 0 {
+					w.raw(" · ")
+				}
+				w.roleName(string(rc.Role), rc.Label)
+				w.raw(" ")
+				w.int(rc.Count)
+			}
+			if row.Via != 0 {
+				w.raw(" · 经由分组 ")
+				w.int(row.Via)
+			}
+			w.raw("</td></tr>\n    ")
+		}
+		w.raw("\n    </tbody>\n  </table></div>\n</section>\n")
+	}
+	w.raw("\n")
+	if v.Notes != "" {
+		w.raw("<section class=\"notes\" aria-label=\"备注\">")
+		w.raw(string(v.Notes))
+		w.raw("</section>")
+	}
+	w.raw("\n\n")
+	for _, un := range v.Notices {
+		w.raw("\n<section class=\"unit-notice\">\n  <div class=\"print-head\">\n    <p class=\"doc-meta\">")
+		w.text(un.Notice.DocNumber)
+		w.raw(" · ")
+		w.text(un.Issuer)
+		w.raw(" · ")
+		w.text(un.Notice.Date)
+		w.raw("</p>\n    <h2><a href=\"")
+		w.href(un.Notice.Href)
+		w.raw("\">")
+		w.text(un.Notice.Title)
+		w.raw("</a></h2>\n  </div>\n  ")
+		for _, us := range un.Sections {
+			w.raw("\n  <section class=\"unit-section\">\n    <h3><a href=\"")
+			w.href(us.Href)
+			w.raw("\">")
+			w.text(us.Title)
+			w.raw("</a></h3>\n    ")
+			for _, rd := range us.Roles {
+				w.raw("\n    <h4 class=\"role-head\">")
+				w.roleName(string(rd.Role), rd.Label)
+				w.raw(" <span class=\"count\">")
+				w.int(len(rd.Duties))
+				w.raw(" 项</span></h4>\n    <ol class=\"duties\">\n      ")
+				w.raw(string(r.duties(p.Root, rd.Duties)))
+				w.raw("\n    </ol>\n    ")
+			}
+			w.raw("\n  </section>\n  ")
+		}
+		w.raw("\n</section>\n")
+	}
+	if len(v.Notices) == 0 && len(v.Summary) == 0 {
+		w.raw("\n<p class=\"muted\">目前没有任务列到本单位。</p>\n")
+	}
+	w.raw("\n\n")
+	w.frameEnd(p)
+	return true
+}
