@@ -15,7 +15,6 @@ import (
 	"qingdan/internal/notice"
 	"qingdan/internal/pinyin"
 	"qingdan/internal/units"
-	"qingdan/internal/xlsx"
 )
 
 // Paths of the downloads, relative to the site root.
@@ -80,10 +79,10 @@ func (r *renderer) data() error {
 	cat := r.in.Catalog
 	// data/notice.json: the notice as `parse` prints it; for a site of
 	// several notices, the list of them.
-	var allRows [][]string
+	var allRows [][][]string
 	for _, n := range cat.Notices {
 		rows := r.taskRows(n)
-		allRows = append(allRows, rows...)
+		allRows = append(allRows, rows)
 		err := r.group(keyOf(r.siteKey, "notice-data", n.Slug, r.noticeDeps(n)), func() error {
 			b, err := n.JSON()
 			if err != nil {
@@ -97,7 +96,8 @@ func (r *renderer) data() error {
 					return err
 				}
 			}
-			return r.table(tasksCSVHref(n.Slug), tasksXLSXHref(n.Slug), "任务", taskHeader, rows)
+			r.table(tasksCSVHref(n.Slug), tasksXLSXHref(n.Slug), "任务", taskHeader, rows)
+			return nil
 		})
 		if err != nil {
 			return err
@@ -151,16 +151,18 @@ func (r *renderer) data() error {
 
 	// Tables: all tasks, and each unit's. A table is named by its rows,
 	// which are cheap to make; its files are not.
-	err = r.group(keyOf(r.siteKey, "tasks-data", rowsKey(allRows)), func() error {
-		return r.table(allCSVHref, allXLSXHref, "任务", taskHeader, allRows)
+	err = r.group(keyOf(r.siteKey, "tasks-data", rowsKey(allRows...)), func() error {
+		r.table(allCSVHref, allXLSXHref, "任务", taskHeader, allRows...)
+		return nil
 	})
 	if err != nil {
 		return err
 	}
 	for _, u := range cat.Units {
 		rows := r.unitRows(u)
-		err := r.group(keyOf(r.siteKey, "unit-data", u.Slug, rowsKey(rows)), func() error {
-			return r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, rows)
+		err := r.group(keyOf(r.siteKey, "unit-data", u.Slug, rowsKey(rows...)), func() error {
+			r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, rows...)
+			return nil
 		})
 		if err != nil {
 			return err
@@ -170,30 +172,36 @@ func (r *renderer) data() error {
 }
 
 // rowsKey digests the rows of a table.
-func rowsKey(rows [][]string) string {
+func rowsKey(parts ...[][]string) string {
 	h := sha256.New()
 	var n []byte
-	for _, row := range rows {
-		for _, c := range row {
-			n = append(strconv.AppendInt(n[:0], int64(len(c)), 10), ':')
-			h.Write(n)
-			io.WriteString(h, c)
+	for _, rows := range parts {
+		for _, row := range rows {
+			for _, c := range row {
+				n = append(strconv.AppendInt(n[:0], int64(len(c)), 10), ':')
+				h.Write(n)
+				io.WriteString(h, c)
+			}
+			h.Write([]byte{'\n'})
 		}
-		h.Write([]byte{'\n'})
 	}
 	return sum(h)
 }
 
-func (r *renderer) unitRows(u *catalog.Unit) [][]string {
+// unitRows are the rows of a unit's table, by notice.
+func (r *renderer) unitRows(u *catalog.Unit) [][][]string {
 	cat := r.in.Catalog
-	var rows [][]string
-	for _, d := range u.Duties {
+	var parts [][][]string
+	for i, d := range u.Duties {
+		if i == 0 || d.Notice != u.Duties[i-1].Notice {
+			parts = append(parts, nil)
+		}
 		n := cat.Notice(d.Notice)
 		t := cat.Task(d.Notice, d.Task)
 		sec, item, sub := placeNames(n.Notice, t)
-		rows = append(rows, []string{n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), d.Via, t.UnitText})
+		parts[len(parts)-1] = append(parts[len(parts)-1], neutralised(n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), d.Via, t.UnitText))
 	}
-	return rows
+	return parts
 }
 
 var (
@@ -229,66 +237,47 @@ func (r *renderer) taskRows(n *catalog.Notice) [][]string {
 			}
 			row = append(row, strings.Join(names, "、"))
 		}
-		rows = append(rows, row)
+		rows = append(rows, neutralised(row...))
 	}
 	return rows
 }
 
-// neutralise stops a spreadsheet from reading a cell as a formula: a
+// neutralised returns cells a spreadsheet will not read as formulas: a
 // cell that begins with = + - @ (or a tab or carriage return) gets a
-// leading apostrophe.
-func neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+// leading apostrophe. In an XLSX every cell is text anyway; the
+// apostrophe is kept for readers that convert the sheet back to text.
+func neutralised(cells ...string) []string {
+	for i, s := range cells {
+		if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+			cells[i] = "'" + s
+		}
 	}
-	return s
+	return cells
 }
 
-// table writes the same rows as CSV (UTF-8 with a byte-order mark, so
-// Excel reads the Chinese) and as XLSX.
-func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, rows [][]string) error {
+// table queues the same rows, given by parts, as CSV (UTF-8 with a
+// byte-order mark, so Excel reads the Chinese) and as XLSX, whose parts
+// are compressed once for all the tables that share them.
+func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, parts ...[][]string) {
 	r.queue(xlsxPath, func() ([]byte, error) {
-		x, err := xlsxBytes(sheet, header, rows)
-		if err != nil {
+		var b bytes.Buffer
+		if err := r.sheets.Write(&b, sheet, header, parts...); err != nil {
 			return nil, fmt.Errorf("site: %s: %w", xlsxPath, err)
 		}
-		return x, nil
+		return b.Bytes(), nil
 	})
-	var b bytes.Buffer
-	b.WriteString("\ufeff")
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	write := func(row []string) {
-		safe := make([]string, len(row))
-		for i, c := range row {
-			safe[i] = neutralise(c)
+	r.queue(csvPath, func() ([]byte, error) {
+		var b bytes.Buffer
+		b.WriteString("\ufeff")
+		w := csv.NewWriter(&b)
+		w.UseCRLF = true
+		w.Write(header)
+		for _, rows := range parts {
+			w.WriteAll(rows)
 		}
-		w.Write(safe)
-	}
-	write(header)
-	for _, row := range rows {
-		write(row)
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return fmt.Errorf("site: %s: %w", csvPath, err)
-	}
-	return r.emit(csvPath, b.Bytes())
-}
-
-func xlsxBytes(sheet string, header []string, rows [][]string) ([]byte, error) {
-	safe := make([][]string, len(rows))
-	for i, row := range rows {
-		safe[i] = make([]string, len(row))
-		for j, c := range row {
-			// A text cell is never a formula; the apostrophe is kept for
-			// readers that convert the sheet back to text.
-			safe[i][j] = neutralise(c)
+		if err := w.Error(); err != nil {
+			return nil, fmt.Errorf("site: %s: %w", csvPath, err)
 		}
-	}
-	var b bytes.Buffer
-	if err := xlsx.Write(&b, sheet, header, safe); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+		return b.Bytes(), nil
+	})
 }

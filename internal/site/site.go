@@ -23,6 +23,7 @@ import (
 	"qingdan/internal/notice"
 	"qingdan/internal/revision"
 	"qingdan/internal/units"
+	"qingdan/internal/xlsx"
 )
 
 // Options shape the site.
@@ -148,6 +149,8 @@ type renderer struct {
 	siteKey, key string
 	deps         map[string]string
 	units        map[*catalog.Unit]*unitCtx
+	// sheets holds the compressed row blocks of the XLSX tables.
+	sheets xlsx.Blocks
 }
 
 // SiteInfo is shown on every page. It holds only what changes with the

@@ -12,9 +12,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"crypto/sha256"
 	"fmt"
+	"hash/crc32"
 	"io"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -28,26 +29,64 @@ var modified = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // Write writes a workbook with one sheet. Every cell is a text cell: a
 // spreadsheet never reads it as a number or a formula.
 func Write(w io.Writer, sheet string, header []string, rows [][]string) error {
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		fw := flaters.Get().(*flate.Writer)
-		fw.Reset(out)
-		return &pooled{fw}, nil
-	})
-	// The small fixed parts are stored; the sheet is compressed.
-	parts := []struct {
-		name, body string
-		method     uint16
-	}{
-		{"[Content_Types].xml", contentTypes, zip.Store},
-		{"_rels/.rels", rootRels, zip.Store},
-		{"xl/workbook.xml", fmt.Sprintf(workbook, escape(sheetName(sheet))), zip.Store},
-		{"xl/_rels/workbook.xml.rels", workbookRels, zip.Store},
-		{"xl/styles.xml", styles, zip.Store},
-		{"xl/worksheets/sheet1.xml", worksheet(header, rows), zip.Deflate},
+	return (&Blocks{}).Write(w, sheet, header, rows)
+}
+
+// Blocks compresses blocks of rows once for all the sheets that hold
+// them: a site's tables share most of their rows (each county's table
+// holds every duty of its group, the table of all tasks every notice's
+// table). A block is compressed on its own and ends on a byte boundary,
+// so a sheet is its blocks' bytes one after another. Blocks is safe for
+// use by several goroutines.
+type Blocks struct {
+	mu sync.Mutex
+	m  map[[sha256.Size]byte]*block
+}
+
+type block struct {
+	once     sync.Once
+	deflated []byte
+	crc      uint32
+	size     int64
+	widths   []int
+}
+
+// Write writes a workbook with one sheet: the header, then the rows of
+// each part in order.
+func (bs *Blocks) Write(w io.Writer, sheet string, header []string, parts ...[][]string) error {
+	var body []*block
+	for _, rows := range parts {
+		if len(rows) > 0 {
+			body = append(body, bs.get(rows))
+		}
 	}
-	for _, p := range parts {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: p.method, Modified: modified})
+	widths := make([]int, len(header))
+	for c, h := range header {
+		widths[c] = width(h)
+	}
+	for _, b := range body {
+		for c := range widths {
+			if c < len(b.widths) {
+				widths[c] = max(widths[c], b.widths[c])
+			}
+		}
+	}
+	var head bytes.Buffer
+	worksheetHead(&head, header, widths)
+	blocks := append([]*block{compress(head.Bytes(), nil)}, body...)
+	blocks = append(blocks, compress([]byte(worksheetTail), nil))
+
+	zw := zip.NewWriter(w)
+	// The small fixed parts are stored; the sheet is compressed.
+	parts2 := []struct{ name, body string }{
+		{"[Content_Types].xml", contentTypes},
+		{"_rels/.rels", rootRels},
+		{"xl/workbook.xml", fmt.Sprintf(workbook, escape(sheetName(sheet)))},
+		{"xl/_rels/workbook.xml.rels", workbookRels},
+		{"xl/styles.xml", styles},
+	}
+	for _, p := range parts2 {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Store, Modified: modified})
 		if err != nil {
 			return err
 		}
@@ -55,7 +94,64 @@ func Write(w io.Writer, sheet string, header []string, rows [][]string) error {
 			return err
 		}
 	}
+	fh := &zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, Modified: modified}
+	for _, b := range blocks {
+		fh.CRC32 = crc32Combine(fh.CRC32, b.crc, b.size)
+		fh.UncompressedSize64 += uint64(b.size)
+		fh.CompressedSize64 += uint64(len(b.deflated))
+	}
+	fh.CompressedSize64 += uint64(len(finalBlock))
+	f, err := zw.CreateRaw(fh)
+	if err != nil {
+		return err
+	}
+	for _, b := range blocks {
+		if _, err := f.Write(b.deflated); err != nil {
+			return err
+		}
+	}
+	if _, err := f.Write(finalBlock); err != nil {
+		return err
+	}
 	return zw.Close()
+}
+
+// finalBlock ends a deflate stream: an empty last block.
+var finalBlock = []byte{0x03, 0x00}
+
+// get returns the compressed block of rows, compressing it the first time.
+func (bs *Blocks) get(rows [][]string) *block {
+	var x bytes.Buffer
+	widths := sheetRows(&x, rows)
+	key := sha256.Sum256(x.Bytes())
+	bs.mu.Lock()
+	if bs.m == nil {
+		bs.m = map[[sha256.Size]byte]*block{}
+	}
+	b, ok := bs.m[key]
+	if !ok {
+		b = &block{}
+		bs.m[key] = b
+	}
+	bs.mu.Unlock()
+	b.once.Do(func() { compress(x.Bytes(), b).widths = widths })
+	return b
+}
+
+// compress deflates data into b (a new block when b is nil), flushed to
+// a byte boundary and not final, so blocks can follow it.
+func compress(data []byte, b *block) *block {
+	if b == nil {
+		b = &block{}
+	}
+	var out bytes.Buffer
+	fw := flaters.Get().(*flate.Writer)
+	fw.Reset(&out)
+	fw.Write(data)
+	fw.Flush()
+	flaters.Put(fw)
+	b.deflated, b.crc, b.size = out.Bytes(), crc32.ChecksumIEEE(data), int64(len(data))
+	return b
 }
 
 // flaters reuses compressors: a new one allocates about a megabyte.
@@ -63,14 +159,6 @@ var flaters = sync.Pool{New: func() any {
 	w, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
 	return w
 }}
-
-type pooled struct{ *flate.Writer }
-
-func (p *pooled) Close() error {
-	err := p.Writer.Close()
-	flaters.Put(p.Writer)
-	return err
-}
 
 // sheetName keeps a name Excel accepts: at most 31 characters, none of
 // []:*?/\.
@@ -130,17 +218,7 @@ func escapeTo(b *bytes.Buffer, s string) {
 	}
 }
 
-// column returns the letters of a column: 0 → A, 26 → AA.
-func column(i int) string {
-	s := ""
-	for i++; i > 0; i = (i - 1) / 26 {
-		s = string(rune('A'+(i-1)%26)) + s
-	}
-	return s
-}
-
-func worksheet(header []string, rows [][]string) string {
-	var b bytes.Buffer
+func worksheetHead(b *bytes.Buffer, header []string, widths []int) {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`)
@@ -148,47 +226,63 @@ func worksheet(header []string, rows [][]string) string {
 	// Width by the longest text of a column, capped; Chinese counts double.
 	if len(header) > 0 {
 		b.WriteString(`<cols>`)
-		for c := range header {
-			w := width(header[c])
-			for _, row := range rows {
-				if c < len(row) {
-					w = max(w, width(row[c]))
-				}
-			}
-			fmt.Fprintf(&b, `<col min="%d" max="%d" width="%d" customWidth="1"/>`, c+1, c+1, min(max(w+2, 8), 60))
+		for c, w := range widths {
+			fmt.Fprintf(b, `<col min="%d" max="%d" width="%d" customWidth="1"/>`, c+1, c+1, min(max(w+2, 8), 60))
 		}
 		b.WriteString(`</cols>`)
 	}
 	b.WriteString(`<sheetData>`)
-	var cols []string
-	var num []byte
-	writeRow := func(r int, cells []string, style byte) {
-		num = strconv.AppendInt(num[:0], int64(r), 10)
-		b.WriteString(`<row r="`)
-		b.Write(num)
-		b.WriteString(`">`)
-		for c, v := range cells {
-			for len(cols) <= c {
-				cols = append(cols, column(len(cols)))
-			}
-			b.WriteString(`<c r="`)
-			b.WriteString(cols[c])
-			b.Write(num)
-			b.WriteString(`" t="inlineStr" s="`)
-			b.WriteByte('0' + style)
-			b.WriteString(`"><is><t xml:space="preserve">`)
-			escapeTo(&b, v)
-			b.WriteString(`</t></is></c>`)
-		}
-		b.WriteString(`</row>`)
-	}
-	writeRow(1, header, 1)
-	for i, row := range rows {
-		writeRow(i+2, row, 2)
-	}
-	b.WriteString(`</sheetData></worksheet>`)
-	return b.String()
+	writeRow(b, header, '1')
 }
+
+const worksheetTail = `</sheetData></worksheet>`
+
+// sheetRows writes rows of body cells and returns the widths of their
+// columns. Rows and cells carry no reference (r="B7"): they follow one
+// another, so a block reads the same wherever it stands in a sheet.
+func sheetRows(b *bytes.Buffer, rows [][]string) []int {
+	var widths []int
+	for _, row := range rows {
+		for len(widths) < len(row) {
+			widths = append(widths, 0)
+		}
+		for c, v := range row {
+			widths[c] = max(widths[c], width(v))
+		}
+		writeRow(b, row, '2')
+	}
+	return widths
+}
+
+func writeRow(b *bytes.Buffer, cells []string, style byte) {
+	b.WriteString(`<row>`)
+	for _, v := range cells {
+		b.WriteString(`<c t="inlineStr" s="`)
+		b.WriteByte(style)
+		if keepSpace(v) {
+			b.WriteString(`"><is><t xml:space="preserve">`)
+		} else {
+			b.WriteString(`"><is><t>`)
+		}
+		escapeTo(b, v)
+		b.WriteString(`</t></is></c>`)
+	}
+	b.WriteString(`</row>`)
+}
+
+// keepSpace tells whether a text needs xml:space="preserve": white
+// space at either end, or a line break or tab inside.
+func keepSpace(s string) bool {
+	if s == "" {
+		return false
+	}
+	if isSpace(s[0]) || isSpace(s[len(s)-1]) {
+		return true
+	}
+	return strings.ContainsAny(s, "\t\n\r")
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func width(s string) int {
 	w := 0

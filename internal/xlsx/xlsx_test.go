@@ -65,3 +65,48 @@ func BenchmarkWrite(b *testing.B) {
 		xlsx.Write(&buf, "职责", []string{"a", "b", "c", "d", "e"}, rows)
 	}
 }
+
+// A sheet made of shared blocks reads back as its rows in order, wherever
+// a block stands.
+func TestBlocks(t *testing.T) {
+	header := []string{"文号", "工作任务"}
+	shared := [][]string{{"甲", " 前后空格 "}, {"乙", "两行\n文字"}}
+	own := [][]string{{"丙", "=1+1"}}
+	var bs xlsx.Blocks
+	var a, b bytes.Buffer
+	if err := bs.Write(&a, "甲", header, shared, own); err != nil {
+		t.Fatal(err)
+	}
+	if err := bs.Write(&b, "乙", header, own, nil, shared); err != nil {
+		t.Fatal(err)
+	}
+	for i, tc := range []struct {
+		file []byte
+		want [][]string
+	}{
+		{a.Bytes(), [][]string{header, shared[0], shared[1], own[0]}},
+		{b.Bytes(), [][]string{header, own[0], shared[0], shared[1]}},
+	} {
+		f, err := excelize.OpenReader(bytes.NewReader(tc.file))
+		if err != nil {
+			t.Fatalf("file %d: %v", i, err)
+		}
+		got, err := f.GetRows(f.GetSheetList()[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("file %d read back\n%q\nwant\n%q", i, got, tc.want)
+		}
+		if v, _ := f.GetCellValue(f.GetSheetList()[0], "B4"); i == 0 && v != "=1+1" {
+			t.Errorf("B4 = %q", v)
+		}
+	}
+	// The same rows in one block give the same bytes as Write.
+	var one, whole bytes.Buffer
+	xlsx.Write(&whole, "甲", header, append(append([][]string{}, shared...), own...))
+	new(xlsx.Blocks).Write(&one, "甲", header, append(append([][]string{}, shared...), own...))
+	if !bytes.Equal(one.Bytes(), whole.Bytes()) {
+		t.Error("Write and Blocks.Write differ on the same rows")
+	}
+}
