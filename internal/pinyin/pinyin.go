@@ -8,6 +8,7 @@ package pinyin
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -56,7 +57,6 @@ var maxWord = func() int {
 func Syllables(s string) []string {
 	runes := []rune(s)
 	out := make([]string, 0, len(runes))
-	args := gopinyin.NewArgs()
 	for i := 0; i < len(runes); {
 		if n, rd := matchWord(runes[i:]); n > 0 {
 			out = append(out, rd...)
@@ -68,11 +68,28 @@ func Syllables(s string) []string {
 		if !unicode.Is(unicode.Han, r) {
 			continue
 		}
-		if p := gopinyin.SinglePinyin(r, args); len(p) > 0 {
-			out = append(out, p[0])
+		if p := reading(r); p != "" {
+			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// readings caches go-pinyin's first reading of each character (rune →
+// string): it runs several regular expressions per call, and a build asks
+// for the same few hundred characters many times.
+var readings sync.Map
+
+func reading(r rune) string {
+	if p, ok := readings.Load(r); ok {
+		return p.(string)
+	}
+	p := ""
+	if ps := gopinyin.SinglePinyin(r, gopinyin.NewArgs()); len(ps) > 0 {
+		p = ps[0]
+	}
+	readings.Store(r, p)
+	return p
 }
 
 func matchWord(runes []rune) (int, []string) {
