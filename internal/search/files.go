@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"qingdan/internal/pinyin"
 )
@@ -76,14 +79,33 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 		i := int(hash(tok) % uint32(shards))
 		byShard[i] = append(byShard[i], tok)
 	}
+	var flat []int
 	for i, toks := range byShard {
-		m := make(map[string][]int, len(toks))
-		for _, tok := range toks {
-			m[tok] = ix.encode(tok)
+		// The object of a shard, written as json.Marshal writes a map
+		// (keys sorted, HTML-safe) without its reflection.
+		slices.Sort(toks)
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "qdSearch.t(%d,{", i)
+		for j, tok := range toks {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			appendJSONString(&b, tok)
+			b.WriteString(":[")
+			flat = ix.encode(flat[:0], tok)
+			var num []byte
+			for k, v := range flat {
+				if k > 0 {
+					b.WriteByte(',')
+				}
+				num = strconv.AppendInt(num[:0], int64(v), 10)
+				b.Write(num)
+			}
+			b.WriteByte(']')
 		}
-		b := call("t", i, m)
-		st.TokenBytes += len(b)
-		if err := put(fmt.Sprintf("%s/t/%d.js", Dir, i), b); err != nil {
+		b.WriteString("});\n")
+		st.TokenBytes += b.Len()
+		if err := put(fmt.Sprintf("%s/t/%d.js", Dir, i), b.Bytes()); err != nil {
 			return st, err
 		}
 	}
@@ -130,8 +152,7 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 
 // encode flattens the postings of a token: for each document, the gap
 // from the last one, the count of occurrences and their gaps.
-func (ix *Index) encode(tok string) []int {
-	var flat []int
+func (ix *Index) encode(flat []int, tok string) []int {
 	prev := 0
 	single := isSingleHan(tok)
 	for _, p := range ix.post[tok] {
@@ -167,6 +188,65 @@ func titleBit(occ []int32) int {
 		}
 	}
 	return 0
+}
+
+// appendJSONString writes s as a JSON string the way encoding/json does:
+// <, >, & and the line separators escaped, invalid UTF-8 replaced.
+func appendJSONString(b *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }
 
 // call writes `qdSearch.fn(i,<json>);`. JSON escapes <, > and & and the
