@@ -46,7 +46,7 @@ type Blocks struct {
 type block struct {
 	once     sync.Once
 	deflated []byte
-	crc      uint32
+	crc, op  uint32 // op: shiftOp(size)
 	size     int64
 	widths   []int
 }
@@ -74,7 +74,14 @@ func (bs *Blocks) Write(w io.Writer, sheet string, header []string, parts ...[][
 	var head bytes.Buffer
 	worksheetHead(&head, header, widths)
 	blocks := append([]*block{compress(head.Bytes(), nil)}, body...)
-	blocks = append(blocks, compress([]byte(worksheetTail), nil))
+	blocks = append(blocks, tailBlock)
+	deflated := len(finalBlock)
+	for _, b := range blocks {
+		deflated += len(b.deflated)
+	}
+	if buf, ok := w.(*bytes.Buffer); ok {
+		buf.Grow(deflated + 2048) // and the stored parts
+	}
 
 	zw := zip.NewWriter(w)
 	// The small fixed parts are stored; the sheet is compressed.
@@ -96,7 +103,7 @@ func (bs *Blocks) Write(w io.Writer, sheet string, header []string, parts ...[][
 	}
 	fh := &zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, Modified: modified}
 	for _, b := range blocks {
-		fh.CRC32 = crc32Combine(fh.CRC32, b.crc, b.size)
+		fh.CRC32 = crc32Combine(fh.CRC32, b.crc, b.op)
 		fh.UncompressedSize64 += uint64(b.size)
 		fh.CompressedSize64 += uint64(len(b.deflated))
 	}
@@ -119,9 +126,18 @@ func (bs *Blocks) Write(w io.Writer, sheet string, header []string, parts ...[][
 // finalBlock ends a deflate stream: an empty last block.
 var finalBlock = []byte{0x03, 0x00}
 
+var tailBlock = compress([]byte(worksheetTail), nil)
+
 // get returns the compressed block of rows, compressing it the first time.
 func (bs *Blocks) get(rows [][]string) *block {
 	var x bytes.Buffer
+	n := 0
+	for _, row := range rows {
+		for _, c := range row {
+			n += len(c) + 64
+		}
+	}
+	x.Grow(n)
 	widths := sheetRows(&x, rows)
 	key := sha256.Sum256(x.Bytes())
 	bs.mu.Lock()
@@ -139,19 +155,44 @@ func (bs *Blocks) get(rows [][]string) *block {
 }
 
 // compress deflates data into b (a new block when b is nil), flushed to
-// a byte boundary and not final, so blocks can follow it.
+// a byte boundary and not final, so blocks can follow it. A small block
+// is stored rather than compressed: a compressor costs more to start
+// than it would save.
 func compress(data []byte, b *block) *block {
 	if b == nil {
 		b = &block{}
 	}
+	b.crc, b.size, b.op = crc32.ChecksumIEEE(data), int64(len(data)), shiftOp(int64(len(data)))
+	if len(data) < storeBelow {
+		b.deflated = stored(data)
+		return b
+	}
 	var out bytes.Buffer
+	out.Grow(len(data)/3 + 64)
 	fw := flaters.Get().(*flate.Writer)
 	fw.Reset(&out)
 	fw.Write(data)
 	fw.Flush()
 	flaters.Put(fw)
-	b.deflated, b.crc, b.size = out.Bytes(), crc32.ChecksumIEEE(data), int64(len(data))
+	b.deflated = out.Bytes()
 	return b
+}
+
+const storeBelow = 2048
+
+// stored returns data as stored deflate blocks (no compression), each
+// starting on a byte boundary as the blocks before them end.
+func stored(data []byte) []byte {
+	out := make([]byte, 0, len(data)+5*(len(data)/0xffff+1))
+	for {
+		n := min(len(data), 0xffff)
+		out = append(out, 0, byte(n), byte(n>>8), ^byte(n), ^byte(n>>8))
+		out = append(out, data[:n]...)
+		data = data[n:]
+		if len(data) == 0 {
+			return out
+		}
+	}
 }
 
 // flaters reuses compressors: a new one allocates about a megabyte.
