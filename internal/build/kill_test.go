@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -142,15 +143,21 @@ func equal(a, b map[string][32]byte) bool {
 // after a number of them: a build that fails midway.
 type failingFs struct {
 	afero.Fs
+	mu   sync.Mutex // the build writes from several goroutines
 	left int
 }
 
 func (f *failingFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
 	if strings.Contains(name, ".new-qingdan") && flag&os.O_CREATE != 0 {
-		if f.left == 0 {
+		f.mu.Lock()
+		full := f.left == 0
+		if !full {
+			f.left--
+		}
+		f.mu.Unlock()
+		if full {
 			return nil, errors.New("disk full")
 		}
-		f.left--
 	}
 	return f.Fs.OpenFile(name, flag, perm)
 }

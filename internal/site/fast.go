@@ -63,7 +63,11 @@ type pageWriter struct {
 	root string
 }
 
-func newPageWriter(p *Page) *pageWriter { return &pageWriter{root: p.Root} }
+func newPageWriter(p *Page) *pageWriter {
+	w := &pageWriter{root: p.Root}
+	w.Grow(16 << 10) // most pages are 8 to 16 KB
+	return w
+}
 
 // raw writes markup as is.
 func (w *pageWriter) raw(s string) { w.WriteString(s) }

@@ -43,6 +43,12 @@ func (f *fragments) get(k fragKey, make func() string) template.HTML {
 	return h
 }
 
+func (f *fragments) reset() {
+	f.mu.Lock()
+	f.cache = nil
+	f.mu.Unlock()
+}
+
 func href(root, target string) string { return esc(root + target) }
 
 // roles is the block of a task's units by role, with links.

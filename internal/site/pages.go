@@ -780,11 +780,6 @@ func (r *renderer) unitPages() error {
 				return err
 			}
 		}
-		if len(r.jobs) >= 64 {
-			if err := r.run(); err != nil {
-				return err
-			}
-		}
 	}
 	return nil
 }

@@ -16,7 +16,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
@@ -94,7 +93,9 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	r.tpl = tpl
 	r.info = r.siteInfo()
 	r.siteKey = r.siteInfoKey()
-	if err := r.all(); err != nil {
+	r.startWorkers()
+	err = r.all()
+	if err := errors.Join(err, r.finish()); err != nil {
 		return nil, err
 	}
 	for _, p := range slices.Sorted(maps.Keys(opt.Extra)) {
@@ -139,7 +140,7 @@ type renderer struct {
 	info  *SiteInfo
 	out   map[string][]byte
 	outMu sync.Mutex
-	jobs  []job
+	work  *workers
 	// tasks caches the views of tasks, which many pages show.
 	taskCache map[*notice.Task]TaskView
 	frags     fragments
@@ -244,40 +245,55 @@ type job struct {
 	make      func() ([]byte, error)
 }
 
-func (r *renderer) queue(p string, make func() ([]byte, error)) {
-	r.jobs = append(r.jobs, job{p, r.key, make})
+// workers make the queued files on every core while the main goroutine
+// builds the views of the next ones. The queue is short, so only a few
+// pages' views wait in memory. Each file depends only on its own data, so
+// the bytes do not depend on the order.
+type workers struct {
+	jobs chan job
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	errs []error
 }
 
-// run makes the queued files on every core and hands them over. Each
-// file depends only on its own data, so the bytes do not depend on the
-// order.
-func (r *renderer) run() error {
-	errs := make([]error, len(r.jobs))
-	var (
-		wg   sync.WaitGroup
-		next atomic.Int64
-	)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
+func (r *renderer) startWorkers() {
+	w := &workers{jobs: make(chan job, 64)}
+	r.work = w
+	for range runtime.GOMAXPROCS(0) {
+		w.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(r.jobs) {
-					return
-				}
-				j := r.jobs[i]
+			defer w.wg.Done()
+			for j := range w.jobs {
 				data, err := j.make()
 				if err == nil {
 					err = r.put(j.path, j.key, data)
 				}
-				errs[i] = err
+				if err != nil {
+					w.mu.Lock()
+					w.errs = append(w.errs, err)
+					w.mu.Unlock()
+				}
 			}
 		}()
 	}
-	wg.Wait()
-	r.jobs = nil
-	return errors.Join(errs...)
+}
+
+func (r *renderer) queue(p string, make func() ([]byte, error)) {
+	r.work.jobs <- job{p, r.key, make}
+}
+
+// failed returns the errors of the files made so far.
+func (r *renderer) failed() error {
+	r.work.mu.Lock()
+	defer r.work.mu.Unlock()
+	return errors.Join(r.work.errs...)
+}
+
+// finish waits for the queued files.
+func (r *renderer) finish() error {
+	close(r.work.jobs)
+	r.work.wg.Wait()
+	return errors.Join(r.work.errs...)
 }
 
 // Hrefs of the pages, relative to the site root.
@@ -332,14 +348,13 @@ func (r *renderer) all() error {
 		if err := f(); err != nil {
 			return err
 		}
-		// Render what the step queued before the next step builds more,
-		// so only one notice's pages wait in memory at a time; then let
-		// go of the views of its tasks, which no later page shows.
-		if err := r.run(); err != nil {
+		if err := r.failed(); err != nil {
 			return err
 		}
+		// Let go of the views of the notice's tasks, which no later
+		// page shows.
 		r.taskCache = map[*notice.Task]TaskView{}
-		r.frags.cache = nil
+		r.frags.reset()
 	}
 	return nil
 }
