@@ -306,16 +306,20 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		return tree.Put(p, b)
 	}
 	keys := loadKeys(fsys, opt, tree, &pages)
-	index := search.Build(cat)
-	if r.Index, err = index.Write(emit); err != nil {
-		tree.Abort()
-		return nil, err
-	}
-	if _, err := site.Render(site.Input{Catalog: cat, Tree: ctree}, site.Options{
+	// The search index is built beside the pages: they share no data,
+	// and the pages leave a core idle while their views are built.
+	indexed := make(chan error, 1)
+	go func() {
+		var err error
+		r.Index, err = search.Build(cat).Write(emit)
+		indexed <- err
+	}()
+	_, err = site.Render(site.Input{Catalog: cat, Tree: ctree}, site.Options{
 		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
-		Extra: prevFiles, Search: searchFilters(index), Changes: changes, Emit: emit,
+		Extra: prevFiles, Search: searchFilters(search.SectionLabels(cat)), Changes: changes, Emit: emit,
 		Reuse: keys, Version: ver, Digests: digests,
-	}); err != nil {
+	})
+	if err := errors.Join(err, <-indexed); err != nil {
 		tree.Abort()
 		return nil, err
 	}
@@ -353,8 +357,8 @@ func onlyNotes(files []string) bool {
 }
 
 // searchFilters labels the filters of the search page in the index's order.
-func searchFilters(ix *search.Index) site.SearchFilters {
-	f := site.SearchFilters{Sections: ix.Sections}
+func searchFilters(sections []string) site.SearchFilters {
+	f := site.SearchFilters{Sections: sections}
 	for _, k := range units.Kinds {
 		f.Kinds = append(f.Kinds, k.Label())
 	}

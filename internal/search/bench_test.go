@@ -20,3 +20,17 @@ func BenchmarkIndex(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIndexOne indexes one generated notice, as a site of the
+// shipped notice does.
+func BenchmarkIndexOne(b *testing.B) {
+	cat, err := gen.Catalog("../..", 1, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := search.Build(cat).Write(func(string, []byte) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -45,10 +45,7 @@ func Build(cat *catalog.Catalog) *Index {
 	}
 
 	for _, n := range cat.Notices {
-		short := n.DocNumber
-		if short == "" {
-			short = n.Title
-		}
+		short := shortName(n)
 		secIndex := map[int]int{}
 		for _, s := range n.Sections {
 			secIndex[s.Number] = len(sections)
@@ -122,6 +119,25 @@ func Build(cat *catalog.Catalog) *Index {
 		}
 	}
 	return New(docs, sections, kinds, roles)
+}
+
+// SectionLabels are the labels of the section filter, as Build gives
+// them in Index.Sections, without building the index.
+func SectionLabels(cat *catalog.Catalog) []string {
+	var out []string
+	for _, n := range cat.Notices {
+		for _, s := range n.Sections {
+			out = append(out, shortName(n)+" "+sectionName(n.Notice, s))
+		}
+	}
+	return out
+}
+
+func shortName(n *catalog.Notice) string {
+	if n.DocNumber == "" {
+		return n.Title
+	}
+	return n.DocNumber
 }
 
 func sectionName(n *notice.Notice, s notice.Section) string {

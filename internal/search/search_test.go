@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"qingdan/internal/catalog"
+	"qingdan/internal/gen"
 	"qingdan/internal/notice"
 	"qingdan/internal/search"
 	"qingdan/internal/units"
@@ -264,5 +265,18 @@ func TestQueryLoad(t *testing.T) {
 		if n >= st.Bytes/2 {
 			t.Errorf("%s loads %d of %d bytes", q, n, st.Bytes)
 		}
+	}
+}
+
+// The site labels its section filter without building the index; the
+// labels must be the index's, in its order.
+func TestSectionLabels(t *testing.T) {
+	cat, err := gen.Catalog("../..", 5, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := search.SectionLabels(cat), search.Build(cat).Sections
+	if len(want) < 10 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("SectionLabels:\n%q\nindex:\n%q", got, want)
 	}
 }
