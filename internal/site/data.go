@@ -2,11 +2,9 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -15,6 +13,7 @@ import (
 	"qingdan/internal/notice"
 	"qingdan/internal/pinyin"
 	"qingdan/internal/units"
+	"qingdan/internal/xlsx"
 )
 
 // Paths of the downloads, relative to the site root.
@@ -79,9 +78,9 @@ func (r *renderer) data() error {
 	cat := r.in.Catalog
 	// data/notice.json: the notice as `parse` prints it; for a site of
 	// several notices, the list of them.
-	var allRows [][][]string
+	var allRows []xlsx.Part
 	for _, n := range cat.Notices {
-		rows := r.taskRows(n)
+		rows := xlsx.Part{Key: "tasks " + n.Slug, Rows: r.taskRows(n)}
 		allRows = append(allRows, rows)
 		err := r.group(keyOf(r.siteKey, "notice-data", n.Slug, r.noticeDeps(n)), func() error {
 			b, err := n.JSON()
@@ -149,9 +148,16 @@ func (r *renderer) data() error {
 		return err
 	}
 
-	// Tables: all tasks, and each unit's. A table is named by its rows,
-	// which are cheap to make; its files are not.
-	err = r.group(keyOf(r.siteKey, "tasks-data", rowsKey(allRows...)), func() error {
+	// Tables: all tasks, and each unit's, by notice. A part of a table
+	// is named by its notice and the duties it lists, which decide its
+	// rows: parts shared by several tables (a group's duties in each of
+	// its members' tables) are compressed once, and a table is kept when
+	// the keys of all its parts are.
+	var all []string
+	for _, n := range cat.Notices {
+		all = append(all, r.noticeDeps(n))
+	}
+	err = r.group(keyOf(append([]string{r.siteKey, "tasks-data"}, all...)...), func() error {
 		r.table(allCSVHref, allXLSXHref, "任务", taskHeader, allRows...)
 		return nil
 	})
@@ -159,9 +165,17 @@ func (r *renderer) data() error {
 		return err
 	}
 	for _, u := range cat.Units {
-		rows := r.unitRows(u)
-		err := r.group(keyOf(r.siteKey, "unit-data", u.Slug, rowsKey(rows...)), func() error {
-			r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, rows...)
+		parts := r.unitParts(u)
+		key := []string{r.siteKey, "unit-data", u.Slug}
+		for _, p := range parts {
+			key = append(key, p.deps, p.Key)
+		}
+		err := r.group(keyOf(key...), func() error {
+			tables := make([]xlsx.Part, len(parts))
+			for i, p := range parts {
+				tables[i] = xlsx.Part{Key: p.Key, Rows: r.unitRows(p.notice, p.duties)}
+			}
+			r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, tables...)
 			return nil
 		})
 		if err != nil {
@@ -171,37 +185,46 @@ func (r *renderer) data() error {
 	return nil
 }
 
-// rowsKey digests the rows of a table.
-func rowsKey(parts ...[][]string) string {
-	h := sha256.New()
-	var n []byte
-	for _, rows := range parts {
-		for _, row := range rows {
-			for _, c := range row {
-				n = append(strconv.AppendInt(n[:0], int64(len(c)), 10), ':')
-				h.Write(n)
-				io.WriteString(h, c)
-			}
-			h.Write([]byte{'\n'})
-		}
-	}
-	return sum(h)
+// unitPart is a unit's duties in one notice: a part of its table.
+type unitPart struct {
+	Key    string // the notice and the duties (task, role, group)
+	deps   string // noticeDeps of the notice
+	notice *catalog.Notice
+	duties []catalog.Duty
 }
 
-// unitRows are the rows of a unit's table, by notice.
-func (r *renderer) unitRows(u *catalog.Unit) [][][]string {
-	cat := r.in.Catalog
-	var parts [][][]string
+func (r *renderer) unitParts(u *catalog.Unit) []unitPart {
+	var parts []unitPart
+	var key strings.Builder
 	for i, d := range u.Duties {
 		if i == 0 || d.Notice != u.Duties[i-1].Notice {
-			parts = append(parts, nil)
+			n := r.in.Catalog.Notice(d.Notice)
+			parts = append(parts, unitPart{deps: r.noticeDeps(n), notice: n})
 		}
-		n := cat.Notice(d.Notice)
-		t := cat.Task(d.Notice, d.Task)
-		sec, item, sub := placeNames(n.Notice, t)
-		parts[len(parts)-1] = append(parts[len(parts)-1], neutralised(n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), d.Via, t.UnitText))
+		p := &parts[len(parts)-1]
+		p.duties = append(p.duties, d)
+	}
+	for i := range parts {
+		p := &parts[i]
+		key.Reset()
+		key.WriteString("unit " + p.notice.Slug)
+		for _, d := range p.duties {
+			key.WriteString(" " + d.Task + "/" + string(d.Role) + "/" + strconv.Quote(d.Via))
+		}
+		p.Key = key.String()
 	}
 	return parts
+}
+
+// unitRows are the rows of a unit's table for its duties in one notice.
+func (r *renderer) unitRows(n *catalog.Notice, ds []catalog.Duty) [][]string {
+	rows := make([][]string, 0, len(ds))
+	for _, d := range ds {
+		t := r.in.Catalog.Task(d.Notice, d.Task)
+		sec, item, sub := placeNames(n.Notice, t)
+		rows = append(rows, neutralised(n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), d.Via, t.UnitText))
+	}
+	return rows
 }
 
 var (
@@ -258,7 +281,7 @@ func neutralised(cells ...string) []string {
 // table queues the same rows, given by parts, as CSV (UTF-8 with a
 // byte-order mark, so Excel reads the Chinese) and as XLSX, whose parts
 // are compressed once for all the tables that share them.
-func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, parts ...[][]string) {
+func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, parts ...xlsx.Part) {
 	r.queue(xlsxPath, func() ([]byte, error) {
 		var b bytes.Buffer
 		if err := r.sheets.Write(&b, sheet, header, parts...); err != nil {
@@ -272,8 +295,8 @@ func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, parts
 		w := csv.NewWriter(&b)
 		w.UseCRLF = true
 		w.Write(header)
-		for _, rows := range parts {
-			w.WriteAll(rows)
+		for _, p := range parts {
+			w.WriteAll(p.Rows)
 		}
 		if err := w.Error(); err != nil {
 			return nil, fmt.Errorf("site: %s: %w", csvPath, err)

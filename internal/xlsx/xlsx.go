@@ -12,7 +12,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
-	"crypto/sha256"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -29,7 +28,16 @@ var modified = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // Write writes a workbook with one sheet. Every cell is a text cell: a
 // spreadsheet never reads it as a number or a formula.
 func Write(w io.Writer, sheet string, header []string, rows [][]string) error {
-	return (&Blocks{}).Write(w, sheet, header, rows)
+	return (&Blocks{}).Write(w, sheet, header, Part{Rows: rows})
+}
+
+// A Part is a block of rows of a sheet. Its Key names its rows for the
+// Blocks it is written with: parts of the same key hold the same rows,
+// and the rows of a part whose key was seen are not read again. A part
+// without a key is always written from its rows.
+type Part struct {
+	Key  string
+	Rows [][]string
 }
 
 // Blocks compresses blocks of rows once for all the sheets that hold
@@ -40,7 +48,7 @@ func Write(w io.Writer, sheet string, header []string, rows [][]string) error {
 // use by several goroutines.
 type Blocks struct {
 	mu sync.Mutex
-	m  map[[sha256.Size]byte]*block
+	m  map[string]*block
 }
 
 type block struct {
@@ -53,11 +61,11 @@ type block struct {
 
 // Write writes a workbook with one sheet: the header, then the rows of
 // each part in order.
-func (bs *Blocks) Write(w io.Writer, sheet string, header []string, parts ...[][]string) error {
+func (bs *Blocks) Write(w io.Writer, sheet string, header []string, parts ...Part) error {
 	var body []*block
-	for _, rows := range parts {
-		if len(rows) > 0 {
-			body = append(body, bs.get(rows))
+	for _, p := range parts {
+		if len(p.Rows) > 0 || p.Key != "" {
+			body = append(body, bs.get(p))
 		}
 	}
 	widths := make([]int, len(header))
@@ -128,29 +136,34 @@ var finalBlock = []byte{0x03, 0x00}
 
 var tailBlock = compress([]byte(worksheetTail), nil)
 
-// get returns the compressed block of rows, compressing it the first time.
-func (bs *Blocks) get(rows [][]string) *block {
-	var x bytes.Buffer
-	n := 0
-	for _, row := range rows {
-		for _, c := range row {
-			n += len(c) + 64
+// get returns the compressed block of a part, compressing it the first
+// time its key is seen.
+func (bs *Blocks) get(p Part) *block {
+	b := &block{}
+	if p.Key != "" {
+		bs.mu.Lock()
+		if bs.m == nil {
+			bs.m = map[string]*block{}
 		}
+		if seen, ok := bs.m[p.Key]; ok {
+			b = seen
+		} else {
+			bs.m[p.Key] = b
+		}
+		bs.mu.Unlock()
 	}
-	x.Grow(n)
-	widths := sheetRows(&x, rows)
-	key := sha256.Sum256(x.Bytes())
-	bs.mu.Lock()
-	if bs.m == nil {
-		bs.m = map[[sha256.Size]byte]*block{}
-	}
-	b, ok := bs.m[key]
-	if !ok {
-		b = &block{}
-		bs.m[key] = b
-	}
-	bs.mu.Unlock()
-	b.once.Do(func() { compress(x.Bytes(), b).widths = widths })
+	b.once.Do(func() {
+		var x bytes.Buffer
+		n := 0
+		for _, row := range p.Rows {
+			for _, c := range row {
+				n += len(c) + 64
+			}
+		}
+		x.Grow(n)
+		widths := sheetRows(&x, p.Rows)
+		compress(x.Bytes(), b).widths = widths
+	})
 	return b
 }
 

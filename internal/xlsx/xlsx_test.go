@@ -78,10 +78,11 @@ func TestBlocks(t *testing.T) {
 	own := [][]string{{"丙", "=1+1"}}
 	var bs xlsx.Blocks
 	var a, b bytes.Buffer
-	if err := bs.Write(&a, "甲", header, shared, own); err != nil {
+	if err := bs.Write(&a, "甲", header, xlsx.Part{Key: "shared", Rows: shared}, xlsx.Part{Key: "own", Rows: own}); err != nil {
 		t.Fatal(err)
 	}
-	if err := bs.Write(&b, "乙", header, own, nil, shared); err != nil {
+	// A key seen before stands for its rows, whatever rows come with it.
+	if err := bs.Write(&b, "乙", header, xlsx.Part{Key: "own", Rows: own}, xlsx.Part{}, xlsx.Part{Key: "shared"}); err != nil {
 		t.Fatal(err)
 	}
 	for i, tc := range []struct {
@@ -109,7 +110,7 @@ func TestBlocks(t *testing.T) {
 	// The same rows in one block give the same bytes as Write.
 	var one, whole bytes.Buffer
 	xlsx.Write(&whole, "甲", header, append(append([][]string{}, shared...), own...))
-	new(xlsx.Blocks).Write(&one, "甲", header, append(append([][]string{}, shared...), own...))
+	new(xlsx.Blocks).Write(&one, "甲", header, xlsx.Part{Key: "all", Rows: append(append([][]string{}, shared...), own...)})
 	if !bytes.Equal(one.Bytes(), whole.Bytes()) {
 		t.Error("Write and Blocks.Write differ on the same rows")
 	}
