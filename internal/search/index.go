@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -65,77 +66,69 @@ func (ix *Index) occ(p posting) []int32 { return ix.occs[p.start:p.end] }
 // New indexes the documents, in the order given: that order breaks ties.
 // Units come first (the browser tells a unit by its number).
 func New(docs []Doc, sections, unitKinds, roles []string) *Index {
-	ix := &Index{Docs: docs, Sections: sections, UnitKinds: unitKinds, Roles: roles, post: map[string][]posting{}}
-	// Han tokens are keyed by their runes while a document is read, and
-	// their strings made once for the whole index.
-	names := map[uint64]string{}
-	slot := map[uint64]int{}
-	words := map[string]int{}
+	ix := &Index{Docs: docs, Sections: sections, UnitKinds: unitKinds, Roles: roles}
+	// Tokens are numbered as they are first seen: Han tokens by the key
+	// of their runes, words by their string; the strings of Han tokens
+	// are made once, at the end. A document's occurrences are gathered as
+	// (token, occurrence) pairs and sorted, which needs no map per
+	// document.
 	var (
-		lists [][]int
-		order []string
+		hanIDs  = map[uint64]int32{}
+		wordIDs = map[string]int32{}
+		tokens  []uint64 // token number → Han key; 0 for a word
+		words   []string // token number → word
+		lists   [][]posting
+		hits    []uint64 // token<<32 | occurrence
 	)
+	number := func(k uint64, word string) int32 {
+		if word == "" {
+			if id, ok := hanIDs[k]; ok {
+				return id
+			}
+			hanIDs[k] = int32(len(tokens))
+		} else {
+			if id, ok := wordIDs[word]; ok {
+				return id
+			}
+			wordIDs[word] = int32(len(tokens))
+		}
+		tokens, words, lists = append(tokens, k), append(words, word), append(lists, nil)
+		return int32(len(tokens) - 1)
+	}
 	for id := range docs {
 		d := &docs[id]
-		clear(slot)
-		clear(words)
-		lists, order = lists[:0], order[:0]
-		add := func(tok string, v int) {
-			i, ok := words[tok]
-			if !ok {
-				i = len(lists)
-				words[tok] = i
-				lists = append(lists, nil)
-				order = append(order, tok)
-			}
-			lists[i] = append(lists[i], v)
-		}
+		hits = hits[:0]
 		tokensKeyed(d.Text, func(k uint64, word string, pos int) {
 			v := pos * 2
 			if pos < d.TitleLen {
 				v++
 			}
-			if word != "" {
-				add(word, v)
-				return
-			}
-			i, ok := slot[k]
-			if !ok {
-				name, seen := names[k]
-				if !seen {
-					name = keyString(k)
-					names[k] = name
-				}
-				i = len(lists)
-				slot[k] = i
-				lists = append(lists, nil)
-				order = append(order, name)
-			}
-			lists[i] = append(lists[i], v)
+			hits = append(hits, uint64(number(k, word))<<32|uint64(v))
 		})
 		for _, p := range d.Pinyin {
-			add(p, 1)
+			hits = append(hits, uint64(number(0, p))<<32|1)
 		}
-		for i, tok := range order {
+		slices.Sort(hits)
+		for i := 0; i < len(hits); {
+			tok := hits[i] >> 32
 			start := int32(len(ix.occs))
-			for _, v := range dedupeSorted(lists[i]) {
-				ix.occs = append(ix.occs, int32(v))
+			for ; i < len(hits) && hits[i]>>32 == tok; i++ {
+				if v := int32(hits[i]); len(ix.occs) == int(start) || ix.occs[len(ix.occs)-1] != v {
+					ix.occs = append(ix.occs, v)
+				}
 			}
-			ix.post[tok] = append(ix.post[tok], posting{doc: int32(id), start: start, end: int32(len(ix.occs))})
+			lists[tok] = append(lists[tok], posting{doc: int32(id), start: start, end: int32(len(ix.occs))})
 		}
+	}
+	ix.post = make(map[string][]posting, len(lists))
+	for i, ps := range lists {
+		tok := words[i]
+		if tok == "" {
+			tok = keyString(tokens[i])
+		}
+		ix.post[tok] = ps
 	}
 	return ix
-}
-
-func dedupeSorted(v []int) []int {
-	sort.Ints(v)
-	out := v[:0]
-	for i, x := range v {
-		if i == 0 || x != v[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // PinyinSpans returns the tokens a unit name is found by: its full pinyin
