@@ -14,8 +14,11 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/afero"
 )
@@ -72,33 +75,55 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 		ops    []op
 		edited []string
 	)
-	newManifest := map[string]string{}
-	for _, p := range slices.Sorted(maps.Keys(files)) {
-		data := files[p]
-		sum := digest(data)
-		newManifest[p] = sum
+	// Each file is read and compared on its own, on several goroutines;
+	// the outcomes are then taken in path order.
+	type outcome struct {
+		sum       string
+		unchanged bool
+		write     bool // the new version goes in
+		keptEdit  bool
+		err       error
+	}
+	paths := slices.Sorted(maps.Keys(files))
+	outcomes := make([]outcome, len(paths))
+	each(len(paths), func(i int) {
+		p, data, o := paths[i], files[paths[i]], &outcomes[i]
+		o.sum = digest(data)
 		cur, err := afero.ReadFile(fsys, path.Join(dir, p))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			ops = append(ops, op{path: p, data: data})
-			continue
+			o.write = true
 		case err != nil:
-			return st, fmt.Errorf("publish: %w", err)
+			o.err = fmt.Errorf("publish: %w", err)
+		case bytes.Equal(cur, data):
+			o.unchanged = true
+		default:
+			prev, known := old[p]
+			switch {
+			case known && digest(cur) == prev:
+				o.write = true
+			case known && prev == o.sum:
+				// Edited by hand, and the build has nothing new for it: keep.
+				o.keptEdit = true
+			}
 		}
-		if bytes.Equal(cur, data) {
-			st.Unchanged++
-			continue
-		}
-		prev, known := old[p]
+	})
+	newManifest := make(map[string]string, len(paths))
+	for i, p := range paths {
+		o := outcomes[i]
+		newManifest[p] = o.sum
 		switch {
-		case known && digest(cur) == prev:
-			ops = append(ops, op{path: p, data: data})
-		case known && prev == sum:
-			// Edited by hand, and the build has nothing new for it: keep.
+		case o.err != nil:
+			return st, o.err
+		case o.unchanged:
+			st.Unchanged++
+		case o.keptEdit:
 			st.KeptEdits++
+		case o.write:
+			ops = append(ops, op{path: p, data: files[p]})
 		default:
 			edited = append(edited, path.Join(dir, p))
-			ops = append(ops, op{path: p, data: data, backup: true})
+			ops = append(ops, op{path: p, data: files[p], backup: true})
 		}
 	}
 	for _, p := range slices.Sorted(maps.Keys(old)) {
@@ -122,8 +147,15 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 	if len(edited) > 0 && !force {
 		return st, &EditedError{Dir: dir, Files: edited}
 	}
+	// Backups and removals first, in order; then the writes, which are
+	// independent, on several goroutines.
+	var writes []op
 	for _, o := range ops {
 		full := path.Join(dir, o.path)
+		if o.data != nil && !o.backup {
+			writes = append(writes, o)
+			continue
+		}
 		if o.backup {
 			cur, err := afero.ReadFile(fsys, full)
 			if err != nil {
@@ -146,6 +178,14 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 		}
 		st.Written++
 	}
+	errs := make([]error, len(writes))
+	each(len(writes), func(i int) {
+		errs[i] = writeAtomic(fsys, path.Join(dir, writes[i].path), writes[i].data)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return st, err
+	}
+	st.Written += len(writes)
 	all, err := listFiles(fsys, dir)
 	if err != nil {
 		return st, err
@@ -164,6 +204,25 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 		}
 	}
 	return st, nil
+}
+
+// each calls f for 0..n-1 on several goroutines: files are independent,
+// and a disk serves several requests at once.
+func each(n int, f func(i int)) {
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range min(n, 2*runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func digest(b []byte) string {
