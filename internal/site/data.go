@@ -10,6 +10,7 @@ import (
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
+	"qingdan/internal/jsontext"
 	"qingdan/internal/notice"
 	"qingdan/internal/pinyin"
 	"qingdan/internal/units"
@@ -54,6 +55,104 @@ type DutyJSON struct {
 	Role   units.Role `json:"role"`
 	Via    string     `json:"via,omitempty"`
 	Page   string     `json:"page"`
+}
+
+// unitsJSON writes data/units.json as marshal would, without reflection:
+// on a large site it holds every duty of every unit.
+func unitsJSON(list []UnitJSON) []byte {
+	if list == nil {
+		return []byte("null\n")
+	}
+	var b bytes.Buffer
+	str := func(indent, key, v string) {
+		b.WriteString(indent)
+		jsontext.String(&b, key, false)
+		b.WriteString(": ")
+		jsontext.String(&b, v, false)
+	}
+	num := func(indent, key string, n int) {
+		b.WriteString(indent)
+		jsontext.String(&b, key, false)
+		b.WriteString(": ")
+		b.WriteString(strconv.Itoa(n))
+	}
+	strs := func(key string, v []string) {
+		b.WriteString("    ")
+		jsontext.String(&b, key, false)
+		if len(v) == 0 {
+			b.WriteString(": [],\n")
+			return
+		}
+		b.WriteString(": [\n")
+		for i, s := range v {
+			b.WriteString("      ")
+			jsontext.String(&b, s, false)
+			if i < len(v)-1 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString("    ],\n")
+	}
+	if len(list) == 0 {
+		return []byte("[]\n")
+	}
+	b.WriteString("[\n")
+	for i, u := range list {
+		b.WriteString("  {\n")
+		str("    ", "name", u.Name)
+		b.WriteString(",\n")
+		str("    ", "slug", u.Slug)
+		b.WriteString(",\n")
+		str("    ", "kind", string(u.Kind))
+		b.WriteString(",\n")
+		str("    ", "kind_label", u.KindLabel)
+		b.WriteString(",\n")
+		str("    ", "pinyin", u.Pinyin)
+		b.WriteString(",\n")
+		str("    ", "initials", u.Initials)
+		b.WriteString(",\n")
+		strs("aliases", u.Aliases)
+		strs("groups", u.Groups)
+		strs("members", u.Members)
+		if len(u.Duties) == 0 {
+			b.WriteString("    \"duties\": [],\n")
+		} else {
+			b.WriteString("    \"duties\": [\n")
+			for k, d := range u.Duties {
+				b.WriteString("      {\n")
+				str("        ", "notice", d.Notice)
+				b.WriteString(",\n")
+				str("        ", "task", d.Task)
+				b.WriteString(",\n")
+				str("        ", "role", string(d.Role))
+				b.WriteString(",\n")
+				if d.Via != "" {
+					str("        ", "via", d.Via)
+					b.WriteString(",\n")
+				}
+				str("        ", "page", d.Page)
+				b.WriteString("\n      }")
+				if k < len(u.Duties)-1 {
+					b.WriteByte(',')
+				}
+				b.WriteByte('\n')
+			}
+			b.WriteString("    ],\n")
+		}
+		num("    ", "duties_count", u.Count)
+		b.WriteString(",\n")
+		num("    ", "lead_count", u.Lead)
+		b.WriteString(",\n")
+		str("    ", "page", u.Page)
+		b.WriteString("\n  }")
+		if i < len(list)-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("]\n")
+	return b.Bytes()
 }
 
 func marshal(v any) ([]byte, error) {
@@ -140,13 +239,7 @@ func (r *renderer) data() error {
 		}
 		list = append(list, j)
 	}
-	b, err := marshal(list)
-	if err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	if err = r.emit(unitsJSONHref, b); err != nil {
-		return err
-	}
+	r.queue(unitsJSONHref, func() ([]byte, error) { return unitsJSON(list), nil })
 
 	// Tables: all tasks, and each unit's, by notice. A part of a table
 	// is named by its notice and the duties it lists, which decide its
@@ -157,7 +250,7 @@ func (r *renderer) data() error {
 	for _, n := range cat.Notices {
 		all = append(all, r.noticeDeps(n))
 	}
-	err = r.group(keyOf(append([]string{r.siteKey, "tasks-data"}, all...)...), func() error {
+	err := r.group(keyOf(append([]string{r.siteKey, "tasks-data"}, all...)...), func() error {
 		r.table(allCSVHref, allXLSXHref, "任务", taskHeader, allRows...)
 		return nil
 	})

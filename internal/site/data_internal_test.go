@@ -1,0 +1,31 @@
+package site
+
+import (
+	"bytes"
+	"testing"
+
+	"qingdan/internal/units"
+)
+
+// units.json is written by hand; it must be what encoding/json gives.
+func TestUnitsJSONMatchesMarshal(t *testing.T) {
+	full := UnitJSON{
+		Name: "市应急局<&>\"", Slug: "shi-ying-ji-ju", Kind: units.Kind("department"), KindLabel: "部门",
+		Pinyin: "shiyingjiju", Initials: "syjj", Aliases: []string{"市应急管理局", "\u2028"}, Groups: []string{},
+		Members: []string{"甲"}, Count: 2, Lead: 1, Page: "units/shi-ying-ji-ju.html",
+		Duties: []DutyJSON{
+			{Notice: "xin-zheng-fa-2024-1", Task: "1-1-0-1", Role: units.Lead, Page: "notices/x/tasks/1-1-0-1.html"},
+			{Notice: "xin-zheng-fa-2024-1", Task: "2-1-0-1", Role: units.Cooperate, Via: "各县（市、区）政府", Page: "p"},
+		},
+	}
+	empty := UnitJSON{Name: "乙", Aliases: []string{}, Groups: []string{}, Members: []string{}, Duties: []DutyJSON{}}
+	for _, list := range [][]UnitJSON{nil, {}, {full}, {full, empty, full}} {
+		want, err := marshal(list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := unitsJSON(list); !bytes.Equal(got, want) {
+			t.Errorf("units.json of %d units:\n%s\nwant\n%s", len(list), got, want)
+		}
+	}
+}
