@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"qingdan/internal/jsontext"
 	"qingdan/internal/pinyin"
 )
 
@@ -60,12 +60,10 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 	// The size of the token data decides the number of shards; the
 	// shards are then encoded one at a time, so only one is in memory.
 	total := 0
-	for tok, ps := range ix.post {
-		n := 2 * len(ps)
+	for tok, l := range ix.post {
+		n := 2 * int(l.docs)
 		if !isSingleHan(tok) {
-			for _, p := range ps {
-				n += int(p.end - p.start)
-			}
+			n += int(l.occs)
 		}
 		total += len(tok) + 6 + 3*n
 	}
@@ -90,7 +88,7 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 			if j > 0 {
 				b.WriteByte(',')
 			}
-			appendJSONString(&b, tok)
+			jsontext.String(&b, tok, true)
 			b.WriteString(":[")
 			flat = ix.encode(flat[:0], tok)
 			var num []byte
@@ -151,26 +149,27 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 }
 
 // encode flattens the postings of a token: for each document, the gap
-// from the last one, the count of occurrences and their gaps.
+// from the last one, the count of occurrences and their gaps, as they are
+// kept.
 func (ix *Index) encode(flat []int, tok string) []int {
-	prev := 0
 	single := isSingleHan(tok)
-	for _, p := range ix.post[tok] {
-		occ, doc := ix.occ(p), int(p.doc)
+	for data := ix.post[tok].data; len(data) > 0; {
+		gap, n := uvarint(&data), uvarint(&data)
 		if single {
 			// A single character needs no positions: a query of one
 			// character is matched by this posting alone. Keep the
 			// count and whether one lies in the title.
-			flat = append(flat, doc-prev, len(occ)*2+titleBit(occ))
-			prev = doc
+			title, v := 0, 0
+			for range n {
+				v += uvarint(&data)
+				title |= v & 1
+			}
+			flat = append(flat, gap, n*2+title)
 			continue
 		}
-		flat = append(flat, doc-prev, len(occ))
-		prev = doc
-		last := 0
-		for _, v := range occ {
-			flat = append(flat, int(v)-last)
-			last = int(v)
+		flat = append(flat, gap, n)
+		for range n {
+			flat = append(flat, uvarint(&data))
 		}
 	}
 	return flat
@@ -179,74 +178,6 @@ func (ix *Index) encode(flat []int, tok string) []int {
 func isSingleHan(tok string) bool {
 	r := []rune(tok)
 	return len(r) == 1 && isHan(r[0])
-}
-
-func titleBit(occ []int32) int {
-	for _, v := range occ {
-		if v&1 == 1 {
-			return 1
-		}
-	}
-	return 0
-}
-
-// appendJSONString writes s as a JSON string the way encoding/json does:
-// <, >, & and the line separators escaped, invalid UTF-8 replaced.
-func appendJSONString(b *bytes.Buffer, s string) {
-	const hex = "0123456789abcdef"
-	b.WriteByte('"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b.WriteString(s[start:i])
-			switch c {
-			case '"', '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\r':
-				b.WriteString(`\r`)
-			case '\t':
-				b.WriteString(`\t`)
-			case '\b':
-				b.WriteString(`\b`)
-			case '\f':
-				b.WriteString(`\f`)
-			default:
-				b.WriteString(`\u00`)
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b.WriteString(s[start:i])
-			b.WriteString(`\ufffd`)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b.WriteString(s[start:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
 }
 
 // call writes `qdSearch.fn(i,<json>);`. JSON escapes <, > and & and the

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -42,12 +43,50 @@ type Doc struct {
 	Pinyin []string
 }
 
-// posting is one document's occurrences of a token: occs[start:end] of
-// the index. Each occurrence is pos*2+1 when it lies in the title region,
-// pos*2 otherwise, ascending. A site of a thousand notices has millions
-// of postings, so they are kept small.
+// plist holds the postings of a token: for each document containing it,
+// the gap from the previous such document, the number of occurrences and
+// the gaps between them (from 0), as unsigned varints. An occurrence is
+// pos*2+1 when it lies in the title region, pos*2 otherwise. A site of a
+// thousand notices has tens of millions of occurrences, most gaps fit in
+// a byte, and this is the form the index files take.
+type plist struct {
+	data       []byte
+	docs, occs int32
+	last       int32 // the last document, while the index is built
+}
+
+// posting is one document's occurrences of a token, decoded.
 type posting struct {
-	doc, start, end int32
+	doc int
+	occ []int
+}
+
+// postings decodes the postings of a token.
+func (ix *Index) postings(tok string) []posting {
+	l := ix.post[tok]
+	if l == nil {
+		return nil
+	}
+	out := make([]posting, 0, l.docs)
+	doc := 0
+	for data := l.data; len(data) > 0; {
+		gap, n := uvarint(&data), uvarint(&data)
+		doc += gap
+		p := posting{doc: doc, occ: make([]int, n)}
+		v := 0
+		for i := range p.occ {
+			v += uvarint(&data)
+			p.occ[i] = v
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func uvarint(data *[]byte) int {
+	v, n := binary.Uvarint(*data)
+	*data = (*data)[n:]
+	return int(v)
 }
 
 // Index is the built index.
@@ -56,12 +95,8 @@ type Index struct {
 	Sections  []string // labels of the section filter
 	UnitKinds []string // codes of the unit kind filter
 	Roles     []string // codes of the role filter
-	post      map[string][]posting
-	occs      []int32
+	post      map[string]*plist
 }
-
-// occ returns the occurrences of a posting.
-func (ix *Index) occ(p posting) []int32 { return ix.occs[p.start:p.end] }
 
 // New indexes the documents, in the order given: that order breaks ties.
 // Units come first (the browser tells a unit by its number).
@@ -77,7 +112,7 @@ func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 		wordIDs = map[string]int32{}
 		tokens  []uint64 // token number → Han key; 0 for a word
 		words   []string // token number → word
-		lists   [][]posting
+		lists   []*plist
 		hits    []uint64 // token<<32 | occurrence
 	)
 	number := func(k uint64, word string) int32 {
@@ -92,7 +127,7 @@ func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 			}
 			wordIDs[word] = int32(len(tokens))
 		}
-		tokens, words, lists = append(tokens, k), append(words, word), append(lists, nil)
+		tokens, words, lists = append(tokens, k), append(words, word), append(lists, &plist{})
 		return int32(len(tokens) - 1)
 	}
 	for id := range docs {
@@ -111,16 +146,24 @@ func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 		slices.Sort(hits)
 		for i := 0; i < len(hits); {
 			tok := hits[i] >> 32
-			start := int32(len(ix.occs))
-			for ; i < len(hits) && hits[i]>>32 == tok; i++ {
-				if v := int32(hits[i]); len(ix.occs) == int(start) || ix.occs[len(ix.occs)-1] != v {
-					ix.occs = append(ix.occs, v)
-				}
+			j := i
+			for j < len(hits) && hits[j]>>32 == tok {
+				j++
 			}
-			lists[tok] = append(lists[tok], posting{doc: int32(id), start: start, end: int32(len(ix.occs))})
+			occ := slices.Compact(hits[i:j])
+			l := lists[tok]
+			l.data = binary.AppendUvarint(l.data, uint64(int32(id)-l.last))
+			l.data = binary.AppendUvarint(l.data, uint64(len(occ)))
+			prev := uint32(0)
+			for _, h := range occ {
+				l.data = binary.AppendUvarint(l.data, uint64(uint32(h)-prev))
+				prev = uint32(h)
+			}
+			l.last, l.docs, l.occs = int32(id), l.docs+1, l.occs+int32(len(occ))
+			i = j
 		}
 	}
-	ix.post = make(map[string][]posting, len(lists))
+	ix.post = make(map[string]*plist, len(lists))
 	for i, ps := range lists {
 		tok := words[i]
 		if tok == "" {
@@ -301,8 +344,8 @@ func (ix *Index) termMatches(t Term) map[int][]int {
 	out := map[int][]int{}
 	runes := []rune(t.Text)
 	if !t.Han || len(runes) == 1 {
-		for _, p := range ix.post[t.Text] {
-			out[int(p.doc)] = ints(ix.occ(p))
+		for _, p := range ix.postings(t.Text) {
+			out[p.doc] = p.occ
 		}
 		return out
 	}
@@ -310,7 +353,7 @@ func (ix *Index) termMatches(t Term) map[int][]int {
 	// position where pair i starts i characters after pair 0.
 	lists := make([][]posting, len(runes)-1)
 	for i := range lists {
-		lists[i] = ix.post[string(runes[i:i+2])]
+		lists[i] = ix.postings(string(runes[i : i+2]))
 		if len(lists[i]) == 0 {
 			return out
 		}
@@ -319,16 +362,16 @@ func (ix *Index) termMatches(t Term) map[int][]int {
 	for i, l := range lists {
 		occ[i] = map[int][]int{}
 		for _, p := range l {
-			occ[i][int(p.doc)] = ints(ix.occ(p))
+			occ[i][p.doc] = p.occ
 		}
 	}
 	for _, p := range lists[0] {
 		var found []int
-		for _, v := range ints(ix.occ(p)) {
+		for _, v := range p.occ {
 			pos := v >> 1
 			ok := true
 			for i := 1; i < len(lists) && ok; i++ {
-				vs, has := occ[i][int(p.doc)]
+				vs, has := occ[i][p.doc]
 				ok = has && (containsInt(vs, (pos+i)*2) || containsInt(vs, (pos+i)*2+1))
 			}
 			if ok {
@@ -336,16 +379,8 @@ func (ix *Index) termMatches(t Term) map[int][]int {
 			}
 		}
 		if len(found) > 0 {
-			out[int(p.doc)] = found
+			out[p.doc] = found
 		}
-	}
-	return out
-}
-
-func ints(v []int32) []int {
-	out := make([]int, len(v))
-	for i, x := range v {
-		out[i] = int(x)
 	}
 	return out
 }
