@@ -9,8 +9,9 @@ import (
 	"strings"
 )
 
-// The pages a site mostly consists of (tasks, items, sections, units) are
-// also written here in Go, giving the same bytes as the shipped templates:
+// The pages a site mostly consists of (a notice's overview, full text,
+// matrix, sections, items and tasks, and the units' pages) are also
+// written here in Go, giving the same bytes as the shipped templates:
 // html/template costs a reflective call and an escaper per value, and
 // these pages took a third of a build. Each writer holds the digest of
 // the template text it mirrors and is used only when both base.html and
@@ -35,6 +36,9 @@ var fastPages = map[string]fastEntry{
 	"item.html":    {"09cae6aecb14f5dbfe129009dccbdb9c47c933826c586c9da2da65a5bcd8a250", (*renderer).fastItem},
 	"section.html": {"4f320157e170be783e937d94ed58d2ac9fdb311d0f383832d4ec94ac8069bbdf", (*renderer).fastSection},
 	"unit.html":    {"04e5c485b9fd117e45d6e5c81393028f8b3282937d8147c0a41e317742ce4bf7", (*renderer).fastUnit},
+	"notice.html":  {"55f967cac372fd712834cfca90278c12d8097ae2fe8beea2eaa26afe0e7b837b", (*renderer).fastNotice},
+	"full.html":    {"532f82c5279add74eecc96d3320c2c2bbf9d0f2b05a22844ab74a80b17b24995", (*renderer).fastFull},
+	"matrix.html":  {"388eb570724339bd3341188ec7330bc0675765b6bbe75d227cefb2529931e09d", (*renderer).fastMatrix},
 }
 
 func digestOf(b []byte) string {
@@ -608,6 +612,275 @@ func (r *renderer) fastUnit(w *pageWriter, p *Page) bool {
 		w.raw("\n<p class=\"muted\">目前没有任务列到本单位。</p>\n")
 	}
 	w.raw("\n\n")
+	w.frameEnd(p)
+	return true
+}
+
+func (r *renderer) fastNotice(w *pageWriter, p *Page) bool {
+	v, ok := p.Data.(NoticeView)
+	if !ok {
+		return false
+	}
+	w.frameStart(p)
+	w.raw("\n\n<header class=\"doc-head\">\n  <p class=\"doc-meta\">")
+	w.text(v.DocNumber)
+	if v.Issuer != "" {
+		w.raw(" · ")
+		w.text(v.Issuer)
+	}
+	if v.Date != "" {
+		w.raw(" · ")
+		w.text(v.Date)
+	}
+	w.raw("</p>\n  <h1>")
+	w.text(v.Title)
+	w.raw("</h1>\n  ")
+	if v.Recipients != "" {
+		w.raw("<p class=\"recipients\">")
+		w.text(v.Recipients)
+		w.raw("：</p>")
+	}
+	w.raw("\n</header>\n<div class=\"preamble\">")
+	w.raw(string(v.Preamble))
+	w.raw("</div>\n<p class=\"counts\">")
+	w.int(len(v.Sections))
+	w.raw(" 个部分 · ")
+	w.int(v.Items)
+	w.raw(" 项具体事项 · ")
+	w.int(v.Tasks)
+	w.raw(" 项任务 · ")
+	w.int(v.Units)
+	w.raw(" 个责任单位</p>\n<p class=\"actions\">")
+	w.link(v.FullHref, "通知全文")
+	if v.ChangesHref != "" {
+		w.link(v.ChangesHref, "修订对照")
+	}
+	w.link(v.MatrixHref, "责任矩阵")
+	w.link(v.CSVHref, "下载 CSV")
+	w.link(v.XLSXHref, "下载 Excel")
+	w.link(v.JSONHref, "JSON")
+	w.raw("</p>\n<h2>各部分</h2>\n<ol class=\"section-list\">\n")
+	for _, s := range v.Sections {
+		w.raw("\n  <li><a href=\"")
+		w.href(s.Href)
+		w.raw("\"><span class=\"label\">")
+		w.text(s.Label)
+		w.raw("</span>")
+		w.text(s.Title)
+		w.raw("</a> <span class=\"count\">")
+		w.int(s.TaskCount)
+		w.raw(" 项任务 · ")
+		w.int(s.UnitCount)
+		w.raw(" 个单位</span>\n    ")
+		if len(s.Items) > 0 {
+			w.raw("<ol class=\"item-list\">")
+			for _, it := range s.Items {
+				w.raw("<li><a href=\"")
+				w.href(it.Href)
+				w.raw("\"><span class=\"label\">")
+				w.text(it.Label)
+				w.raw("</span>")
+				w.text(it.Title)
+				w.raw("</a></li>")
+			}
+			w.raw("</ol>")
+		}
+		w.raw("\n  </li>\n")
+	}
+	w.raw("\n</ol>\n")
+	if len(v.Warnings) > 0 {
+		w.raw("\n<details class=\"warnings\">\n  <summary>解析提示（")
+		w.int(len(v.Warnings))
+		w.raw("）</summary>\n  <ul>")
+		for _, x := range v.Warnings {
+			w.raw("<li>")
+			if x.Line != 0 {
+				w.raw("第 ")
+				w.int(x.Line)
+				w.raw(" 行：")
+			}
+			w.text(x.Message)
+			w.raw("</li>")
+		}
+		w.raw("</ul>\n</details>\n")
+	}
+	w.raw("\n\n")
+	w.frameEnd(p)
+	return true
+}
+
+// link writes <a href="target">label</a>, label being markup.
+func (w *pageWriter) link(target, label string) {
+	w.raw("<a href=\"")
+	w.href(target)
+	w.raw("\">")
+	w.raw(label)
+	w.raw("</a>")
+}
+
+func (r *renderer) fastFull(w *pageWriter, p *Page) bool {
+	v, ok := p.Data.(FullView)
+	if !ok {
+		return false
+	}
+	n := v.Notice
+	w.frameStart(p)
+	w.raw("\n\n<article class=\"full-text\">\n<header class=\"doc-head\">\n  ")
+	if n.DocNumber != "" {
+		w.raw("<p class=\"doc-number\">")
+		w.text(n.DocNumber)
+		w.raw("</p>")
+	}
+	w.raw("\n  ")
+	if n.Issuer != "" {
+		w.raw("<p class=\"issuer\">")
+		w.text(n.Issuer)
+		w.raw("</p>")
+	}
+	w.raw("\n  <h1>")
+	w.text(n.Title)
+	w.raw("</h1>\n  ")
+	if n.Recipients != "" {
+		w.raw("<p class=\"recipients\">")
+		w.text(n.Recipients)
+		w.raw("：</p>")
+	}
+	w.raw("\n</header>\n<div class=\"preamble\">")
+	w.raw(string(n.Preamble))
+	w.raw("</div>\n")
+	for _, s := range v.Sections {
+		w.raw("\n<section class=\"sec\" id=\"")
+		w.text(s.Anchor)
+		w.raw("\" aria-labelledby=\"")
+		w.text(s.Anchor)
+		w.raw("-h\">\n  <h2 id=\"")
+		w.text(s.Anchor)
+		w.raw("-h\">")
+		if s.Label != "" {
+			w.raw("<span class=\"label\">")
+			w.text(s.Label)
+			w.raw("</span>")
+		}
+		w.text(s.Title)
+		w.raw(" <a class=\"to-page\" href=\"")
+		w.href(s.Href)
+		w.raw("\" aria-label=\"")
+		w.text(s.Title)
+		w.raw("的任务\">任务</a></h2>\n  ")
+		w.raw(string(s.Text))
+		w.raw("\n  ")
+		for _, it := range s.Items {
+			w.raw("\n  <div class=\"item\" id=\"")
+			w.text(it.Anchor)
+			w.raw("\">\n    <p class=\"item-head\"><span class=\"label\">")
+			w.text(it.Label)
+			w.raw("</span>")
+			if it.HasHeading {
+				w.raw("<strong>")
+				w.text(it.Title)
+				w.raw("</strong>")
+				w.text(it.Sep)
+			}
+			w.raw(" <a class=\"to-page\" href=\"")
+			w.href(it.Href)
+			w.raw("\" aria-label=\"")
+			w.text(it.Label)
+			w.text(it.Title)
+			w.raw("的任务\">任务</a></p>\n    ")
+			w.raw(string(it.Lead))
+			w.raw("\n    ")
+			for _, sb := range it.Subitems {
+				w.raw("\n    <div class=\"subitem\" id=\"")
+				w.text(sb.Anchor)
+				w.raw("\"><p class=\"item-head\"><span class=\"label\">")
+				w.text(sb.Label)
+				w.raw("</span><strong>")
+				w.text(sb.Title)
+				w.raw("</strong>")
+				w.text(sb.Sep)
+				w.raw("</p>")
+				w.raw(string(sb.Text))
+				w.raw("</div>\n    ")
+			}
+			w.raw("\n  </div>\n  ")
+		}
+		w.raw("\n</section>\n")
+	}
+	w.raw("\n")
+	if n.Closing != "" {
+		w.raw("<div class=\"closing\">")
+		w.raw(string(n.Closing))
+		w.raw("</div>")
+	}
+	w.raw("\n<p class=\"signature\">")
+	w.text(n.Issuer)
+	w.raw("<br>")
+	w.text(n.Date)
+	w.raw("</p>\n")
+	for _, note := range n.Notes {
+		w.raw("<p class=\"note\">")
+		w.text(note)
+		w.raw("</p>")
+	}
+	w.raw("\n")
+	if len(v.Tasks) > 0 {
+		w.raw("\n<section class=\"task-table\" id=\"fengong\" aria-labelledby=\"fengong-h\">\n  <h2 id=\"fengong-h\">重点任务分工</h2>\n  <div class=\"table-scroll\">\n  <table>\n    <thead><tr><th scope=\"col\">主要内容</th><th scope=\"col\">具体事项</th><th scope=\"col\">工作任务</th><th scope=\"col\">责任单位</th></tr></thead>\n    <tbody>\n    ")
+		w.raw(string(r.tableRows(p.Root, v.Tasks)))
+		w.raw("\n    </tbody>\n  </table>\n  </div>\n</section>\n")
+	}
+	w.raw("\n<footer class=\"doc-foot\">\n  ")
+	if len(n.CC) > 0 {
+		w.raw("<p>抄送：")
+		w.text(strings.Join(n.CC, "，"))
+		w.raw("。</p>")
+	}
+	w.raw("\n  ")
+	if n.PrintedBy != "" {
+		w.raw("<p>")
+		w.text(n.PrintedBy)
+		w.raw(" ")
+		w.text(n.PrintDate)
+		w.raw("印发</p>")
+	}
+	w.raw("\n</footer>\n</article>\n\n")
+	w.frameEnd(p)
+	return true
+}
+
+func (r *renderer) fastMatrix(w *pageWriter, p *Page) bool {
+	v, ok := p.Data.(MatrixView)
+	if !ok {
+		return false
+	}
+	w.frameStart(p)
+	w.raw("\n\n<h1>责任矩阵</h1>\n<p class=\"doc-meta\">")
+	w.noticeMeta(v.Notice)
+	w.raw("</p>\n<p class=\"legend\">")
+	for _, g := range v.Legend {
+		w.raw("<span class=\"mark ")
+		w.text("role-" + string(g.Role))
+		w.raw("\">")
+		w.text(roleShort(g.Role))
+		w.raw("</span> ")
+		w.text(g.Label)
+		w.raw(" ")
+	}
+	if v.Via {
+		w.raw(" · <span class=\"mark via\">负</span> 经由分组")
+	}
+	w.raw("。每格链接到任务（一项时）或事项。</p>\n<div class=\"matrix-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"责任矩阵，可横向滚动\">\n<table class=\"matrix\">\n  <thead>\n    <tr><th scope=\"col\" class=\"corner\">单位 \\ 事项</th>")
+	for _, it := range v.Items {
+		w.raw("<th scope=\"col\"><a href=\"")
+		w.href(it.Href)
+		w.raw("\" title=\"")
+		w.text(it.Title)
+		w.raw("\">")
+		w.text(it.Label)
+		w.raw("</a></th>")
+	}
+	w.raw("<th scope=\"col\">合计</th></tr>\n  </thead>\n  <tbody>\n  ")
+	w.raw(string(r.matrixRows(p.Root, v)))
+	w.raw("\n  </tbody>\n</table>\n</div>\n\n")
 	w.frameEnd(p)
 	return true
 }
