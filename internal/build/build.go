@@ -99,7 +99,10 @@ type Report struct {
 	Pages                                  int
 	// Kept counts the pages and files of public/ taken from the last
 	// build without being made again, their data being the same.
-	Kept     int
+	Kept int
+	// Reparsed counts the notices parsed; the others were decoded from
+	// the cache of the last build's parses (parsecache.go).
+	Reparsed int
 	Index    search.Stats
 	Warnings []FileWarning
 	// Changes are the revisions shown on the site, by notice slug.
@@ -142,6 +145,12 @@ func (r *Report) Summary() string {
 // order, and the registry. All notices are parsed even when one fails, so
 // one run names every bad file.
 func LoadSeeds(fsys afero.Fs, opt Options) ([]*notice.Notice, *units.Registry, error) {
+	return loadSeeds(fsys, opt, nil)
+}
+
+// loadSeeds is LoadSeeds with a cache of parsed notices, when cache is
+// set.
+func loadSeeds(fsys afero.Fs, opt Options, cache *parseCache) ([]*notice.Notice, *units.Registry, error) {
 	opt.defaults()
 	entries, err := afero.ReadDir(fsys, opt.Seeds)
 	if err != nil {
@@ -184,7 +193,7 @@ func LoadSeeds(fsys afero.Fs, opt Options) ([]*notice.Notice, *units.Registry, e
 					errs[i] = fmt.Errorf("build: %w", err)
 					continue
 				}
-				notices[i], errs[i] = notice.Parse(data, p)
+				notices[i], errs[i] = cache.parse(data, p)
 			}
 		}()
 	}
@@ -232,10 +241,13 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if before, err := state(in, fsys, opt); err == nil && !opt.Force && before == lastState(fsys, opt) {
 		return &Report{Unchanged: true, Elapsed: opt.Now().Sub(start)}, nil
 	}
-	notices, reg, err := LoadSeeds(fsys, opt)
+	cache := openParseCache(fsys, opt)
+	notices, reg, err := loadSeeds(fsys, opt, cache)
 	if err != nil {
 		return nil, err
 	}
+	cache.prune()
+	reparsed := cache.parsed
 	hist := loadHistory(fsys, opt.Public, notices, progress)
 	for _, n := range notices {
 		if h := hist[n.Source]; h != nil {
@@ -252,7 +264,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{}
+	r := &Report{Reparsed: int(reparsed)}
 	fmt.Fprintf(progress, "parsed %d notice(s); writing %s/\n", len(notices), opt.Content)
 	if r.Content, err = publish.Sync(fsys, opt.Content, files, opt.Force); err != nil {
 		return nil, err

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"sort"
+	"sync"
 
 	"github.com/spf13/afero"
 
@@ -29,20 +30,27 @@ const StateName = ".qingdan-state"
 
 // version digests what every page depends on besides the notices: the
 // program, the options, the templates and the unit registry.
-func version(fsys afero.Fs, opt Options) (string, error) {
+// programID names the running program: its size and its first bytes,
+// which hold Go's build id (go run runs the same program from different
+// places). Computed once.
+var programID = sync.OnceValue(func() string {
 	h := sha256.New()
-	fmt.Fprintf(h, "opt %q %q %q %q %q %q %q %q %v\n", opt.Seeds, opt.Content, opt.Public, opt.Registry, opt.TemplateDir, opt.Title, opt.Base, opt.Notices, opt.Force)
-	// The program: its size and its first bytes, which hold Go's build
-	// id (go run runs the same program from different places).
 	if exe, err := os.Executable(); err == nil {
 		if f, err := os.Open(exe); err == nil {
 			if info, err := f.Stat(); err == nil {
-				fmt.Fprintf(h, "program %d\n", info.Size())
+				fmt.Fprintf(h, "%d\n", info.Size())
 			}
 			io.CopyN(h, f, 64<<10)
 			f.Close()
 		}
 	}
+	return hex.EncodeToString(h.Sum(nil))
+})
+
+func version(fsys afero.Fs, opt Options) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "opt %q %q %q %q %q %q %q %q %v\n", opt.Seeds, opt.Content, opt.Public, opt.Registry, opt.TemplateDir, opt.Title, opt.Base, opt.Notices, opt.Force)
+	fmt.Fprintf(h, "program %s\n", programID())
 	if opt.Templates != nil {
 		if err := digestFS(h, opt.Templates); err != nil {
 			return "", err

@@ -1,0 +1,65 @@
+package build_test
+
+import (
+	"path"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+// The cache of parsed notices is used by the next build, gives the same
+// site as parsing, survives a damaged entry, and follows the seeds.
+func TestParseCache(t *testing.T) {
+	fsys, opt, notices := several(t)
+	first := run(t, fsys, opt)
+	if first.Reparsed != len(notices) {
+		t.Fatalf("first build parsed %d of %d notices", first.Reparsed, len(notices))
+	}
+	cached := func() []string {
+		t.Helper()
+		entries, err := afero.ReadDir(fsys, "content/.qingdan-parsed")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	entries := cached()
+	if len(entries) != len(notices) {
+		t.Fatalf("cache holds %v", entries)
+	}
+
+	// A forced build decodes every notice and finds nothing to change.
+	opt.Force = true
+	again := run(t, fsys, opt)
+	if again.Reparsed != 0 || again.Content.Written != 0 || again.Site.Swapped {
+		t.Errorf("from the cache: %d parsed, %d content files written, site swapped %v", again.Reparsed, again.Content.Written, again.Site.Swapped)
+	}
+
+	// A damaged entry is parsed again, and written anew.
+	damaged := path.Join("content/.qingdan-parsed", entries[0])
+	put(t, fsys, damaged, "garbage")
+	fixed := run(t, fsys, opt)
+	if fixed.Reparsed != 1 || fixed.Content.Written != 0 || fixed.Site.Swapped {
+		t.Errorf("damaged entry: %d parsed, %d content files written, site swapped %v", fixed.Reparsed, fixed.Content.Written, fixed.Site.Swapped)
+	}
+	if get(t, fsys, damaged) == "garbage" {
+		t.Error("the damaged entry was not replaced")
+	}
+
+	// A revised seed is parsed; its old entry goes.
+	opt.Force = false
+	put(t, fsys, "seeds/"+notices[2].Name, strings.ReplaceAll(notices[2].Text, "加强", "进一步加强"))
+	revised := run(t, fsys, opt)
+	if revised.Reparsed != 1 {
+		t.Errorf("revision: %d parsed", revised.Reparsed)
+	}
+	after := cached()
+	if len(after) != len(notices) {
+		t.Errorf("cache holds %d entries after a revision, want %d", len(after), len(notices))
+	}
+}
