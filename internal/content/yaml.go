@@ -135,7 +135,7 @@ var special = map[string]bool{
 }
 
 func plain(s string) bool {
-	if s == "" || special[strings.ToLower(s)] {
+	if s == "" || len(s) <= 5 && special[strings.ToLower(s)] { // the longest is "false"
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
@@ -150,6 +150,9 @@ func plain(s string) bool {
 		return false
 	}
 	for _, c := range s {
+		if c >= 0x4E00 && c <= 0x9FFF { // CJK ideographs, most of a notice
+			continue
+		}
 		if c < 0x20 || c == 0x7f || c == 0x85 || c == 0xFEFF || c == 0x2028 || c == 0x2029 || !unicode.IsPrint(c) && c != ' ' && c != '\u3000' {
 			return false
 		}
