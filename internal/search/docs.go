@@ -1,12 +1,11 @@
 package search
 
 import (
-	"fmt"
-	"path"
 	"strings"
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
+	"qingdan/internal/hrefs"
 	"qingdan/internal/notice"
 	"qingdan/internal/units"
 )
@@ -34,7 +33,7 @@ func Build(cat *catalog.Catalog) *Index {
 	for _, u := range cat.Units {
 		names := append([]string{u.Name}, u.Aliases...)
 		d := Doc{
-			Kind: KindUnit, Title: u.Name, Crumb: u.Kind.Label(), Href: path.Join("units", u.Slug+".html"),
+			Kind: KindUnit, Title: u.Name, Crumb: u.Kind.Label(), Href: hrefs.Unit(u.Slug),
 			Text: u.Name + "\n" + strings.Join(u.Aliases, "、") + "\n" + u.Kind.Label(), TitleLen: runeCount(u.Name),
 			Section: -1, UnitKinds: kindBit[u.Kind],
 		}
@@ -55,7 +54,7 @@ func Build(cat *catalog.Catalog) *Index {
 			title := sectionName(n.Notice, s)
 			docs = append(docs, Doc{
 				Kind: KindSection, Title: title, Crumb: short,
-				Href: path.Join("notices", n.Slug, "sections", fmt.Sprintf("%d.html", s.Number)),
+				Href: hrefs.Section(n.Slug, s.Number),
 				Text: title + "\n" + s.Text, TitleLen: runeCount(title), Section: secIndex[s.Number],
 			})
 			for _, it := range s.Items {
@@ -66,7 +65,7 @@ func Build(cat *catalog.Catalog) *Index {
 				}
 				docs = append(docs, Doc{
 					Kind: KindItem, Title: title, Crumb: short + " › " + title0(s),
-					Href: path.Join("notices", n.Slug, "items", fmt.Sprintf("%d-%d.html", s.Number, it.Number)),
+					Href: hrefs.Item(n.Slug, s.Number, it.Number),
 					Text: title + "\n" + it.Text, TitleLen: tl, Section: secIndex[s.Number],
 				})
 			}
@@ -75,7 +74,7 @@ func Build(cat *catalog.Catalog) *Index {
 			t := &n.Tasks[i]
 			d := Doc{
 				Kind: KindTask, Title: content.TaskTitle(*t),
-				Href: path.Join("notices", n.Slug, "tasks", t.ID+".html"), Section: secIndex[t.Section],
+				Href: hrefs.Task(n.Slug, t.ID), Section: secIndex[t.Section],
 			}
 			crumb := []string{short}
 			if s := n.Section(t.Section); s != nil {
@@ -106,7 +105,7 @@ func Build(cat *catalog.Catalog) *Index {
 				}
 				chip := Chip{Name: a.Name, Role: string(a.Role)}
 				if u != nil {
-					chip.Href = path.Join("units", u.Slug+".html")
+					chip.Href = hrefs.Unit(u.Slug)
 					d.UnitKinds |= kindBit[u.Kind]
 				}
 				d.Roles |= roleBit[a.Role]

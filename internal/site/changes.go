@@ -3,14 +3,12 @@ package site
 import (
 	"fmt"
 	"html/template"
-	"path"
 
 	"qingdan/internal/catalog"
+	"qingdan/internal/hrefs"
 	"qingdan/internal/revision"
 	"qingdan/internal/units"
 )
-
-func changesHref(slug string) string { return path.Join("notices", slug, "changes.html") }
 
 // ChangesView is what changed in a notice since its previous version,
 // for the whole notice or for one unit.
@@ -45,7 +43,7 @@ type ChangedUnit struct {
 func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesView {
 	v := ChangesView{
 		Notice:  noticeLink(n),
-		Href:    changesHref(n.Slug),
+		Href:    hrefs.Changes(n.Slug),
 		OldDate: displayDate(rep.Old.Date), OldDoc: rep.Old.DocNumber,
 	}
 	refs := func(list []units.Assignment) []UnitRef {
@@ -56,7 +54,7 @@ func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesV
 		return out
 	}
 	for _, t := range rep.Added {
-		v.Added = append(v.Added, ChangedTask{ID: t.ID, Href: taskHref(n.Slug, t.ID), Text: t.Text, Units: refs(t.Units)})
+		v.Added = append(v.Added, ChangedTask{ID: t.ID, Href: hrefs.Task(n.Slug, t.ID), Text: t.Text, Units: refs(t.Units)})
 	}
 	for _, t := range rep.Removed {
 		v.Removed = append(v.Removed, ChangedTask{ID: t.ID, Text: t.Text, Units: refs(t.Units)})
@@ -74,11 +72,11 @@ func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesV
 				d += template.HTML(esc)
 			}
 		}
-		v.Reworded = append(v.Reworded, ChangedTask{ID: w.ID, Href: taskHref(n.Slug, w.ID), Text: w.NewText, Diff: d})
+		v.Reworded = append(v.Reworded, ChangedTask{ID: w.ID, Href: hrefs.Task(n.Slug, w.ID), Text: w.NewText, Diff: d})
 	}
 	for _, e := range rep.Units {
 		t := r.in.Catalog.Task(n.Slug, e.Task)
-		cu := ChangedUnit{TaskID: e.Task, TaskHref: taskHref(n.Slug, e.Task)}
+		cu := ChangedUnit{TaskID: e.Task, TaskHref: hrefs.Task(n.Slug, e.Task)}
 		if t != nil {
 			cu.TaskTitle = taskLabel(n.Notice, t)
 		}
@@ -107,7 +105,7 @@ func (r *renderer) changes() error {
 		}
 		v := r.changesView(n, rep)
 		if err := r.page("changes.html", v.Href, "修订对照 · "+noticeShort(n), "notice",
-			[]Crumb{{"首页", "index.html"}, {noticeShort(n), noticeHref(n.Slug)}}, v); err != nil {
+			[]Crumb{{"首页", "index.html"}, {noticeShort(n), hrefs.Notice(n.Slug)}}, v); err != nil {
 			return err
 		}
 	}

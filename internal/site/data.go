@@ -10,6 +10,7 @@ import (
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
+	"qingdan/internal/hrefs"
 	"qingdan/internal/jsontext"
 	"qingdan/internal/notice"
 	"qingdan/internal/pinyin"
@@ -231,11 +232,11 @@ func (r *renderer) data() error {
 			Name: u.Name, Slug: u.Slug, Kind: u.Kind, KindLabel: u.Kind.Label(),
 			Pinyin: pinyin.Full(u.Name), Initials: pinyin.Initials(u.Name),
 			Aliases: orEmpty(u.Aliases), Groups: orEmpty(u.Groups), Members: orEmpty(u.Members),
-			Duties: []DutyJSON{}, Page: unitHref(u.Slug),
+			Duties: []DutyJSON{}, Page: hrefs.Unit(u.Slug),
 		}
 		j.Count, j.Lead = u.Counts()
 		for _, d := range u.Duties {
-			j.Duties = append(j.Duties, DutyJSON{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via, Page: taskHref(d.Notice, d.Task)})
+			j.Duties = append(j.Duties, DutyJSON{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via, Page: hrefs.Task(d.Notice, d.Task)})
 		}
 		list = append(list, j)
 	}

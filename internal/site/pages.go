@@ -10,6 +10,7 @@ import (
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
+	"qingdan/internal/hrefs"
 	"qingdan/internal/notice"
 	"qingdan/internal/pinyin"
 	"qingdan/internal/units"
@@ -105,7 +106,7 @@ func (r *renderer) kindGroups() []KindGroup {
 			if u.Kind != k {
 				continue
 			}
-			row := UnitRow{Name: u.Name, Href: unitHref(u.Slug), Aliases: u.Aliases, Group: len(u.Members) > 0,
+			row := UnitRow{Name: u.Name, Href: hrefs.Unit(u.Slug), Aliases: u.Aliases, Group: len(u.Members) > 0,
 				Pinyin: pinyin.Full(u.Name), Initials: pinyin.Initials(u.Name)}
 			row.Duties, row.Lead = u.Counts()
 			for _, d := range u.Duties {
@@ -130,13 +131,13 @@ func (r *renderer) noticeView(n *catalog.Notice) (NoticeView, error) {
 	v := NoticeView{
 		Slug: n.Slug, Title: n.Title, DocNumber: n.DocNumber, Issuer: n.Issuer, Date: displayDate(n.Date),
 		Recipients: n.Recipients, PrintedBy: n.PrintedBy, PrintDate: displayDate(n.PrintDate), CC: n.CC,
-		Href: noticeHref(n.Slug), FullHref: fullHref(n.Slug), MatrixHref: matrixHref(n.Slug),
+		Href: hrefs.Notice(n.Slug), FullHref: hrefs.Full(n.Slug), MatrixHref: hrefs.Matrix(n.Slug),
 		JSONHref: noticeJSONHref(n.Slug), CSVHref: tasksCSVHref(n.Slug), XLSXHref: tasksXLSXHref(n.Slug),
 		Preamble: pre, Tasks: len(n.Tasks), Warnings: n.Warnings, Notes: n.Notes, Attachments: n.Attachments,
 		Closing: r.text(strings.Join(n.Closing, "\n"), "c-"),
 	}
 	if r.opt.Changes[n.Slug] != nil {
-		v.ChangesHref = changesHref(n.Slug)
+		v.ChangesHref = hrefs.Changes(n.Slug)
 	}
 	if len(n.Preamble) > 0 {
 		v.PreambleExcerpt = excerpt(n.Preamble[0], 120)
@@ -163,7 +164,7 @@ func (r *renderer) noticeView(n *catalog.Notice) (NoticeView, error) {
 func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool) (SectionView, error) {
 	sv := SectionView{
 		Number: s.Number, Label: s.Label, Title: content.SectionTitle(s),
-		Href: sectionHref(n.Slug, s.Number), Anchor: sectionAnchor(s.Number),
+		Href: hrefs.Section(n.Slug, s.Number), Anchor: sectionAnchor(s.Number),
 	}
 	units := map[string]bool{}
 	for _, t := range n.Tasks {
@@ -177,7 +178,7 @@ func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool)
 	sv.UnitCount = len(units)
 	if !detail {
 		for _, it := range s.Items {
-			sv.Items = append(sv.Items, ItemView{Section: s.Number, Number: it.Number, Label: it.Label, Title: content.ItemTitle(it), Href: itemHref(n.Slug, s.Number, it.Number)})
+			sv.Items = append(sv.Items, ItemView{Section: s.Number, Number: it.Number, Label: it.Label, Title: content.ItemTitle(it), Href: hrefs.Item(n.Slug, s.Number, it.Number)})
 		}
 		return sv, nil
 	}
@@ -211,7 +212,7 @@ func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (ItemView, error)
 	}
 	iv := ItemView{
 		Section: it.Section, Number: it.Number, Label: it.Label, Title: content.ItemTitle(it), Sep: it.Sep,
-		Href: itemHref(n.Slug, it.Section, it.Number), Anchor: itemAnchor(it.Section, it.Number),
+		Href: hrefs.Item(n.Slug, it.Section, it.Number), Anchor: itemAnchor(it.Section, it.Number),
 		Lead: lead, HasHeading: it.Title != "",
 	}
 	for _, sb := range it.Subitems {
@@ -268,8 +269,8 @@ func (r *renderer) notice(n *catalog.Notice) error {
 		return err
 	}
 	home := Crumb{"首页", "index.html"}
-	nc := Crumb{noticeShort(n), noticeHref(n.Slug)}
-	if err := r.page("notice.html", noticeHref(n.Slug), n.Title, "notice", []Crumb{home}, nv); err != nil {
+	nc := Crumb{noticeShort(n), hrefs.Notice(n.Slug)}
+	if err := r.page("notice.html", hrefs.Notice(n.Slug), n.Title, "notice", []Crumb{home}, nv); err != nil {
 		return err
 	}
 	full := FullView{Notice: nv}
@@ -279,7 +280,7 @@ func (r *renderer) notice(n *catalog.Notice) error {
 			return err
 		}
 		full.Sections = append(full.Sections, sv)
-		if err := r.page("section.html", sectionHref(n.Slug, s.Number), sectionName(sv)+" · "+noticeShort(n), "notice", []Crumb{home, nc}, SectionPageView{nv, sv}); err != nil {
+		if err := r.page("section.html", hrefs.Section(n.Slug, s.Number), sectionName(sv)+" · "+noticeShort(n), "notice", []Crumb{home, nc}, SectionPageView{nv, sv}); err != nil {
 			return err
 		}
 		for _, iv := range sv.Items {
@@ -303,7 +304,7 @@ func (r *renderer) notice(n *catalog.Notice) error {
 			}
 		}
 	}
-	if err := r.page("full.html", fullHref(n.Slug), "全文 · "+noticeShort(n), "notice", []Crumb{home, nc}, full); err != nil {
+	if err := r.page("full.html", hrefs.Full(n.Slug), "全文 · "+noticeShort(n), "notice", []Crumb{home, nc}, full); err != nil {
 		return err
 	}
 	if err := r.tasks(n, nv, full, home, nc); err != nil {
@@ -476,7 +477,7 @@ func (r *renderer) matrix(n *catalog.Notice, nv NoticeView, home, nc Crumb) erro
 			if label == "" {
 				label = fmt.Sprint(it.Number)
 			}
-			v.Items = append(v.Items, MatrixItem{Label: strings.Trim(label, "（）()、."), Title: content.ItemTitle(it), Href: itemHref(n.Slug, s.Number, it.Number)})
+			v.Items = append(v.Items, MatrixItem{Label: strings.Trim(label, "（）()、."), Title: content.ItemTitle(it), Href: hrefs.Item(n.Slug, s.Number, it.Number)})
 		}
 	}
 	for _, role := range units.Roles {
@@ -485,7 +486,7 @@ func (r *renderer) matrix(n *catalog.Notice, nv NoticeView, home, nc Crumb) erro
 	byKind := append([]*catalog.Unit(nil), r.in.Catalog.UnitsIn(n.Slug)...)
 	sort.SliceStable(byKind, func(i, j int) bool { return byKind[i].Kind.Rank() < byKind[j].Kind.Rank() })
 	for _, u := range byKind {
-		row := MatrixRow{Name: u.Name, Href: unitHref(u.Slug), Kind: u.Kind.Label(), Cells: make([]MatrixCell, len(itemKeys))}
+		row := MatrixRow{Name: u.Name, Href: hrefs.Unit(u.Slug), Kind: u.Kind.Label(), Cells: make([]MatrixCell, len(itemKeys))}
 		byItem := map[key][]catalog.Duty{}
 		for _, d := range u.DutiesIn(n.Slug) {
 			t := r.in.Catalog.Task(n.Slug, d.Task)
@@ -525,9 +526,9 @@ func (r *renderer) matrix(n *catalog.Notice, nv NoticeView, home, nc Crumb) erro
 			}
 			c.Title = strings.Join(titles, "\n")
 			if len(ds) == 1 {
-				c.Href = taskHref(n.Slug, ds[0].Task)
+				c.Href = hrefs.Task(n.Slug, ds[0].Task)
 			} else {
-				c.Href = itemHref(n.Slug, k[0], k[1])
+				c.Href = hrefs.Item(n.Slug, k[0], k[1])
 			}
 		}
 		row.Member = allVia
@@ -536,7 +537,7 @@ func (r *renderer) matrix(n *catalog.Notice, nv NoticeView, home, nc Crumb) erro
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	return r.page("matrix.html", matrixHref(n.Slug), "责任矩阵 · "+noticeShort(n), "matrix", []Crumb{home, nc}, v)
+	return r.page("matrix.html", hrefs.Matrix(n.Slug), "责任矩阵 · "+noticeShort(n), "matrix", []Crumb{home, nc}, v)
 }
 
 // ---- units ----
@@ -668,7 +669,7 @@ func (r *renderer) unitContext(u *catalog.Unit) *unitCtx {
 
 // unitHead is the part of a unit's view every page of it shows.
 func (r *renderer) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (UnitView, error) {
-	v := UnitView{Name: u.Name, Kind: u.Kind.Label(), Href: unitHref(u.Slug), Aliases: u.Aliases,
+	v := UnitView{Name: u.Name, Kind: u.Kind.Label(), Href: hrefs.Unit(u.Slug), Aliases: u.Aliases,
 		CSVHref: unitCSVHref(u.Slug), XLSXHref: unitXLSXHref(u.Slug)}
 	for _, g := range u.Groups {
 		v.Groups = append(v.Groups, r.unitRef(g, ""))
@@ -715,8 +716,8 @@ func (r *renderer) unitPagesOf(n *catalog.Notice) error {
 				return err
 			}
 			v.Notices = []UnitNotice{un}
-			return r.page("unit.html", unitNoticeHref(u.Slug, n.Slug), noticeShort(n)+" · "+u.Name, "units",
-				append(unitCrumbs[:2:2], Crumb{u.Name, unitHref(u.Slug)}), v)
+			return r.page("unit.html", hrefs.UnitNotice(u.Slug, n.Slug), noticeShort(n)+" · "+u.Name, "units",
+				append(unitCrumbs[:2:2], Crumb{u.Name, hrefs.Unit(u.Slug)}), v)
 		})
 		if err != nil {
 			return err
@@ -745,7 +746,7 @@ func (r *renderer) unitPage(u *catalog.Unit, c *unitCtx) error {
 			}
 			v.Notices = append(v.Notices, un)
 		}
-		return r.page("unit.html", unitHref(u.Slug), u.Name, "units", unitCrumbs, v)
+		return r.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v)
 	})
 }
 
@@ -764,7 +765,7 @@ func (r *renderer) unitPages() error {
 		default:
 			var rows []UnitNoticeRow
 			for _, n := range c.in {
-				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer, Href: unitNoticeHref(u.Slug, n.Slug)}
+				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer, Href: hrefs.UnitNotice(u.Slug, n.Slug)}
 				row.Total, _, row.Via, row.ByRole = dutyCounts(c.byNotice[n.Slug])
 				rows = append(rows, row)
 			}
@@ -774,7 +775,7 @@ func (r *renderer) unitPages() error {
 					return err
 				}
 				v.Changes, v.Summary = c.changes, rows
-				return r.page("unit.html", unitHref(u.Slug), u.Name, "units", unitCrumbs, v)
+				return r.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v)
 			})
 			if err != nil {
 				return err
@@ -799,14 +800,14 @@ func (r *renderer) unitNotice(n *catalog.Notice, ds []catalog.Duty) (UnitNotice,
 		}
 		dv := DutyView{Task: tv, Place: taskPlace(n.Notice, t), Via: d.Via, Written: d.Written}
 		if d.Via != "" {
-			dv.ViaHref = unitHref(r.in.Catalog.Unit(d.Via).Slug)
+			dv.ViaHref = hrefs.Unit(r.in.Catalog.Unit(d.Via).Slug)
 		}
 		k := key{t.Section, d.Role}
 		buckets[k] = append(buckets[k], dv)
 	}
 	un := UnitNotice{Notice: noticeLink(n), Issuer: n.Issuer}
 	for _, s := range n.Sections {
-		us := UnitSection{Title: sectionName(SectionView{Label: s.Label, Title: content.SectionTitle(s)}), Href: sectionHref(n.Slug, s.Number)}
+		us := UnitSection{Title: sectionName(SectionView{Label: s.Label, Title: content.SectionTitle(s)}), Href: hrefs.Section(n.Slug, s.Number)}
 		for _, role := range units.Roles {
 			if b := buckets[key{s.Number, role}]; len(b) > 0 {
 				us.Roles = append(us.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Duties: b})

@@ -11,7 +11,6 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -19,6 +18,7 @@ import (
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
+	"qingdan/internal/hrefs"
 	"qingdan/internal/notice"
 	"qingdan/internal/revision"
 	"qingdan/internal/units"
@@ -298,22 +298,6 @@ func (r *renderer) finish() error {
 
 // Hrefs of the pages, relative to the site root.
 
-func noticeHref(slug string) string { return path.Join("notices", slug, "index.html") }
-func fullHref(slug string) string   { return path.Join("notices", slug, "full.html") }
-func matrixHref(slug string) string { return path.Join("notices", slug, "matrix.html") }
-func sectionHref(slug string, n int) string {
-	return path.Join("notices", slug, "sections", fmt.Sprintf("%d.html", n))
-}
-func itemHref(slug string, s, n int) string {
-	return path.Join("notices", slug, "items", fmt.Sprintf("%d-%d.html", s, n))
-}
-func taskHref(slug, id string) string { return path.Join("notices", slug, "tasks", id+".html") }
-func unitHref(slug string) string     { return path.Join("units", slug+".html") }
-
-// unitNoticeHref is the page of a unit's duties in one notice, for a unit
-// with duties in several.
-func unitNoticeHref(unit, notice string) string { return path.Join("units", unit, notice+".html") }
-
 // Anchors of the full notice text.
 func sectionAnchor(n int) string         { return fmt.Sprintf("s%d", n) }
 func itemAnchor(s, n int) string         { return fmt.Sprintf("i%d-%d", s, n) }
@@ -321,7 +305,7 @@ func subitemAnchor(s, n, sub int) string { return fmt.Sprintf("i%d-%d-%d", s, n,
 func taskAnchor(id string) string        { return "t" + id }
 
 func noticeLink(n *catalog.Notice) NoticeLink {
-	return NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: noticeHref(n.Slug)}
+	return NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: hrefs.Notice(n.Slug)}
 }
 
 func displayDate(d string) string {
@@ -424,11 +408,11 @@ func (r *renderer) unitRef(name string, role units.Role) UnitRef {
 	u := r.in.Catalog.Unit(name)
 	ref := UnitRef{Name: name, Role: role, RoleLabel: role.Label()}
 	if u != nil {
-		ref.Href = unitHref(u.Slug)
+		ref.Href = hrefs.Unit(u.Slug)
 		ref.Kind = string(u.Kind)
 		for _, m := range u.Members {
 			mu := r.in.Catalog.Unit(m)
-			ref.Members = append(ref.Members, UnitRef{Name: m, Href: unitHref(mu.Slug), Role: role, RoleLabel: role.Label()})
+			ref.Members = append(ref.Members, UnitRef{Name: m, Href: hrefs.Unit(mu.Slug), Role: role, RoleLabel: role.Label()})
 		}
 	}
 	return ref
@@ -473,7 +457,7 @@ func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (TaskView, error)
 		return TaskView{}, err
 	}
 	v := TaskView{
-		ID: t.ID, Title: content.TaskTitle(*t), Href: taskHref(n.Slug, t.ID), Anchor: taskAnchor(t.ID),
+		ID: t.ID, Title: content.TaskTitle(*t), Href: hrefs.Task(n.Slug, t.ID), Anchor: taskAnchor(t.ID),
 		Text: text, Excerpt: excerpt(t.Text, 60), Roles: r.roleGroups(t.Units), UnitText: t.UnitText,
 		Subitem: t.Subitem, Label: taskLabel(n.Notice, t),
 	}

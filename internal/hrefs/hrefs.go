@@ -1,0 +1,41 @@
+// Package hrefs says where each page of a site lives, relative to the
+// site root. The pages and the search index both link to them, so both
+// take their addresses from here.
+package hrefs
+
+import (
+	"path"
+	"strconv"
+)
+
+// Notice is a notice's overview.
+func Notice(slug string) string { return path.Join("notices", slug, "index.html") }
+
+// Full is a notice's full text.
+func Full(slug string) string { return path.Join("notices", slug, "full.html") }
+
+// Matrix is a notice's responsibility matrix.
+func Matrix(slug string) string { return path.Join("notices", slug, "matrix.html") }
+
+// Changes is what changed in a notice since its previous version.
+func Changes(slug string) string { return path.Join("notices", slug, "changes.html") }
+
+// Section is a section's page.
+func Section(slug string, n int) string {
+	return path.Join("notices", slug, "sections", strconv.Itoa(n)+".html")
+}
+
+// Item is an item's page.
+func Item(slug string, section, n int) string {
+	return path.Join("notices", slug, "items", strconv.Itoa(section)+"-"+strconv.Itoa(n)+".html")
+}
+
+// Task is a task's page.
+func Task(slug, id string) string { return path.Join("notices", slug, "tasks", id+".html") }
+
+// Unit is a unit's page.
+func Unit(slug string) string { return path.Join("units", slug+".html") }
+
+// UnitNotice is the page of a unit's duties in one notice, for a unit
+// with duties in several.
+func UnitNotice(unit, notice string) string { return path.Join("units", unit, notice+".html") }
