@@ -98,8 +98,17 @@ func (r *renderer) home() error {
 	return r.page("home.html", "index.html", r.info.Title, "home", nil, v)
 }
 
+// kindGroups lists the units by kind, for the home page and the unit
+// index; built once.
 func (r *renderer) kindGroups() []KindGroup {
-	var out []KindGroup
+	if r.kinds == nil {
+		r.kinds = r.makeKindGroups()
+	}
+	return r.kinds
+}
+
+func (r *renderer) makeKindGroups() []KindGroup {
+	out := []KindGroup{}
 	for _, k := range units.Kinds {
 		g := KindGroup{Kind: k, Label: k.Label()}
 		for _, u := range r.in.Catalog.Units {
@@ -123,7 +132,20 @@ func (r *renderer) kindGroups() []KindGroup {
 	return out
 }
 
+// noticeView is a notice's overview, built once: the home page lists
+// every notice, and each notice's pages show its own.
 func (r *renderer) noticeView(n *catalog.Notice) (NoticeView, error) {
+	if v, ok := r.noticeViews[n.Slug]; ok {
+		return v, nil
+	}
+	v, err := r.makeNoticeView(n)
+	if err == nil {
+		r.noticeViews[n.Slug] = v
+	}
+	return v, err
+}
+
+func (r *renderer) makeNoticeView(n *catalog.Notice) (NoticeView, error) {
 	pre, err := r.body(path.Join(content.NoticeDir(n.Slug), "_index.md"), strings.Join(n.Preamble, "\n"), "p-")
 	if err != nil {
 		return NoticeView{}, err

@@ -85,7 +85,7 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	if !strings.HasSuffix(opt.Base, "/") {
 		opt.Base += "/"
 	}
-	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]TaskView{}, deps: map[string]string{}, units: map[*catalog.Unit]*unitCtx{}}
+	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]TaskView{}, deps: map[string]string{}, units: map[*catalog.Unit]*unitCtx{}, noticeViews: map[string]NoticeView{}}
 	tpl, err := loadTemplates(opt.Templates, r.fragmentFuncs())
 	if err != nil {
 		return nil, err
@@ -150,6 +150,8 @@ type renderer struct {
 	siteKey, key string
 	deps         map[string]string
 	units        map[*catalog.Unit]*unitCtx
+	noticeViews  map[string]NoticeView
+	kinds        []KindGroup
 	// sheets holds the compressed row blocks of the XLSX tables.
 	sheets xlsx.Blocks
 }
