@@ -58,6 +58,10 @@ func TestParseCache(t *testing.T) {
 	if revised.Reparsed != 1 {
 		t.Errorf("revision: %d parsed", revised.Reparsed)
 	}
+	// The pages of the forced build before serve this one.
+	if revised.Kept == 0 {
+		t.Error("after a forced build, a revision kept no page")
+	}
 	after := cached()
 	if len(after) != len(notices) {
 		t.Errorf("cache holds %d entries after a revision, want %d", len(after), len(notices))

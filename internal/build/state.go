@@ -49,7 +49,10 @@ var programID = sync.OnceValue(func() string {
 
 func version(fsys afero.Fs, opt Options) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "opt %q %q %q %q %q %q %q %q %v\n", opt.Seeds, opt.Content, opt.Public, opt.Registry, opt.TemplateDir, opt.Title, opt.Base, opt.Notices, opt.Force)
+	// Not Force: it decides what happens to hand edits of content/, whose
+	// digests the pages' keys hold, so a forced build's pages serve the
+	// next build.
+	fmt.Fprintf(h, "opt %q %q %q %q %q %q %q %q\n", opt.Seeds, opt.Content, opt.Public, opt.Registry, opt.TemplateDir, opt.Title, opt.Base, opt.Notices)
 	fmt.Fprintf(h, "program %s\n", programID())
 	if opt.Templates != nil {
 		if err := digestFS(h, opt.Templates); err != nil {
