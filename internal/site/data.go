@@ -385,6 +385,15 @@ func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, parts
 	})
 	r.queue(csvPath, func() ([]byte, error) {
 		var b bytes.Buffer
+		size := 64
+		for _, p := range parts {
+			for _, row := range p.Rows {
+				for _, c := range row {
+					size += len(c) + 3
+				}
+			}
+		}
+		b.Grow(size) // a county's table is tens of megabytes
 		b.WriteString("\ufeff")
 		w := csv.NewWriter(&b)
 		w.UseCRLF = true
