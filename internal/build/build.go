@@ -251,7 +251,8 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	hist := loadHistory(fsys, opt.Public, notices, progress)
 	for _, n := range notices {
 		if h := hist[n.Source]; h != nil {
-			if err := h.stabilize(n); err != nil {
+			sum, known := cache.jsonSum(n.Source)
+			if err := h.stabilize(n, sum, known); err != nil {
 				return nil, err
 			}
 		}

@@ -26,12 +26,15 @@ type parseCache struct {
 	mu      sync.Mutex
 	used    map[string]bool
 	parsed  int // notices not found in the cache
+	// jsonSums holds, by source, the SHA-256 of the notice's JSON as
+	// parsed, which tells at once whether it is the published version.
+	jsonSums map[string][sha256.Size]byte
 }
 
 const parsedDir = ".qingdan-parsed"
 
 func openParseCache(fsys afero.Fs, opt Options) *parseCache {
-	return &parseCache{fsys: fsys, dir: path.Join(opt.Content, parsedDir), program: programID(), used: map[string]bool{}}
+	return &parseCache{fsys: fsys, dir: path.Join(opt.Content, parsedDir), program: programID(), used: map[string]bool{}, jsonSums: map[string][sha256.Size]byte{}}
 }
 
 // parse parses a seed, or decodes it from the cache; a nil cache parses.
@@ -47,8 +50,12 @@ func (c *parseCache) parse(data []byte, source string) (*notice.Notice, error) {
 	c.mu.Lock()
 	c.used[name] = true
 	c.mu.Unlock()
-	if enc, err := afero.ReadFile(c.fsys, file); err == nil {
-		if n, err := notice.DecodeGob(enc); err == nil {
+	// An entry is the SHA-256 of the notice's JSON, then its gob.
+	if enc, err := afero.ReadFile(c.fsys, file); err == nil && len(enc) > sha256.Size {
+		if n, err := notice.DecodeGob(enc[sha256.Size:]); err == nil {
+			c.mu.Lock()
+			c.jsonSums[source] = [sha256.Size]byte(enc[:sha256.Size])
+			c.mu.Unlock()
 			return n, nil
 		}
 	}
@@ -62,13 +69,31 @@ func (c *parseCache) parse(data []byte, source string) (*notice.Notice, error) {
 	// Written before the build changes the notice (ids carried over
 	// from the last version); through a temporary name, so a killed
 	// build leaves no half file.
+	js, err := n.JSON()
+	if err != nil {
+		return n, nil
+	}
+	sum := sha256.Sum256(js)
+	c.mu.Lock()
+	c.jsonSums[source] = sum
+	c.mu.Unlock()
 	if enc, err := notice.EncodeGob(n); err == nil && c.fsys.MkdirAll(c.dir, 0o755) == nil {
 		tmp := file + ".tmp"
-		if afero.WriteFile(c.fsys, tmp, enc, 0o644) == nil {
+		if afero.WriteFile(c.fsys, tmp, append(sum[:], enc...), 0o644) == nil {
 			c.fsys.Rename(tmp, file)
 		}
 	}
 	return n, nil
+}
+
+// jsonSum returns the SHA-256 of the JSON of the notice parsed from
+// source, before the build changed it; false when unknown.
+func (c *parseCache) jsonSum(source string) ([sha256.Size]byte, bool) {
+	if c == nil {
+		return [sha256.Size]byte{}, false
+	}
+	sum, ok := c.jsonSums[source]
+	return sum, ok
 }
 
 // prune removes the cached notices this build did not use: seeds that
