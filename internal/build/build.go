@@ -327,10 +327,11 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		r.Index, err = search.Build(cat).Write(emit)
 		indexed <- err
 	}()
+	blocks := openBlockCache(fsys, opt, cat, digests)
 	_, err = site.Render(site.Input{Catalog: cat, Tree: ctree}, site.Options{
 		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
 		Extra: prevFiles, Search: searchFilters(search.SectionLabels(cat)), Changes: changes, Emit: emit,
-		Reuse: keys, Version: ver, Digests: digests,
+		Reuse: keys, Version: ver, Digests: digests, Sheets: blocks.blocks,
 	})
 	if err := errors.Join(err, <-indexed); err != nil {
 		tree.Abort()
@@ -344,6 +345,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if err := keys.save(fsys, opt); err != nil {
 		return nil, err
 	}
+	blocks.save()
 	after, err := state(in, fsys, opt)
 	if err != nil {
 		return nil, err

@@ -8,17 +8,18 @@ import (
 	"github.com/spf13/afero"
 )
 
-// The cache of parsed notices is used by the next build, gives the same
-// site as parsing, survives a damaged entry, and follows the seeds.
+// The caches of parsed notices and compressed table blocks are used by
+// the next build, give the same site as making everything, survive a
+// damaged entry, and follow the seeds.
 func TestParseCache(t *testing.T) {
 	fsys, opt, notices := several(t)
 	first := run(t, fsys, opt)
 	if first.Reparsed != len(notices) {
 		t.Fatalf("first build parsed %d of %d notices", first.Reparsed, len(notices))
 	}
-	cached := func() []string {
+	cachedIn := func(dir string) []string {
 		t.Helper()
-		entries, err := afero.ReadDir(fsys, "content/.qingdan-parsed")
+		entries, err := afero.ReadDir(fsys, dir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -28,7 +29,11 @@ func TestParseCache(t *testing.T) {
 		}
 		return names
 	}
+	cached := func() []string { return cachedIn("content/.qingdan-parsed") }
 	entries := cached()
+	if blocks := cachedIn("content/.qingdan-blocks"); len(blocks) != len(notices) {
+		t.Fatalf("block cache holds %v", blocks)
+	}
 	if len(entries) != len(notices) {
 		t.Fatalf("cache holds %v", entries)
 	}
@@ -40,9 +45,11 @@ func TestParseCache(t *testing.T) {
 		t.Errorf("from the cache: %d parsed, %d content files written, site swapped %v", again.Reparsed, again.Content.Written, again.Site.Swapped)
 	}
 
-	// A damaged entry is parsed again, and written anew.
+	// A damaged entry is parsed again, and written anew; damaged blocks
+	// are compressed again.
 	damaged := path.Join("content/.qingdan-parsed", entries[0])
 	put(t, fsys, damaged, "garbage")
+	put(t, fsys, path.Join("content/.qingdan-blocks", cachedIn("content/.qingdan-blocks")[0]), "garbage")
 	fixed := run(t, fsys, opt)
 	if fixed.Reparsed != 1 || fixed.Content.Written != 0 || fixed.Site.Swapped {
 		t.Errorf("damaged entry: %d parsed, %d content files written, site swapped %v", fixed.Reparsed, fixed.Content.Written, fixed.Site.Swapped)
@@ -65,5 +72,8 @@ func TestParseCache(t *testing.T) {
 	after := cached()
 	if len(after) != len(notices) {
 		t.Errorf("cache holds %d entries after a revision, want %d", len(after), len(notices))
+	}
+	if blocks := cachedIn("content/.qingdan-blocks"); len(blocks) != len(notices) {
+		t.Errorf("block cache holds %d files after a revision, want %d", len(blocks), len(notices))
 	}
 }

@@ -180,7 +180,7 @@ func (r *renderer) data() error {
 	// several notices, the list of them.
 	var allRows []xlsx.Part
 	for _, n := range cat.Notices {
-		rows := xlsx.Part{Key: "tasks " + n.Slug, Rows: r.taskRows(n)}
+		rows := xlsx.Part{Key: BlockPrefix(n.Slug) + "tasks", Rows: r.taskRows(n)}
 		allRows = append(allRows, rows)
 		err := r.group(keyOf(r.siteKey, "notice-data", n.Slug, r.noticeDeps(n)), func() error {
 			b, err := n.JSON()
@@ -279,6 +279,11 @@ func (r *renderer) data() error {
 	return nil
 }
 
+// BlockPrefix starts the key of every table block made from one notice's
+// rows, so a build can keep a notice's compressed blocks for the next
+// (Options.Sheets).
+func BlockPrefix(slug string) string { return slug + " " }
+
 // unitPart is a unit's duties in one notice: a part of its table.
 type unitPart struct {
 	Key    string // the notice and the duties (task, role, group)
@@ -301,7 +306,7 @@ func (r *renderer) unitParts(u *catalog.Unit) []unitPart {
 	for i := range parts {
 		p := &parts[i]
 		key.Reset()
-		key.WriteString("unit " + p.notice.Slug)
+		key.WriteString(BlockPrefix(p.notice.Slug) + "unit")
 		for _, d := range p.duties {
 			key.WriteString(" " + d.Task + "/" + string(d.Role) + "/" + strconv.Quote(d.Via))
 		}

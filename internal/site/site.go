@@ -56,6 +56,9 @@ type Options struct {
 	Version string
 	// Digests holds, by notice slug, a digest of the notice's content.
 	Digests map[string]string
+	// Sheets, when set, holds compressed table blocks, some perhaps kept
+	// from the last build (see BlockPrefix); the build's blocks are added.
+	Sheets *xlsx.Blocks
 	// TemplatesOnly executes the templates for every page, even those
 	// that Go writes the same way faster (fast.go); for tests.
 	TemplatesOnly bool
@@ -91,6 +94,9 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 		return nil, err
 	}
 	r.tpl = tpl
+	if r.sheets = opt.Sheets; r.sheets == nil {
+		r.sheets = &xlsx.Blocks{}
+	}
 	r.info = r.siteInfo()
 	r.siteKey = r.siteInfoKey()
 	r.startWorkers()
@@ -153,7 +159,7 @@ type renderer struct {
 	noticeViews  map[string]NoticeView
 	kinds        []KindGroup
 	// sheets holds the compressed row blocks of the XLSX tables.
-	sheets xlsx.Blocks
+	sheets *xlsx.Blocks
 }
 
 // SiteInfo is shown on every page. It holds only what changes with the

@@ -115,3 +115,38 @@ func TestBlocks(t *testing.T) {
 		t.Error("Write and Blocks.Write differ on the same rows")
 	}
 }
+
+// Blocks saved and loaded in another run give the same workbook, without
+// their rows; garbage loads nothing.
+func TestSaveLoad(t *testing.T) {
+	header := []string{"文号", "工作任务"}
+	var rows [][]string
+	for i := range 300 {
+		rows = append(rows, []string{fmt.Sprint(i), "强化应急预案管理与演练"})
+	}
+	small := [][]string{{"甲", "乙"}}
+	var first xlsx.Blocks
+	var want bytes.Buffer
+	if err := first.Write(&want, "表", header, xlsx.Part{Key: "n1 a", Rows: rows}, xlsx.Part{Key: "n1 b", Rows: small}, xlsx.Part{Key: "n2 a", Rows: small}); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := first.Save("n1 ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var second xlsx.Blocks
+	if err := second.Load(saved); err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	// n1's parts come from the saved blocks (no rows given); n2's is made.
+	if err := second.Write(&got, "表", header, xlsx.Part{Key: "n1 a"}, xlsx.Part{Key: "n1 b"}, xlsx.Part{Key: "n2 a", Rows: small}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Error("a workbook from loaded blocks differs")
+	}
+	if err := new(xlsx.Blocks).Load([]byte("garbage")); err == nil {
+		t.Error("garbage loaded")
+	}
+}

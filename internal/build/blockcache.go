@@ -1,0 +1,74 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path"
+	"strings"
+
+	"github.com/spf13/afero"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/site"
+	"qingdan/internal/xlsx"
+)
+
+// blockCache keeps, in content/.qingdan-blocks/, the compressed table
+// blocks made from each notice's rows (a unit's duties in it, its tasks),
+// named by a digest of the program and of the notice's content: a rebuild
+// compresses only the blocks of revised notices, though a county's table,
+// which holds a block of every notice, is made again. Machine-local, like
+// the parse cache; a file that cannot be read is ignored.
+type blockCache struct {
+	fsys   afero.Fs
+	dir    string
+	names  map[string]string // notice slug → file name
+	blocks *xlsx.Blocks
+}
+
+const blocksDir = ".qingdan-blocks"
+
+// openBlockCache loads the blocks of the notices whose content digest is
+// known.
+func openBlockCache(fsys afero.Fs, opt Options, cat *catalog.Catalog, digests map[string]string) *blockCache {
+	c := &blockCache{fsys: fsys, dir: path.Join(opt.Content, blocksDir), names: map[string]string{}, blocks: &xlsx.Blocks{}}
+	for _, n := range cat.Notices {
+		d := digests[n.Slug]
+		if d == "" {
+			continue
+		}
+		h := sha256.Sum256([]byte(programID() + "\x00" + n.Slug + "\x00" + d))
+		name := hex.EncodeToString(h[:]) + ".gob"
+		c.names[n.Slug] = name
+		if data, err := afero.ReadFile(fsys, path.Join(c.dir, name)); err == nil {
+			c.blocks.Load(data) // a damaged file adds nothing
+		}
+	}
+	return c
+}
+
+// save writes the blocks of notices that have no file yet, and removes
+// the files of notices this build does not have.
+func (c *blockCache) save() {
+	keep := map[string]bool{}
+	for slug, name := range c.names {
+		keep[name] = true
+		file := path.Join(c.dir, name)
+		if ok, _ := afero.Exists(c.fsys, file); ok {
+			continue
+		}
+		data, err := c.blocks.Save(site.BlockPrefix(slug))
+		if err != nil || c.fsys.MkdirAll(c.dir, 0o755) != nil {
+			continue
+		}
+		if afero.WriteFile(c.fsys, file+".tmp", data, 0o644) == nil {
+			c.fsys.Rename(file+".tmp", file)
+		}
+	}
+	entries, _ := afero.ReadDir(c.fsys, c.dir)
+	for _, e := range entries {
+		if !keep[e.Name()] || !strings.HasSuffix(e.Name(), ".gob") {
+			c.fsys.Remove(path.Join(c.dir, e.Name()))
+		}
+	}
+}
