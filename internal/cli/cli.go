@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"path"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -155,7 +156,7 @@ func capitalize(s string) string {
 type siteFlags struct {
 	config                                   string
 	seeds, content, public, templates, title string
-	base, cpuProfile                         string
+	base, cpuProfile, memProfile             string
 	force, quiet                             bool
 	port                                     int
 }
@@ -178,6 +179,7 @@ func addSiteFlags(fl *flag.FlagSet) {
 func buildFlags(fl *flag.FlagSet) {
 	addSiteFlags(fl)
 	fl.StringVar(&site.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for docs/performance.md)")
+	fl.StringVar(&site.memProfile, "memprofile", "", "write a profile of the build's allocations to this file (for docs/performance.md)")
 }
 
 func serveFlags(fl *flag.FlagSet) {
@@ -245,6 +247,15 @@ func runBuild(env Env, fl *flag.FlagSet, args []string) error {
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if site.memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			if f, err := os.Create(site.memProfile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
 	}
 	r, err := build.Run(env.Fs, opt, progress)
 	if err != nil {

@@ -67,10 +67,24 @@ type pageWriter struct {
 	root string
 }
 
-func newPageWriter(p *Page) *pageWriter {
-	w := &pageWriter{root: p.Root}
-	w.Grow(16 << 10) // most pages are 8 to 16 KB
+// newPageWriter returns an empty writer for a page, from the writers of
+// pages already handed over when the files are streamed (Options.Emit).
+func (r *renderer) newPageWriter(p *Page) *pageWriter {
+	w, _ := r.writers.Get().(*pageWriter)
+	if w == nil {
+		w = &pageWriter{}
+		w.Grow(16 << 10) // most pages are 8 to 16 KB
+	}
+	w.root = p.Root
 	return w
+}
+
+// donePage takes back a writer whose bytes are no longer needed.
+func (r *renderer) donePage(w *pageWriter) {
+	if r.opt.Emit != nil {
+		w.Reset()
+		r.writers.Put(w)
+	}
 }
 
 // raw writes markup as is.
@@ -601,7 +615,9 @@ func (r *renderer) fastUnit(w *pageWriter, p *Page) bool {
 				w.raw(" <span class=\"count\">")
 				w.int(len(rd.Duties))
 				w.raw(" 项</span></h4>\n    <ol class=\"duties\">\n      ")
-				w.raw(string(r.duties(p.Root, rd.Duties)))
+				for _, d := range rd.Duties {
+					r.duty(w, p.Root, d)
+				}
 				w.raw("\n    </ol>\n    ")
 			}
 			w.raw("\n  </section>\n  ")

@@ -115,7 +115,13 @@ func (r *renderer) duties(root string, ds []DutyView) template.HTML {
 	return template.HTML(b.String())
 }
 
-func (r *renderer) duty(b *strings.Builder, root string, d DutyView) {
+// stringWriter is where fragments are written: a strings.Builder, or a
+// page being written.
+type stringWriter interface {
+	WriteString(string) (int, error)
+}
+
+func (r *renderer) duty(b stringWriter, root string, d DutyView) {
 	b.WriteString(`<li class="duty`)
 	if d.Via != "" {
 		b.WriteString(` via`)

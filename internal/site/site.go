@@ -46,7 +46,8 @@ type Options struct {
 	Changes map[string]*revision.Report
 	// Emit, when set, receives each file as soon as it is made, from
 	// several goroutines at once, and Render returns no map: a large site
-	// is never all in memory.
+	// is never all in memory. Emit must not keep the bytes after it
+	// returns: their buffer is used again.
 	Emit func(path string, data []byte) error
 	// Reuse, Version and Digests let a build keep the files of the last
 	// one that were made from the same data (see keys.go); without them
@@ -158,6 +159,8 @@ type renderer struct {
 	units        map[*catalog.Unit]*unitCtx
 	noticeViews  map[string]NoticeView
 	kinds        []KindGroup
+	// writers holds page writers to use again (fast.go).
+	writers sync.Pool
 	// sheets holds the compressed row blocks of the XLSX tables.
 	sheets *xlsx.Blocks
 }
@@ -231,18 +234,19 @@ func (r *renderer) page(tmpl, p, title, nav string, crumbs []Crumb, data any) er
 	if r.opt.TemplatesOnly {
 		fast = nil
 	}
-	r.queue(p, func() ([]byte, error) {
+	r.queueOwned(p, func() ([]byte, func(), error) {
 		if fast != nil {
-			w := newPageWriter(pg)
+			w := r.newPageWriter(pg)
 			if fast(r, w, pg) {
-				return w.Bytes(), nil
+				return w.Bytes(), func() { r.donePage(w) }, nil
 			}
+			r.donePage(w)
 		}
 		var b bytes.Buffer
 		if err := r.tpl.execute(&b, tmpl, pg); err != nil {
-			return nil, fmt.Errorf("site: %s: %w", p, err)
+			return nil, nil, fmt.Errorf("site: %s: %w", p, err)
 		}
-		return b.Bytes(), nil
+		return b.Bytes(), nil, nil
 	})
 	return nil
 }
@@ -250,7 +254,9 @@ func (r *renderer) page(tmpl, p, title, nav string, crumbs []Crumb, data any) er
 // job makes one file of the site.
 type job struct {
 	path, key string
-	make      func() ([]byte, error)
+	// make makes the file; release, when not nil, is called once the
+	// bytes are handed over.
+	make func() (data []byte, release func(), err error)
 }
 
 // workers make the queued files on every core while the main goroutine
@@ -272,9 +278,12 @@ func (r *renderer) startWorkers() {
 		go func() {
 			defer w.wg.Done()
 			for j := range w.jobs {
-				data, err := j.make()
+				data, release, err := j.make()
 				if err == nil {
 					err = r.put(j.path, j.key, data)
+				}
+				if release != nil {
+					release()
 				}
 				if err != nil {
 					w.mu.Lock()
@@ -287,6 +296,15 @@ func (r *renderer) startWorkers() {
 }
 
 func (r *renderer) queue(p string, make func() ([]byte, error)) {
+	r.queueOwned(p, func() ([]byte, func(), error) {
+		data, err := make()
+		return data, nil, err
+	})
+}
+
+// queueOwned queues a file whose bytes belong to a buffer that is
+// released once they are handed over.
+func (r *renderer) queueOwned(p string, make func() ([]byte, func(), error)) {
 	r.work.jobs <- job{p, r.key, make}
 }
 
