@@ -3,11 +3,15 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"qingdan/internal/jsontext"
 	"qingdan/internal/pinyin"
@@ -39,8 +43,11 @@ type Stats struct {
 // Files returns the index as script files, by path; see Write.
 func (ix *Index) Files() (map[string][]byte, Stats) {
 	out := map[string][]byte{}
+	var mu sync.Mutex
 	st, _ := ix.Write(func(p string, b []byte) error {
+		mu.Lock()
 		out[p] = b
+		mu.Unlock()
 		return nil
 	})
 	return out, st
@@ -49,13 +56,16 @@ func (ix *Index) Files() (map[string][]byte, Stats) {
 // Write writes the index as script files under search/, each calling a
 // loader function of search.js: qdSearch.meta, .t (token shard), .d
 // (documents), .a (filter attributes) and .u (units for suggestions).
-// Each file goes to emit as soon as it is made.
-func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error) {
-	st := Stats{Docs: len(ix.Docs), Tokens: len(ix.post)}
+// Each file goes to emit as soon as it is made, from several goroutines
+// at once.
+func (ix *Index) Write(emit func(path string, data []byte) error) (st Stats, err error) {
+	st = Stats{Docs: len(ix.Docs), Tokens: len(ix.post)}
+	var all, tokenBytes atomic.Int64
 	put := func(p string, b []byte) error {
-		st.Bytes += len(b)
+		all.Add(int64(len(b)))
 		return emit(p, b)
 	}
+	defer func() { st.Bytes, st.TokenBytes = int(all.Load()), int(tokenBytes.Load()) }()
 
 	// The size of the token data decides the number of shards; the
 	// shards are then encoded one at a time, so only one is in memory.
@@ -77,13 +87,18 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 		i := int(hash(tok) % uint32(shards))
 		byShard[i] = append(byShard[i], tok)
 	}
-	var flat []int
-	for i, toks := range byShard {
+	// Shards are encoded on every core, each in one buffer at a time.
+	err = each(shards, func(i int) error {
+		toks := byShard[i]
 		// The object of a shard, written as json.Marshal writes a map
 		// (keys sorted, HTML-safe) without its reflection.
 		slices.Sort(toks)
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "qdSearch.t(%d,{", i)
+		var (
+			flat []int
+			num  []byte
+		)
 		for j, tok := range toks {
 			if j > 0 {
 				b.WriteByte(',')
@@ -91,7 +106,6 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 			jsontext.String(&b, tok, true)
 			b.WriteString(":[")
 			flat = ix.encode(flat[:0], tok)
-			var num []byte
 			for k, v := range flat {
 				if k > 0 {
 					b.WriteByte(',')
@@ -102,15 +116,16 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 			b.WriteByte(']')
 		}
 		b.WriteString("});\n")
-		st.TokenBytes += b.Len()
-		if err := put(fmt.Sprintf("%s/t/%d.js", Dir, i), b.Bytes()); err != nil {
-			return st, err
-		}
+		tokenBytes.Add(int64(b.Len()))
+		return put(fmt.Sprintf("%s/t/%d.js", Dir, i), b.Bytes())
+	})
+	if err != nil {
+		return st, err
 	}
 
-	for start := 0; start < len(ix.Docs); start += DocShard {
+	err = each((len(ix.Docs)+DocShard-1)/DocShard, func(shard int) error {
 		var rows []any
-		for id := start; id < min(start+DocShard, len(ix.Docs)); id++ {
+		for id := shard * DocShard; id < min((shard+1)*DocShard, len(ix.Docs)); id++ {
 			d := ix.Docs[id]
 			chips := make([][3]string, 0, len(d.Units))
 			for _, c := range d.Units {
@@ -118,9 +133,10 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 			}
 			rows = append(rows, []any{d.Kind, d.Title, d.Crumb, d.Href, d.Text, d.TitleLen, chips})
 		}
-		if err := put(fmt.Sprintf("%s/d/%d.js", Dir, start/DocShard), call("d", start/DocShard, rows)); err != nil {
-			return st, err
-		}
+		return put(fmt.Sprintf("%s/d/%d.js", Dir, shard), call("d", shard, rows))
+	})
+	if err != nil {
+		return st, err
 	}
 	kindIndex := map[string]int{KindUnit: 0, KindSection: 1, KindItem: 2, KindTask: 3}
 	for start := 0; start < len(ix.Docs); start += AttrShard {
@@ -146,6 +162,26 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (Stats, error)
 	return st, put(Dir+"/meta.js", call("meta", 0, map[string]int{
 		"docs": len(ix.Docs), "shards": shards, "docShard": DocShard, "attrShard": AttrShard, "units": ix.units(),
 	}))
+}
+
+// each calls f for 0..n-1 on every core and returns the errors.
+func each(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				errs[i] = f(i)
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // encode flattens the postings of a token: for each document, the gap

@@ -2,9 +2,12 @@ package search
 
 import (
 	"encoding/binary"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"qingdan/internal/pinyin"
@@ -102,6 +105,45 @@ type Index struct {
 // Units come first (the browser tells a unit by its number).
 func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 	ix := &Index{Docs: docs, Sections: sections, UnitKinds: unitKinds, Roles: roles}
+	// The documents are indexed in runs on every core; a token's postings
+	// are then its runs' postings one after another, the first gap of
+	// each run counted again from the last document of the runs before.
+	runs := make([]map[string]*plist, 4*runtime.GOMAXPROCS(0))
+	size := (len(docs) + len(runs) - 1) / len(runs)
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := int(next.Add(1)) - 1; r < len(runs); r = int(next.Add(1)) - 1 {
+				runs[r] = indexRun(docs, r*size, min((r+1)*size, len(docs)))
+			}
+		}()
+	}
+	wg.Wait()
+	ix.post = runs[0]
+	for _, run := range runs[1:] {
+		for tok, l := range run {
+			into := ix.post[tok]
+			if into == nil {
+				ix.post[tok] = l
+				continue
+			}
+			data := l.data
+			first := uvarint(&data) // the gap from document 0
+			into.data = binary.AppendUvarint(into.data, uint64(first-int(into.last)))
+			into.data = append(into.data, data...)
+			into.last, into.docs, into.occs = l.last, into.docs+l.docs, into.occs+l.occs
+		}
+	}
+	return ix
+}
+
+// indexRun indexes documents from..to-1 (numbered as in docs), by token.
+func indexRun(docs []Doc, from, to int) map[string]*plist {
 	// Tokens are numbered as they are first seen: Han tokens by the key
 	// of their runes, words by their string; the strings of Han tokens
 	// are made once, at the end. A document's occurrences are gathered as
@@ -130,7 +172,7 @@ func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 		tokens, words, lists = append(tokens, k), append(words, word), append(lists, &plist{})
 		return int32(len(tokens) - 1)
 	}
-	for id := range docs {
+	for id := from; id < to; id++ {
 		d := &docs[id]
 		hits = hits[:0]
 		tokensKeyed(d.Text, func(k uint64, word string, pos int) {
@@ -163,15 +205,15 @@ func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 			i = j
 		}
 	}
-	ix.post = make(map[string]*plist, len(lists))
-	for i, ps := range lists {
+	post := make(map[string]*plist, len(lists))
+	for i, l := range lists {
 		tok := words[i]
 		if tok == "" {
 			tok = keyString(tokens[i])
 		}
-		ix.post[tok] = ps
+		post[tok] = l
 	}
-	return ix
+	return post
 }
 
 // PinyinSpans returns the tokens a unit name is found by: its full pinyin
