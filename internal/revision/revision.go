@@ -6,6 +6,7 @@ package revision
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -116,7 +117,7 @@ func match(old, new []notice.Task) map[int]int {
 		score float64
 	}
 	oldText := make([]string, len(old))
-	oldGrams := make([]map[[2]rune]int, len(old))
+	oldGrams := make([][]uint64, len(old))
 	for i, t := range old {
 		oldText[i] = textnorm.Compact(t.Text)
 		oldGrams[i] = grams(oldText[i])
@@ -131,6 +132,9 @@ func match(old, new []notice.Task) map[int]int {
 			switch {
 			case nt == oldText[o]:
 				s = 1
+			case 2*float64(min(len(ng), len(oldGrams[o])))/float64(len(ng)+len(oldGrams[o]))+0.05 < 0.5:
+				// With lengths this far apart, Dice (at most twice the
+				// shorter over both) cannot reach a match, even in place.
 			default:
 				s = dice(ng, oldGrams[o])
 			}
@@ -165,29 +169,38 @@ func match(old, new []notice.Task) map[int]int {
 
 func place(t notice.Task) [3]int { return [3]int{t.Section, t.Item, t.Subitem} }
 
-func grams(s string) map[[2]rune]int {
+// grams returns the character pairs of s, sorted, each pair as its two
+// runes in one number.
+func grams(s string) []uint64 {
 	r := []rune(s)
-	out := map[[2]rune]int{}
+	out := make([]uint64, 0, len(r))
 	for i := 0; i+1 < len(r); i++ {
-		out[[2]rune{r[i], r[i+1]}]++
+		out = append(out, uint64(r[i])<<32|uint64(uint32(r[i+1])))
 	}
+	slices.Sort(out)
 	return out
 }
 
-// dice is the Sørensen–Dice coefficient of two bags of character pairs.
-func dice(a, b map[[2]rune]int) float64 {
-	na, nb, common := 0, 0, 0
-	for g, c := range a {
-		na += c
-		common += min(c, b[g])
-	}
-	for _, c := range b {
-		nb += c
-	}
-	if na+nb == 0 {
+// dice is the Sørensen–Dice coefficient of two bags of character pairs,
+// given sorted: the pairs in common counted by one merge.
+func dice(a, b []uint64) float64 {
+	if len(a)+len(b) == 0 {
 		return 0
 	}
-	return 2 * float64(common) / float64(na+nb)
+	common := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			common++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
 // Stabilize gives the tasks of new the ids of the tasks of old they
