@@ -39,6 +39,7 @@ var fastPages = map[string]fastEntry{
 	"notice.html":  {"55f967cac372fd712834cfca90278c12d8097ae2fe8beea2eaa26afe0e7b837b", (*renderer).fastNotice},
 	"full.html":    {"532f82c5279add74eecc96d3320c2c2bbf9d0f2b05a22844ab74a80b17b24995", (*renderer).fastFull},
 	"matrix.html":  {"388eb570724339bd3341188ec7330bc0675765b6bbe75d227cefb2529931e09d", (*renderer).fastMatrix},
+	"changes.html": {"dd20307580ebd2f8f68e7fc76bc191182a6f1cd338819e0d0fd284128c980dac", (*renderer).fastChanges},
 }
 
 func digestOf(b []byte) string {
@@ -478,7 +479,7 @@ func (w *pageWriter) roleName(role, label string) {
 
 func (r *renderer) fastUnit(w *pageWriter, p *Page) bool {
 	v, ok := p.Data.(UnitView)
-	if !ok || len(v.Changes) > 0 {
+	if !ok {
 		return false
 	}
 	w.frameStart(p)
@@ -590,7 +591,23 @@ func (r *renderer) fastUnit(w *pageWriter, p *Page) bool {
 		w.raw(string(v.Notes))
 		w.raw("</section>")
 	}
-	w.raw("\n\n")
+	w.raw("\n")
+	for _, c := range v.Changes {
+		w.raw("\n<section class=\"unit-changes\" aria-labelledby=\"uc-")
+		w.text(c.Notice.DocNumber)
+		w.raw("\">\n  <h2 id=\"uc-")
+		w.text(c.Notice.DocNumber)
+		w.raw("\">本单位的变化</h2>\n  <p class=\"doc-meta\">")
+		w.linkMeta(c.Notice)
+		w.raw("（")
+		w.text(c.Notice.Date)
+		w.raw("）与上一版本相比 · <a href=\"")
+		w.href(c.Href)
+		w.raw("\">全部修订</a></p>\n  ")
+		w.changesBody(c)
+		w.raw("\n</section>\n")
+	}
+	w.raw("\n")
 	for _, un := range v.Notices {
 		w.raw("\n<section class=\"unit-notice\">\n  <div class=\"print-head\">\n    <p class=\"doc-meta\">")
 		w.text(un.Notice.DocNumber)
@@ -897,6 +914,134 @@ func (r *renderer) fastMatrix(w *pageWriter, p *Page) bool {
 	w.raw("<th scope=\"col\">合计</th></tr>\n  </thead>\n  <tbody>\n  ")
 	w.raw(string(r.matrixRows(p.Root, v)))
 	w.raw("\n  </tbody>\n</table>\n</div>\n\n")
+	w.frameEnd(p)
+	return true
+}
+
+// linkMeta writes the link to a notice that opens a page's header.
+func (w *pageWriter) linkMeta(n NoticeLink) {
+	w.raw("<a href=\"")
+	w.href(n.Href)
+	w.raw("\">")
+	w.text(n.DocNumber)
+	w.raw(" ")
+	w.text(n.Title)
+	w.raw("</a>")
+}
+
+// changesBody writes what changed, as the changes-body template does.
+func (w *pageWriter) changesBody(c ChangesView) {
+	units := func(us []UnitRef) {
+		for i, u := range us {
+			if i > 0 {
+				w.raw("、")
+			}
+			w.text(u.Name)
+			w.raw("（")
+			w.text(u.RoleLabel)
+			w.raw("）")
+		}
+	}
+	w.raw("\n\n")
+	if len(c.Added) > 0 {
+		w.raw("<h2>新增任务</h2>\n<ul class=\"changes added\">")
+		for _, t := range c.Added {
+			w.raw("<li><a href=\"")
+			w.href(t.Href)
+			w.raw("\">任务 ")
+			w.text(t.ID)
+			w.raw("</a> ")
+			w.text(t.Text)
+			w.raw("<br><span class=\"co-units\">")
+			units(t.Units)
+			w.raw("</span></li>")
+		}
+		w.raw("</ul>")
+	}
+	w.raw("\n")
+	if len(c.Removed) > 0 {
+		w.raw("<h2>删除任务</h2>\n<ul class=\"changes removed\">")
+		for _, t := range c.Removed {
+			w.raw("<li><span class=\"task-id\">原任务 ")
+			w.text(t.ID)
+			w.raw("</span> <del>")
+			w.text(t.Text)
+			w.raw("</del><br><span class=\"co-units\">")
+			units(t.Units)
+			w.raw("</span></li>")
+		}
+		w.raw("</ul>")
+	}
+	w.raw("\n")
+	if len(c.Reworded) > 0 {
+		w.raw("<h2>修改表述</h2>\n<ul class=\"changes reworded\">")
+		for _, t := range c.Reworded {
+			w.raw("<li><a href=\"")
+			w.href(t.Href)
+			w.raw("\">任务 ")
+			w.text(t.ID)
+			w.raw("</a> <span class=\"diff\">")
+			w.raw(string(t.Diff))
+			w.raw("</span></li>")
+		}
+		w.raw("</ul>")
+	}
+	w.raw("\n")
+	if len(c.Units) > 0 {
+		w.raw("<h2>责任单位调整</h2>\n<table class=\"unit-table changes-units\"><thead><tr><th scope=\"col\">任务</th><th scope=\"col\">单位</th><th scope=\"col\">调整</th></tr></thead><tbody>\n")
+		for _, u := range c.Units {
+			w.raw("<tr><td><a href=\"")
+			w.href(u.TaskHref)
+			w.raw("\">")
+			w.text(u.TaskID)
+			w.raw("</a> ")
+			w.text(u.TaskTitle)
+			w.raw("</td><td>")
+			if u.Unit.Href != "" {
+				w.raw("<a href=\"")
+				w.href(u.Unit.Href)
+				w.raw("\">")
+				w.text(u.Unit.Name)
+				w.raw("</a>")
+			} else {
+				w.text(u.Unit.Name)
+			}
+			w.raw("</td><td>")
+			w.text(u.What)
+			w.raw("</td></tr>")
+		}
+		w.raw("\n</tbody></table>")
+	}
+	w.raw("\n\n")
+}
+
+func (r *renderer) fastChanges(w *pageWriter, p *Page) bool {
+	v, ok := p.Data.(ChangesView)
+	if !ok {
+		return false
+	}
+	w.frameStart(p)
+	w.raw("\n\n<h1>修订对照</h1>\n<p class=\"doc-meta\">")
+	w.linkMeta(v.Notice)
+	w.raw("（")
+	w.text(v.Notice.Date)
+	w.raw("）与上一版本")
+	if v.OldDate != "" {
+		w.raw("（")
+		w.text(v.OldDate)
+		w.raw("）")
+	}
+	w.raw("相比</p>\n<p class=\"counts\">新增任务 ")
+	w.int(len(v.Added))
+	w.raw(" 项 · 删除 ")
+	w.int(len(v.Removed))
+	w.raw(" 项 · 修改表述 ")
+	w.int(len(v.Reworded))
+	w.raw(" 项 · 责任单位调整 ")
+	w.int(len(v.Units))
+	w.raw(" 处</p>\n")
+	w.changesBody(v)
+	w.raw("\n\n")
 	w.frameEnd(p)
 	return true
 }
