@@ -80,6 +80,13 @@ var (
 // and the rest of the line.
 func numbered(l line) (level, num int, rest line) {
 	t := l.trim()
+	// Every number opens with a Chinese numeral, a bracket or a digit;
+	// most lines open with none, and need no pattern tried.
+	switch r, _ := utf8.DecodeRuneInString(t.norm); {
+	case r == '（', r >= '0' && r <= '9', strings.ContainsRune("一二三四五六七八九十百零〇", r):
+	default:
+		return 0, 0, t
+	}
 	for lvl, re := range []*regexp.Regexp{sectionRe, itemRe, subRe, subParRe} {
 		m := re.FindStringSubmatchIndex(t.norm)
 		if m == nil {

@@ -110,6 +110,9 @@ func Parse(data []byte, name string) (n *Notice, err error) {
 	// A note such as 注：列第一位者为牵头单位 outside any bracket sets the
 	// rule for the table's rows.
 	for _, l := range lines {
+		if !strings.Contains(l.norm, "牵头") {
+			continue // what the pattern needs
+		}
 		if loc := leadFirstNoteRe.FindStringIndex(l.norm); loc != nil && tabCount(l) == 0 && bracketDepth(l.norm[:loc[0]]) == 0 {
 			p.leadFirst = true
 		}

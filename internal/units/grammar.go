@@ -377,8 +377,21 @@ func splitNames(c string) []string {
 	return out
 }
 
-func isOpen(r rune) bool  { return strings.ContainsRune("（〔【《“‘「『[{", r) }
-func isClose(r rune) bool { return strings.ContainsRune("）〕】》”’」』]}", r) }
+func isOpen(r rune) bool {
+	switch r {
+	case '（', '〔', '【', '《', '“', '‘', '「', '『', '[', '{':
+		return true
+	}
+	return false
+}
+
+func isClose(r rune) bool {
+	switch r {
+	case '）', '〕', '】', '》', '”', '’', '」', '』', ']', '}':
+		return true
+	}
+	return false
+}
 
 // splitTop splits s at any of seps that stand outside brackets and quotes.
 func splitTop(s, seps string) []string {
