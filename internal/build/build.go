@@ -10,11 +10,9 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -23,6 +21,7 @@ import (
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/notice"
+	"qingdan/internal/parallel"
 	"qingdan/internal/publish"
 	"qingdan/internal/revision"
 	"qingdan/internal/search"
@@ -174,30 +173,15 @@ func loadSeeds(fsys afero.Fs, opt Options, cache *parseCache) ([]*notice.Notice,
 	// Parse on every core; keep the order of the names.
 	notices := make([]*notice.Notice, len(names))
 	errs := make([]error, len(names))
-	var (
-		wg   sync.WaitGroup
-		next atomic.Int64
-	)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(names) {
-					return
-				}
-				p := path.Join(opt.Seeds, names[i])
-				data, err := afero.ReadFile(fsys, p)
-				if err != nil {
-					errs[i] = fmt.Errorf("build: %w", err)
-					continue
-				}
-				notices[i], errs[i] = cache.parse(data, p)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(len(names), 0, func(i int) {
+		p := path.Join(opt.Seeds, names[i])
+		data, err := afero.ReadFile(fsys, p)
+		if err != nil {
+			errs[i] = fmt.Errorf("build: %w", err)
+			return
+		}
+		notices[i], errs[i] = cache.parse(data, p)
+	})
 	reg, err := loadRegistry(fsys, opt.Registry)
 	errs = append(errs, err)
 	if err := errors.Join(errs...); err != nil {

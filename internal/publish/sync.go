@@ -17,10 +17,10 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/spf13/afero"
+
+	"qingdan/internal/parallel"
 )
 
 // ManifestName is the file in a synced tree that records what was
@@ -86,7 +86,7 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 	}
 	paths := slices.Sorted(maps.Keys(files))
 	outcomes := make([]outcome, len(paths))
-	each(len(paths), func(i int) {
+	parallel.Each(len(paths), ioWorkers(), func(i int) {
 		p, data, o := paths[i], files[paths[i]], &outcomes[i]
 		o.sum = digest(data)
 		cur, err := afero.ReadFile(fsys, path.Join(dir, p))
@@ -179,7 +179,7 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 		st.Written++
 	}
 	errs := make([]error, len(writes))
-	each(len(writes), func(i int) {
+	parallel.Each(len(writes), ioWorkers(), func(i int) {
 		errs[i] = writeAtomic(fsys, path.Join(dir, writes[i].path), writes[i].data)
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -206,24 +206,9 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 	return st, nil
 }
 
-// each calls f for 0..n-1 on several goroutines: files are independent,
-// and a disk serves several requests at once.
-func each(n int, f func(i int)) {
-	var (
-		wg   sync.WaitGroup
-		next atomic.Int64
-	)
-	for range min(n, 2*runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
+// ioWorkers is how many files are read or written at once: twice the
+// cores, since a disk serves several requests at once.
+func ioWorkers() int { return 2 * runtime.GOMAXPROCS(0) }
 
 func digest(b []byte) string {
 	s := sha256.Sum256(b)

@@ -48,7 +48,7 @@ func Build(cat *catalog.Catalog) *Index {
 		secIndex := map[int]int{}
 		for _, s := range n.Sections {
 			secIndex[s.Number] = len(sections)
-			sections = append(sections, short+" "+sectionName(n.Notice, s))
+			sections = append(sections, sectionLabel(n, s))
 		}
 		for _, s := range n.Sections {
 			title := sectionName(n.Notice, s)
@@ -126,10 +126,15 @@ func SectionLabels(cat *catalog.Catalog) []string {
 	var out []string
 	for _, n := range cat.Notices {
 		for _, s := range n.Sections {
-			out = append(out, shortName(n)+" "+sectionName(n.Notice, s))
+			out = append(out, sectionLabel(n, s))
 		}
 	}
 	return out
+}
+
+// sectionLabel names a section in the section filter.
+func sectionLabel(n *catalog.Notice, s notice.Section) string {
+	return shortName(n) + " " + sectionName(n.Notice, s)
 }
 
 func shortName(n *catalog.Notice) string {

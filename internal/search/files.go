@@ -3,9 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -14,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"qingdan/internal/jsontext"
+	"qingdan/internal/parallel"
 	"qingdan/internal/pinyin"
 )
 
@@ -68,7 +67,7 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (st Stats, err
 	defer func() { st.Bytes, st.TokenBytes = int(all.Load()), int(tokenBytes.Load()) }()
 
 	// The size of the token data decides the number of shards; the
-	// shards are then encoded one at a time, so only one is in memory.
+	// shards are then encoded on every core, one per core in memory.
 	total := 0
 	for tok, l := range ix.post {
 		n := 2 * int(l.docs)
@@ -88,7 +87,7 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (st Stats, err
 		byShard[i] = append(byShard[i], tok)
 	}
 	// Shards are encoded on every core, each in one buffer at a time.
-	err = each(shards, func(i int) error {
+	err = parallel.EachErr(shards, 0, func(i int) error {
 		toks := byShard[i]
 		// The object of a shard, written as json.Marshal writes a map
 		// (keys sorted, HTML-safe) without its reflection.
@@ -123,7 +122,7 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (st Stats, err
 		return st, err
 	}
 
-	err = each((len(ix.Docs)+DocShard-1)/DocShard, func(shard int) error {
+	err = parallel.EachErr((len(ix.Docs)+DocShard-1)/DocShard, 0, func(shard int) error {
 		var rows []any
 		for id := shard * DocShard; id < min((shard+1)*DocShard, len(ix.Docs)); id++ {
 			d := ix.Docs[id]
@@ -162,26 +161,6 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (st Stats, err
 	return st, put(Dir+"/meta.js", call("meta", 0, map[string]int{
 		"docs": len(ix.Docs), "shards": shards, "docShard": DocShard, "attrShard": AttrShard, "units": ix.units(),
 	}))
-}
-
-// each calls f for 0..n-1 on every core and returns the errors.
-func each(n int, f func(i int) error) error {
-	errs := make([]error, n)
-	var (
-		wg   sync.WaitGroup
-		next atomic.Int64
-	)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				errs[i] = f(i)
-			}
-		}()
-	}
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 // encode flattens the postings of a token: for each document, the gap

@@ -6,10 +6,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
+	"qingdan/internal/parallel"
 	"qingdan/internal/pinyin"
 )
 
@@ -110,20 +109,9 @@ func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 	// each run counted again from the last document of the runs before.
 	runs := make([]map[string]*plist, 4*runtime.GOMAXPROCS(0))
 	size := (len(docs) + len(runs) - 1) / len(runs)
-	var (
-		wg   sync.WaitGroup
-		next atomic.Int64
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for r := int(next.Add(1)) - 1; r < len(runs); r = int(next.Add(1)) - 1 {
-				runs[r] = indexRun(docs, r*size, min((r+1)*size, len(docs)))
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(len(runs), 0, func(r int) {
+		runs[r] = indexRun(docs, r*size, min((r+1)*size, len(docs)))
+	})
 	ix.post = runs[0]
 	for _, run := range runs[1:] {
 		for tok, l := range run {
