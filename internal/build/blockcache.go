@@ -40,28 +40,41 @@ func openBlockCache(fsys afero.Fs, opt Options, cat *catalog.Catalog, digests ma
 		h := sha256.Sum256([]byte(programID() + "\x00" + n.Slug + "\x00" + d))
 		name := hex.EncodeToString(h[:]) + ".gob"
 		c.names[n.Slug] = name
-		if data, err := afero.ReadFile(fsys, path.Join(c.dir, name)); err == nil {
-			c.blocks.Load(data) // a damaged file adds nothing
+		data, err := afero.ReadFile(fsys, path.Join(c.dir, name))
+		if err == nil && len(data) > sha256.Size && sha256.Sum256(data[sha256.Size:]) == [sha256.Size]byte(data[:sha256.Size]) {
+			c.blocks.Load(data[sha256.Size:]) // one that does not decode adds nothing
 		}
 	}
 	return c
 }
 
-// save writes the blocks of notices that have no file yet, and removes
-// the files of notices this build does not have.
+// save writes the blocks of each notice whose file is missing or lacks
+// blocks made in this build, and removes the files of notices this build
+// does not have. A file is the SHA-256 of its content, then the content,
+// so a damaged file is not loaded.
 func (c *blockCache) save() {
+	groups, made, err := c.blocks.SaveGroups(func(key string) string {
+		if i := strings.IndexByte(key, ' '); i >= 0 {
+			return key[:i+1] // site.BlockPrefix
+		}
+		return ""
+	})
+	if err != nil {
+		return
+	}
 	keep := map[string]bool{}
 	for slug, name := range c.names {
 		keep[name] = true
+		prefix := site.BlockPrefix(slug)
 		file := path.Join(c.dir, name)
-		if ok, _ := afero.Exists(c.fsys, file); ok {
+		if ok, _ := afero.Exists(c.fsys, file); (ok && !made[prefix]) || groups[prefix] == nil {
 			continue
 		}
-		data, err := c.blocks.Save(site.BlockPrefix(slug))
-		if err != nil || c.fsys.MkdirAll(c.dir, 0o755) != nil {
-			continue
+		if c.fsys.MkdirAll(c.dir, 0o755) != nil {
+			return
 		}
-		if afero.WriteFile(c.fsys, file+".tmp", data, 0o644) == nil {
+		sum := sha256.Sum256(groups[prefix])
+		if afero.WriteFile(c.fsys, file+".tmp", append(sum[:], groups[prefix]...), 0o644) == nil {
 			c.fsys.Rename(file+".tmp", file)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/spf13/afero"
+
+	"qingdan/internal/build"
 )
 
 // The caches of parsed notices and compressed table blocks are used by
@@ -50,12 +52,25 @@ func TestParseCache(t *testing.T) {
 	damaged := path.Join("content/.qingdan-parsed", entries[0])
 	put(t, fsys, damaged, "garbage")
 	put(t, fsys, path.Join("content/.qingdan-blocks", cachedIn("content/.qingdan-blocks")[0]), "garbage")
+	// A blocks file damaged inside (it would still decode) is not used.
+	flipped := path.Join("content/.qingdan-blocks", cachedIn("content/.qingdan-blocks")[1])
+	b := []byte(get(t, fsys, flipped))
+	b[len(b)-40] ^= 0xff
+	put(t, fsys, flipped, string(b))
+	// Without the record of what made each page, every table is made,
+	// from the blocks of every notice.
+	if err := fsys.Remove("content/" + build.KeysName); err != nil {
+		t.Fatal(err)
+	}
 	fixed := run(t, fsys, opt)
 	if fixed.Reparsed != 1 || fixed.Content.Written != 0 || fixed.Site.Swapped {
 		t.Errorf("damaged entry: %d parsed, %d content files written, site swapped %v", fixed.Reparsed, fixed.Content.Written, fixed.Site.Swapped)
 	}
 	if get(t, fsys, damaged) == "garbage" {
 		t.Error("the damaged entry was not replaced")
+	}
+	if get(t, fsys, flipped) == string(b) {
+		t.Error("the damaged blocks file was not replaced")
 	}
 
 	// A revised seed is parsed; its old entry goes.

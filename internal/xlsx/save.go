@@ -5,7 +5,6 @@ import (
 	"encoding/gob"
 	"errors"
 	"slices"
-	"strings"
 )
 
 // savedBlock is a compressed block as Save writes it.
@@ -17,38 +16,48 @@ type savedBlock struct {
 	Widths   []int
 }
 
-// Save encodes the blocks whose keys start with prefix, for Load in a
-// later run: a rebuild need not compress again the rows it made before.
-// The caller names what the rows were made from; a key must mean the
-// same rows wherever the saved blocks are loaded. Save is called when no
-// Write is running.
-func (bs *Blocks) Save(prefix string) ([]byte, error) {
+// SaveGroups encodes the blocks for Load in a later run, by group (the
+// group of a key is what group returns for it; "" for no group): a
+// rebuild need not compress again the rows it made before. It also tells
+// which groups have blocks compressed in this run, the others being all
+// loaded. The caller names what the rows were made from; a key must mean
+// the same rows wherever the saved blocks are loaded. SaveGroups is
+// called when no Write is running.
+func (bs *Blocks) SaveGroups(group func(key string) string) (map[string][]byte, map[string]bool, error) {
 	bs.mu.Lock()
-	var keys []string
+	keys := make([]string, 0, len(bs.m))
 	for k := range bs.m {
-		if strings.HasPrefix(k, prefix) {
-			keys = append(keys, k)
-		}
+		keys = append(keys, k)
 	}
 	bs.mu.Unlock()
 	slices.Sort(keys)
-	var out []savedBlock
+	groups := map[string][]savedBlock{}
+	made := map[string]bool{}
 	for _, k := range keys {
+		g := group(k)
+		if g == "" {
+			continue
+		}
 		bs.mu.Lock()
 		b := bs.m[k]
 		bs.mu.Unlock()
 		if b.deflated != nil {
-			out = append(out, savedBlock{k, b.deflated, b.crc, b.size, b.widths})
+			groups[g] = append(groups[g], savedBlock{k, b.deflated, b.crc, b.size, b.widths})
+			made[g] = made[g] || b.made
 		}
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(out); err != nil {
-		return nil, err
+	out := map[string][]byte{}
+	for g, list := range groups {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(list); err != nil {
+			return nil, nil, err
+		}
+		out[g] = buf.Bytes()
 	}
-	return buf.Bytes(), nil
+	return out, made, nil
 }
 
-// Load adds blocks encoded by Save. A damaged input adds none.
+// Load adds blocks encoded by SaveGroups. A damaged input adds none.
 func (bs *Blocks) Load(data []byte) error {
 	var in []savedBlock
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&in); err != nil {

@@ -3,6 +3,7 @@ package xlsx_test
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -130,12 +131,15 @@ func TestSaveLoad(t *testing.T) {
 	if err := first.Write(&want, "表", header, xlsx.Part{Key: "n1 a", Rows: rows}, xlsx.Part{Key: "n1 b", Rows: small}, xlsx.Part{Key: "n2 a", Rows: small}); err != nil {
 		t.Fatal(err)
 	}
-	saved, err := first.Save("n1 ")
+	saved, made, err := first.SaveGroups(func(key string) string { return strings.Fields(key)[0] })
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(saved) != 2 || !made["n1"] {
+		t.Fatalf("groups %d, made %v", len(saved), made)
+	}
 	var second xlsx.Blocks
-	if err := second.Load(saved); err != nil {
+	if err := second.Load(saved["n1"]); err != nil {
 		t.Fatal(err)
 	}
 	var got bytes.Buffer
@@ -145,6 +149,9 @@ func TestSaveLoad(t *testing.T) {
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Error("a workbook from loaded blocks differs")
+	}
+	if _, made, _ := second.SaveGroups(func(key string) string { return strings.Fields(key)[0] }); made["n1"] || !made["n2"] {
+		t.Errorf("made in the second run: %v, want n2 only", made)
 	}
 	if err := new(xlsx.Blocks).Load([]byte("garbage")); err == nil {
 		t.Error("garbage loaded")
