@@ -406,6 +406,7 @@ func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, parts
 		for _, p := range parts {
 			w.WriteAll(p.Rows)
 		}
+		w.Flush()
 		if err := w.Error(); err != nil {
 			return nil, fmt.Errorf("site: %s: %w", csvPath, err)
 		}

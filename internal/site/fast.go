@@ -141,12 +141,9 @@ func (w *pageWriter) fragment(s string) { w.text(urlNormalise(s, false)) }
 // https or mailto becomes #ZgotmplZ, as it filters them.
 func urlNormalise(s string, norm bool) string {
 	if norm {
-		if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
-			switch strings.ToLower(scheme) {
-			case "http", "https", "mailto":
-			default:
-				return "#ZgotmplZ"
-			}
+		if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
+			!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+			return "#ZgotmplZ"
 		}
 	}
 	var b strings.Builder
@@ -264,13 +261,7 @@ func (w *pageWriter) frameEnd(p *Page) {
 
 // noticeMeta writes the link to a page's notice that opens its header.
 func (w *pageWriter) noticeMeta(n NoticeView) {
-	w.raw("<a href=\"")
-	w.href(n.Href)
-	w.raw("\">")
-	w.text(n.DocNumber)
-	w.raw(" ")
-	w.text(n.Title)
-	w.raw("</a>")
+	w.linkMeta(NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Href: n.Href})
 }
 
 func (r *renderer) fastTask(w *pageWriter, p *Page) bool {
@@ -918,7 +909,8 @@ func (r *renderer) fastMatrix(w *pageWriter, p *Page) bool {
 	return true
 }
 
-// linkMeta writes the link to a notice that opens a page's header.
+// linkMeta writes the link to a notice that opens a page's header:
+// 文号 and title.
 func (w *pageWriter) linkMeta(n NoticeLink) {
 	w.raw("<a href=\"")
 	w.href(n.Href)

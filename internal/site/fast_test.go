@@ -97,8 +97,7 @@ func TestFastPagesMatchTemplates(t *testing.T) {
 	first := cat.Notices[0]
 	changes := map[string]*revision.Report{first.Slug: revision.Compare(revised, first.Notice)}
 
-	// Unit pages with changes are left to the templates, so the site is
-	// rendered without changes too.
+	// With changes and without: unit pages and the notice's pages differ.
 	for _, changes := range []map[string]*revision.Report{changes, nil} {
 		render := func(templatesOnly bool) map[string][]byte {
 			pages, err := site.Render(site.Input{Catalog: cat, Tree: tree}, site.Options{

@@ -308,11 +308,11 @@ func (r *renderer) queueOwned(p string, make func() ([]byte, func(), error)) {
 	r.work.jobs <- job{p, r.key, make}
 }
 
-// failed returns the errors of the files made so far.
-func (r *renderer) failed() error {
+// failed tells whether a file failed to be made; finish reports why.
+func (r *renderer) failed() bool {
 	r.work.mu.Lock()
 	defer r.work.mu.Unlock()
-	return errors.Join(r.work.errs...)
+	return len(r.work.errs) > 0
 }
 
 // finish waits for the queued files.
@@ -321,8 +321,6 @@ func (r *renderer) finish() error {
 	r.work.wg.Wait()
 	return errors.Join(r.work.errs...)
 }
-
-// Hrefs of the pages, relative to the site root.
 
 // Anchors of the full notice text.
 func sectionAnchor(n int) string         { return fmt.Sprintf("s%d", n) }
@@ -358,8 +356,8 @@ func (r *renderer) all() error {
 		if err := f(); err != nil {
 			return err
 		}
-		if err := r.failed(); err != nil {
-			return err
+		if r.failed() {
+			return nil // finish reports the errors
 		}
 		// Let go of the views of the notice's tasks, which no later
 		// page shows.
