@@ -6,10 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/spf13/afero"
-
 	"qingdan/internal/catalog"
-	"qingdan/internal/content"
 	"qingdan/internal/gen"
 	"qingdan/internal/notice"
 	"qingdan/internal/revision"
@@ -66,29 +63,13 @@ func TestFastPagesMatchTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	notices = append(notices, hostile)
-	cat, err := catalog.New(notices, reg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := content.Files(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := afero.NewMemMapFs()
-	for p, b := range files {
-		afero.WriteFile(fsys, "content/"+p, b, 0o644)
-	}
-	noted := cat.Units[0].Slug
-	afero.WriteFile(fsys, "content/units/"+noted+".notes.md", []byte("备注 **加粗** <i>x</i> + 1\n"), 0o644)
-	tree, err := content.Read(fsys, "content")
+	var noted string
+	cat, tree := throughContent(t, reg, notices, func(cat *catalog.Catalog) map[string]string {
+		noted = cat.Units[0].Slug
+		return map[string]string{"units/" + noted + ".notes.md": "备注 **加粗** <i>x</i> + 1\n"}
+	})
 	if tree.Notes[noted] == "" {
 		t.Fatalf("notes of %s not read", noted)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cat, err = catalog.New(tree.Notices, tree.Registry); err != nil {
-		t.Fatal(err)
 	}
 	revised, err := notice.Parse([]byte(read(t, "../../testdata/revision/00-revised.txt")), "seeds/00.txt")
 	if err != nil {

@@ -34,6 +34,19 @@ func build(t *testing.T, registry string, texts map[string]string) (map[string][
 		}
 		notices = append(notices, n)
 	}
+	cat, tree := throughContent(t, reg, notices, nil)
+	pages, err := site.Render(site.Input{Catalog: cat, Tree: tree}, site.Options{Templates: os.DirFS("../../templates")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages, cat
+}
+
+// throughContent catalogs notices, writes their content files (and the
+// files more gives for the catalog, such as notes) and reads them back, as
+// the real build does when content/ was edited.
+func throughContent(t *testing.T, reg *units.Registry, notices []*notice.Notice, more func(*catalog.Catalog) map[string]string) (*catalog.Catalog, *content.Tree) {
+	t.Helper()
 	cat, err := catalog.New(notices, reg)
 	if err != nil {
 		t.Fatal(err)
@@ -46,19 +59,19 @@ func build(t *testing.T, registry string, texts map[string]string) (map[string][
 	for p, b := range files {
 		afero.WriteFile(fsys, "content/"+p, b, 0o644)
 	}
+	if more != nil {
+		for p, text := range more(cat) {
+			afero.WriteFile(fsys, "content/"+p, []byte(text), 0o644)
+		}
+	}
 	tree, err := content.Read(fsys, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat, err = catalog.New(tree.Notices, tree.Registry)
-	if err != nil {
+	if cat, err = catalog.New(tree.Notices, tree.Registry); err != nil {
 		t.Fatal(err)
 	}
-	pages, err := site.Render(site.Input{Catalog: cat, Tree: tree}, site.Options{Templates: os.DirFS("../../templates")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pages, cat
+	return cat, tree
 }
 
 func sortedNames(m map[string]string) []string {
