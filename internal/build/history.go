@@ -36,6 +36,8 @@ type history struct {
 	last, prev *notice.Notice
 	// same is set when the notice, as parsed, is the last version.
 	same bool
+	// pairs match the tasks of last and the notice, when it differs.
+	pairs *revision.Pairs
 }
 
 const dataDir = "data/notices"
@@ -118,7 +120,8 @@ func (h *history) stabilize(n *notice.Notice, sum [sha256.Size]byte, known bool)
 		return nil
 	}
 	if h.last = h.decode(h.lastJSON, "the last version of "+n.Source); h.last != nil {
-		revision.Stabilize(h.last, n) // unchanged tasks keep their ids
+		h.pairs = revision.Pair(h.last, n)
+		h.pairs.Stabilize() // unchanged tasks keep their ids
 	}
 	return nil
 }
@@ -164,7 +167,11 @@ func revisions(cat *catalog.Catalog, hist map[string]*history) (map[string]*revi
 			return nil, nil, err
 		}
 		files[path.Join(dataDir, n.Slug+".prev.json")] = b
-		reports[n.Slug] = revision.Compare(old, n.Notice)
+		if old == h.last && h.pairs != nil {
+			reports[n.Slug] = h.pairs.Compare() // matched when stabilized
+		} else {
+			reports[n.Slug] = revision.Compare(old, n.Notice)
+		}
 	}
 	return reports, files, nil
 }

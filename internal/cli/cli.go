@@ -365,7 +365,8 @@ func runDiff(env Env, fl *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	revision.Stabilize(old, cur)
-	fmt.Fprint(env.Stdout, revision.Compare(old, cur).Text())
+	pairs := revision.Pair(old, cur)
+	pairs.Stabilize()
+	fmt.Fprint(env.Stdout, pairs.Compare().Text())
 	return nil
 }

@@ -211,7 +211,24 @@ func Stabilize(old, new *notice.Notice) {
 	if old == nil {
 		return
 	}
-	m := match(old.Tasks, new.Tasks)
+	Pair(old, new).Stabilize()
+}
+
+// Pairs are the tasks of two versions matched (new index → old index):
+// the costly part of Stabilize and Compare, done once for both.
+type Pairs struct {
+	old, new *notice.Notice
+	m        map[int]int
+}
+
+// Pair matches the tasks of old and new.
+func Pair(old, new *notice.Notice) *Pairs {
+	return &Pairs{old, new, match(old.Tasks, new.Tasks)}
+}
+
+// Stabilize is Stabilize(old, new) with the tasks already matched.
+func (p *Pairs) Stabilize() {
+	old, new, m := p.old, p.new, p.m
 	used := map[string]bool{}
 	kept := make([]bool, len(new.Tasks))
 	for n := range new.Tasks {
@@ -246,9 +263,12 @@ func Stabilize(old, new *notice.Notice) {
 
 // Compare reports what changed from old to new. Call Stabilize first, so
 // that kept tasks share their ids.
-func Compare(old, new *notice.Notice) *Report {
+func Compare(old, new *notice.Notice) *Report { return Pair(old, new).Compare() }
+
+// Compare is Compare(old, new) with the tasks already matched.
+func (p *Pairs) Compare() *Report {
+	old, new, m := p.old, p.new, p.m
 	r := &Report{Old: old, New: new}
-	m := match(old.Tasks, new.Tasks)
 	matchedOld := map[int]bool{}
 	dmp := diffmatchpatch.New()
 	for n, t := range new.Tasks {
