@@ -40,9 +40,8 @@ func openBlockCache(fsys afero.Fs, opt Options, cat *catalog.Catalog, digests ma
 		h := sha256.Sum256([]byte(programID() + "\x00" + n.Slug + "\x00" + d))
 		name := hex.EncodeToString(h[:]) + ".gob"
 		c.names[n.Slug] = name
-		data, err := afero.ReadFile(fsys, path.Join(c.dir, name))
-		if err == nil && len(data) > sha256.Size && sha256.Sum256(data[sha256.Size:]) == [sha256.Size]byte(data[:sha256.Size]) {
-			c.blocks.Load(data[sha256.Size:]) // one that does not decode adds nothing
+		if data, ok := readChecked(fsys, path.Join(c.dir, name)); ok {
+			c.blocks.Load(data) // one that does not decode adds nothing
 		}
 	}
 	return c
@@ -50,8 +49,8 @@ func openBlockCache(fsys afero.Fs, opt Options, cat *catalog.Catalog, digests ma
 
 // save writes the blocks of each notice whose file is missing or lacks
 // blocks made in this build, and removes the files of notices this build
-// does not have. A file is the SHA-256 of its content, then the content,
-// so a damaged file is not loaded.
+// does not have. Files are checked (writeChecked), so a damaged one is not
+// loaded.
 func (c *blockCache) save() {
 	groups, made, err := c.blocks.SaveGroups(func(key string) string {
 		if i := strings.IndexByte(key, ' '); i >= 0 {
@@ -70,13 +69,7 @@ func (c *blockCache) save() {
 		if ok, _ := afero.Exists(c.fsys, file); (ok && !made[prefix]) || groups[prefix] == nil {
 			continue
 		}
-		if c.fsys.MkdirAll(c.dir, 0o755) != nil {
-			return
-		}
-		sum := sha256.Sum256(groups[prefix])
-		if afero.WriteFile(c.fsys, file+".tmp", append(sum[:], groups[prefix]...), 0o644) == nil {
-			c.fsys.Rename(file+".tmp", file)
-		}
+		writeChecked(c.fsys, file, groups[prefix])
 	}
 	entries, _ := afero.ReadDir(c.fsys, c.dir)
 	for _, e := range entries {

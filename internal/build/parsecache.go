@@ -3,6 +3,8 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"os"
 	"path"
 	"strings"
 	"sync"
@@ -51,7 +53,7 @@ func (c *parseCache) parse(data []byte, source string) (*notice.Notice, error) {
 	c.used[name] = true
 	c.mu.Unlock()
 	// An entry is the SHA-256 of the notice's JSON, then its gob.
-	if enc, err := afero.ReadFile(c.fsys, file); err == nil && len(enc) > sha256.Size {
+	if enc, ok := readChecked(c.fsys, file); ok && len(enc) > sha256.Size {
 		if n, err := notice.DecodeGob(enc[sha256.Size:]); err == nil {
 			c.mu.Lock()
 			c.jsonSums[source] = [sha256.Size]byte(enc[:sha256.Size])
@@ -67,8 +69,7 @@ func (c *parseCache) parse(data []byte, source string) (*notice.Notice, error) {
 		return nil, err
 	}
 	// Written before the build changes the notice (ids carried over
-	// from the last version); through a temporary name, so a killed
-	// build leaves no half file.
+	// from the last version).
 	js, err := n.JSON()
 	if err != nil {
 		return n, nil
@@ -77,13 +78,37 @@ func (c *parseCache) parse(data []byte, source string) (*notice.Notice, error) {
 	c.mu.Lock()
 	c.jsonSums[source] = sum
 	c.mu.Unlock()
-	if enc, err := notice.EncodeGob(n); err == nil && c.fsys.MkdirAll(c.dir, 0o755) == nil {
-		tmp := file + ".tmp"
-		if afero.WriteFile(c.fsys, tmp, append(sum[:], enc...), 0o644) == nil {
-			c.fsys.Rename(tmp, file)
-		}
+	if enc, err := notice.EncodeGob(n); err == nil {
+		writeChecked(c.fsys, file, append(sum[:], enc...))
 	}
 	return n, nil
+}
+
+// writeChecked writes data to a cache file after its SHA-256, through a
+// temporary name of this process: a killed build leaves no half file, and
+// two builds at once do not write into the same one. Errors are ignored:
+// a cache file that is missing is made again.
+func writeChecked(fsys afero.Fs, name string, data []byte) {
+	if fsys.MkdirAll(path.Dir(name), 0o755) != nil {
+		return
+	}
+	sum := sha256.Sum256(data)
+	tmp := fmt.Sprintf("%s.%d.tmp", name, os.Getpid())
+	if afero.WriteFile(fsys, tmp, append(sum[:], data...), 0o644) == nil {
+		if fsys.Rename(tmp, name) != nil {
+			fsys.Remove(tmp)
+		}
+	}
+}
+
+// readChecked returns what writeChecked wrote; false when the file is
+// missing or its bytes are not what was written.
+func readChecked(fsys afero.Fs, name string) ([]byte, bool) {
+	b, err := afero.ReadFile(fsys, name)
+	if err != nil || len(b) < sha256.Size || sha256.Sum256(b[sha256.Size:]) != [sha256.Size]byte(b[:sha256.Size]) {
+		return nil, false
+	}
+	return b[sha256.Size:], true
 }
 
 // jsonSum returns the SHA-256 of the JSON of the notice parsed from

@@ -51,6 +51,11 @@ func TestParseCache(t *testing.T) {
 	// are compressed again.
 	damaged := path.Join("content/.qingdan-parsed", entries[0])
 	put(t, fsys, damaged, "garbage")
+	// An entry damaged inside (its gob might still decode) is parsed too.
+	inside := path.Join("content/.qingdan-parsed", entries[1])
+	e := []byte(get(t, fsys, inside))
+	e[len(e)/2] ^= 0x01
+	put(t, fsys, inside, string(e))
 	put(t, fsys, path.Join("content/.qingdan-blocks", cachedIn("content/.qingdan-blocks")[0]), "garbage")
 	// A blocks file damaged inside (it would still decode) is not used.
 	flipped := path.Join("content/.qingdan-blocks", cachedIn("content/.qingdan-blocks")[1])
@@ -63,7 +68,7 @@ func TestParseCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	fixed := run(t, fsys, opt)
-	if fixed.Reparsed != 1 || fixed.Content.Written != 0 || fixed.Site.Swapped {
+	if fixed.Reparsed != 2 || fixed.Content.Written != 0 || fixed.Site.Swapped {
 		t.Errorf("damaged entry: %d parsed, %d content files written, site swapped %v", fixed.Reparsed, fixed.Content.Written, fixed.Site.Swapped)
 	}
 	if get(t, fsys, damaged) == "garbage" {
