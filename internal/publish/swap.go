@@ -14,6 +14,8 @@ import (
 	"sync"
 
 	"github.com/spf13/afero"
+
+	"qingdan/internal/parallel"
 )
 
 // Linker is a file system that can hard-link a file: an unchanged page is
@@ -281,7 +283,28 @@ func swapDirs(fsys afero.Fs, tmp, dir, old string) error {
 	return nil
 }
 
+// removeAll removes an old version of a folder: the entries of its
+// folders, then its own entries, each level on several goroutines, since
+// removing a large site is a system call per file.
 func removeAll(fsys afero.Fs, dir string) error {
+	var inner, top []string
+	if entries, err := afero.ReadDir(fsys, dir); err == nil {
+		for _, e := range entries {
+			p := path.Join(dir, e.Name())
+			top = append(top, p)
+			if e.IsDir() {
+				sub, _ := afero.ReadDir(fsys, p)
+				for _, f := range sub {
+					inner = append(inner, path.Join(p, f.Name()))
+				}
+			}
+		}
+	}
+	for _, level := range [][]string{inner, top} {
+		if err := parallel.EachErr(len(level), ioWorkers(), func(i int) error { return fsys.RemoveAll(level[i]) }); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+	}
 	if err := fsys.RemoveAll(dir); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
