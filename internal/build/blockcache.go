@@ -52,24 +52,32 @@ func openBlockCache(fsys afero.Fs, opt Options, cat *catalog.Catalog, digests ma
 // does not have. Files are checked (writeChecked), so a damaged one is not
 // loaded.
 func (c *blockCache) save() {
-	groups, made, err := c.blocks.SaveGroups(func(key string) string {
+	files := map[string]string{} // block prefix → file
+	for slug, name := range c.names {
+		files[site.BlockPrefix(slug)] = path.Join(c.dir, name)
+	}
+	groups, err := c.blocks.SaveGroups(func(key string) string {
 		if i := strings.IndexByte(key, ' '); i >= 0 {
 			return key[:i+1] // site.BlockPrefix
 		}
 		return ""
+	}, func(prefix string, made bool) bool {
+		file, ok := files[prefix]
+		if !ok {
+			return false
+		}
+		exists, _ := afero.Exists(c.fsys, file)
+		return made || !exists
 	})
 	if err != nil {
 		return
 	}
 	keep := map[string]bool{}
-	for slug, name := range c.names {
+	for _, name := range c.names {
 		keep[name] = true
-		prefix := site.BlockPrefix(slug)
-		file := path.Join(c.dir, name)
-		if ok, _ := afero.Exists(c.fsys, file); (ok && !made[prefix]) || groups[prefix] == nil {
-			continue
-		}
-		writeChecked(c.fsys, file, groups[prefix])
+	}
+	for prefix, data := range groups {
+		writeChecked(c.fsys, files[prefix], data)
 	}
 	entries, _ := afero.ReadDir(c.fsys, c.dir)
 	for _, e := range entries {

@@ -16,14 +16,14 @@ type savedBlock struct {
 	Widths   []int
 }
 
-// SaveGroups encodes the blocks for Load in a later run, by group (the
-// group of a key is what group returns for it; "" for no group): a
-// rebuild need not compress again the rows it made before. It also tells
-// which groups have blocks compressed in this run, the others being all
-// loaded. The caller names what the rows were made from; a key must mean
-// the same rows wherever the saved blocks are loaded. SaveGroups is
-// called when no Write is running.
-func (bs *Blocks) SaveGroups(group func(key string) string) (map[string][]byte, map[string]bool, error) {
+// SaveGroups encodes blocks for Load in a later run, by group (the group
+// of a key is what group returns for it; "" for none): a rebuild need not
+// compress again the rows it made before. Only the groups need asks for
+// are encoded; need is told whether this run compressed any block of the
+// group, the others being all loaded. The caller names what the rows were
+// made from; a key must mean the same rows wherever the saved blocks are
+// loaded. SaveGroups is called when no Write is running.
+func (bs *Blocks) SaveGroups(group func(key string) string, need func(group string, made bool) bool) (map[string][]byte, error) {
 	bs.mu.Lock()
 	keys := make([]string, 0, len(bs.m))
 	for k := range bs.m {
@@ -48,13 +48,16 @@ func (bs *Blocks) SaveGroups(group func(key string) string) (map[string][]byte, 
 	}
 	out := map[string][]byte{}
 	for g, list := range groups {
+		if !need(g, made[g]) {
+			continue
+		}
 		var buf bytes.Buffer
 		if err := gob.NewEncoder(&buf).Encode(list); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		out[g] = buf.Bytes()
 	}
-	return out, made, nil
+	return out, nil
 }
 
 // Load adds blocks encoded by SaveGroups. A damaged input adds none.
