@@ -92,26 +92,21 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (st Stats, err
 		// The object of a shard, written as json.Marshal writes a map
 		// (keys sorted, HTML-safe) without its reflection.
 		slices.Sort(toks)
+		size := 64
+		for _, tok := range toks {
+			l := ix.post[tok]
+			size += len(tok) + 8 + 3*(2*int(l.docs)+int(l.occs))
+		}
 		var b bytes.Buffer
+		b.Grow(size)
 		fmt.Fprintf(&b, "qdSearch.t(%d,{", i)
-		var (
-			flat []int
-			num  []byte
-		)
 		for j, tok := range toks {
 			if j > 0 {
 				b.WriteByte(',')
 			}
 			jsontext.String(&b, tok, true)
 			b.WriteString(":[")
-			flat = ix.encode(flat[:0], tok)
-			for k, v := range flat {
-				if k > 0 {
-					b.WriteByte(',')
-				}
-				num = strconv.AppendInt(num[:0], int64(v), 10)
-				b.Write(num)
-			}
+			ix.encode(&b, tok)
 			b.WriteByte(']')
 		}
 		b.WriteString("});\n")
@@ -163,10 +158,20 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (st Stats, err
 	}))
 }
 
-// encode flattens the postings of a token: for each document, the gap
-// from the last one, the count of occurrences and their gaps, as they are
-// kept.
-func (ix *Index) encode(flat []int, tok string) []int {
+// encode writes the postings of a token as numbers separated by commas:
+// for each document, the gap from the last one, the count of occurrences
+// and their gaps, as they are kept.
+func (ix *Index) encode(b *bytes.Buffer, tok string) {
+	var num []byte
+	first := true
+	put := func(v int) {
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		num = strconv.AppendInt(num[:0], int64(v), 10)
+		b.Write(num)
+	}
 	single := isSingleHan(tok)
 	for data := ix.post[tok].data; len(data) > 0; {
 		gap, n := uvarint(&data), uvarint(&data)
@@ -179,15 +184,16 @@ func (ix *Index) encode(flat []int, tok string) []int {
 				v += uvarint(&data)
 				title |= v & 1
 			}
-			flat = append(flat, gap, n*2+title)
+			put(gap)
+			put(n*2 + title)
 			continue
 		}
-		flat = append(flat, gap, n)
+		put(gap)
+		put(n)
 		for range n {
-			flat = append(flat, uvarint(&data))
+			put(uvarint(&data))
 		}
 	}
-	return flat
 }
 
 func isSingleHan(tok string) bool {
