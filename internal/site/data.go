@@ -65,6 +65,11 @@ func unitsJSON(list []UnitJSON) []byte {
 		return []byte("null\n")
 	}
 	var b bytes.Buffer
+	size := 2
+	for _, u := range list {
+		size += 400 + 220*len(u.Duties) // most of a large site's 100 MB
+	}
+	b.Grow(size)
 	str := func(indent, key, v string) {
 		b.WriteString(indent)
 		jsontext.String(&b, key, false)
