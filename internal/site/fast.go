@@ -227,11 +227,9 @@ func (w *pageWriter) frameStart(p *Page) {
 	if len(p.Crumbs) > 0 {
 		w.raw("\n<nav class=\"crumbs wrap\" aria-label=\"位置\">\n  <ol>")
 		for _, c := range p.Crumbs {
-			w.raw("<li><a href=\"")
-			w.href(c.Href)
-			w.raw("\">")
-			w.text(c.Label)
-			w.raw("</a></li>")
+			w.raw("<li>")
+			w.anchor(c.Href, c.Label)
+			w.raw("</li>")
 		}
 		w.raw("<li aria-current=\"page\">")
 		w.text(p.Heading)
@@ -389,17 +387,7 @@ func (r *renderer) fastItem(w *pageWriter, p *Page) bool {
 	w.raw(string(v.Item.Lead))
 	w.raw("\n  ")
 	for _, sb := range v.Item.Subitems {
-		w.raw("\n  <div class=\"subitem\" id=\"")
-		w.text(sb.Anchor)
-		w.raw("\"><p class=\"item-head\"><span class=\"label\">")
-		w.text(sb.Label)
-		w.raw("</span><strong>")
-		w.text(sb.Title)
-		w.raw("</strong>")
-		w.text(sb.Sep)
-		w.raw("</p>")
-		w.raw(string(sb.Text))
-		w.raw("</div>\n  ")
+		w.subitem("  ", sb)
 	}
 	w.raw("\n</section>\n<h2>任务与责任单位</h2>\n")
 	r.cards(w, p, v.Item.Tasks, true)
@@ -503,11 +491,7 @@ func (r *renderer) fastUnit(w *pageWriter, p *Page) bool {
 			if i > 0 {
 				w.raw("、")
 			}
-			w.raw("<a href=\"")
-			w.href(g.Href)
-			w.raw("\">")
-			w.text(g.Name)
-			w.raw("</a>")
+			w.anchor(g.Href, g.Name)
 		}
 		w.raw("</p>")
 	}
@@ -517,11 +501,9 @@ func (r *renderer) fastUnit(w *pageWriter, p *Page) bool {
 		w.int(len(v.Members))
 		w.raw("）</summary><ul class=\"inline\">")
 		for _, m := range v.Members {
-			w.raw("<li><a href=\"")
-			w.href(m.Href)
-			w.raw("\">")
-			w.text(m.Name)
-			w.raw("</a></li>")
+			w.raw("<li>")
+			w.anchor(m.Href, m.Name)
+			w.raw("</li>")
 		}
 		w.raw("</ul></details>")
 	}
@@ -606,11 +588,9 @@ func (r *renderer) fastUnit(w *pageWriter, p *Page) bool {
 		w.text(un.Issuer)
 		w.raw(" · ")
 		w.text(un.Notice.Date)
-		w.raw("</p>\n    <h2><a href=\"")
-		w.href(un.Notice.Href)
-		w.raw("\">")
-		w.text(un.Notice.Title)
-		w.raw("</a></h2>\n  </div>\n  ")
+		w.raw("</p>\n    <h2>")
+		w.anchor(un.Notice.Href, un.Notice.Title)
+		w.raw("</h2>\n  </div>\n  ")
 		for _, us := range un.Sections {
 			w.raw("\n  <section class=\"unit-section\">\n    <h3><a href=\"")
 			w.href(us.Href)
@@ -733,6 +713,30 @@ func (r *renderer) fastNotice(w *pageWriter, p *Page) bool {
 	return true
 }
 
+// anchor writes <a href="target">text</a>.
+func (w *pageWriter) anchor(target, text string) {
+	w.raw("<a href=\"")
+	w.href(target)
+	w.raw("\">")
+	w.text(text)
+	w.raw("</a>")
+}
+
+// subitem writes a sub-item's heading and text, on its own line at indent.
+func (w *pageWriter) subitem(indent string, sb SubitemView) {
+	w.raw("\n" + indent + "<div class=\"subitem\" id=\"")
+	w.text(sb.Anchor)
+	w.raw("\"><p class=\"item-head\"><span class=\"label\">")
+	w.text(sb.Label)
+	w.raw("</span><strong>")
+	w.text(sb.Title)
+	w.raw("</strong>")
+	w.text(sb.Sep)
+	w.raw("</p>")
+	w.raw(string(sb.Text))
+	w.raw("</div>\n" + indent)
+}
+
 // link writes <a href="target">label</a>, label being markup.
 func (w *pageWriter) link(target, label string) {
 	w.raw("<a href=\"")
@@ -814,17 +818,7 @@ func (r *renderer) fastFull(w *pageWriter, p *Page) bool {
 			w.raw(string(it.Lead))
 			w.raw("\n    ")
 			for _, sb := range it.Subitems {
-				w.raw("\n    <div class=\"subitem\" id=\"")
-				w.text(sb.Anchor)
-				w.raw("\"><p class=\"item-head\"><span class=\"label\">")
-				w.text(sb.Label)
-				w.raw("</span><strong>")
-				w.text(sb.Title)
-				w.raw("</strong>")
-				w.text(sb.Sep)
-				w.raw("</p>")
-				w.raw(string(sb.Text))
-				w.raw("</div>\n    ")
+				w.subitem("    ", sb)
 			}
 			w.raw("\n  </div>\n  ")
 		}
@@ -911,15 +905,7 @@ func (r *renderer) fastMatrix(w *pageWriter, p *Page) bool {
 
 // linkMeta writes the link to a notice that opens a page's header:
 // 文号 and title.
-func (w *pageWriter) linkMeta(n NoticeLink) {
-	w.raw("<a href=\"")
-	w.href(n.Href)
-	w.raw("\">")
-	w.text(n.DocNumber)
-	w.raw(" ")
-	w.text(n.Title)
-	w.raw("</a>")
-}
+func (w *pageWriter) linkMeta(n NoticeLink) { w.anchor(n.Href, n.DocNumber+" "+n.Title) }
 
 // changesBody writes what changed, as the changes-body template does.
 func (w *pageWriter) changesBody(c ChangesView) {
@@ -982,19 +968,13 @@ func (w *pageWriter) changesBody(c ChangesView) {
 	if len(c.Units) > 0 {
 		w.raw("<h2>责任单位调整</h2>\n<table class=\"unit-table changes-units\"><thead><tr><th scope=\"col\">任务</th><th scope=\"col\">单位</th><th scope=\"col\">调整</th></tr></thead><tbody>\n")
 		for _, u := range c.Units {
-			w.raw("<tr><td><a href=\"")
-			w.href(u.TaskHref)
-			w.raw("\">")
-			w.text(u.TaskID)
-			w.raw("</a> ")
+			w.raw("<tr><td>")
+			w.anchor(u.TaskHref, u.TaskID)
+			w.raw(" ")
 			w.text(u.TaskTitle)
 			w.raw("</td><td>")
 			if u.Unit.Href != "" {
-				w.raw("<a href=\"")
-				w.href(u.Unit.Href)
-				w.raw("\">")
-				w.text(u.Unit.Name)
-				w.raw("</a>")
+				w.anchor(u.Unit.Href, u.Unit.Name)
 			} else {
 				w.text(u.Unit.Name)
 			}
