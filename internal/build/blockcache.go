@@ -56,12 +56,7 @@ func (c *blockCache) save() {
 	for slug, name := range c.names {
 		files[site.BlockPrefix(slug)] = path.Join(c.dir, name)
 	}
-	groups, err := c.blocks.SaveGroups(func(key string) string {
-		if i := strings.IndexByte(key, ' '); i >= 0 {
-			return key[:i+1] // site.BlockPrefix
-		}
-		return ""
-	}, func(prefix string, made bool) bool {
+	groups, err := c.blocks.SaveGroups(site.BlockGroup, func(prefix string, made bool) bool {
 		file, ok := files[prefix]
 		if !ok {
 			return false

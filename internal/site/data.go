@@ -70,17 +70,20 @@ func unitsJSON(list []UnitJSON) []byte {
 		size += 400 + 220*len(u.Duties) // most of a large site's 100 MB
 	}
 	b.Grow(size)
-	str := func(indent, key, v string) {
+	// Each field ends with sep: ",\n" but for the last of its object.
+	str := func(indent, key, v, sep string) {
 		b.WriteString(indent)
 		jsontext.String(&b, key, false)
 		b.WriteString(": ")
 		jsontext.String(&b, v, false)
+		b.WriteString(sep)
 	}
-	num := func(indent, key string, n int) {
+	num := func(indent, key string, n int, sep string) {
 		b.WriteString(indent)
 		jsontext.String(&b, key, false)
 		b.WriteString(": ")
 		b.WriteString(strconv.Itoa(n))
+		b.WriteString(sep)
 	}
 	strs := func(key string, v []string) {
 		b.WriteString("    ")
@@ -106,18 +109,12 @@ func unitsJSON(list []UnitJSON) []byte {
 	b.WriteString("[\n")
 	for i, u := range list {
 		b.WriteString("  {\n")
-		str("    ", "name", u.Name)
-		b.WriteString(",\n")
-		str("    ", "slug", u.Slug)
-		b.WriteString(",\n")
-		str("    ", "kind", string(u.Kind))
-		b.WriteString(",\n")
-		str("    ", "kind_label", u.KindLabel)
-		b.WriteString(",\n")
-		str("    ", "pinyin", u.Pinyin)
-		b.WriteString(",\n")
-		str("    ", "initials", u.Initials)
-		b.WriteString(",\n")
+		str("    ", "name", u.Name, ",\n")
+		str("    ", "slug", u.Slug, ",\n")
+		str("    ", "kind", string(u.Kind), ",\n")
+		str("    ", "kind_label", u.KindLabel, ",\n")
+		str("    ", "pinyin", u.Pinyin, ",\n")
+		str("    ", "initials", u.Initials, ",\n")
 		strs("aliases", u.Aliases)
 		strs("groups", u.Groups)
 		strs("members", u.Members)
@@ -127,18 +124,14 @@ func unitsJSON(list []UnitJSON) []byte {
 			b.WriteString("    \"duties\": [\n")
 			for k, d := range u.Duties {
 				b.WriteString("      {\n")
-				str("        ", "notice", d.Notice)
-				b.WriteString(",\n")
-				str("        ", "task", d.Task)
-				b.WriteString(",\n")
-				str("        ", "role", string(d.Role))
-				b.WriteString(",\n")
+				str("        ", "notice", d.Notice, ",\n")
+				str("        ", "task", d.Task, ",\n")
+				str("        ", "role", string(d.Role), ",\n")
 				if d.Via != "" {
-					str("        ", "via", d.Via)
-					b.WriteString(",\n")
+					str("        ", "via", d.Via, ",\n")
 				}
-				str("        ", "page", d.Page)
-				b.WriteString("\n      }")
+				str("        ", "page", d.Page, "\n")
+				b.WriteString("      }")
 				if k < len(u.Duties)-1 {
 					b.WriteByte(',')
 				}
@@ -146,12 +139,10 @@ func unitsJSON(list []UnitJSON) []byte {
 			}
 			b.WriteString("    ],\n")
 		}
-		num("    ", "duties_count", u.Count)
-		b.WriteString(",\n")
-		num("    ", "lead_count", u.Lead)
-		b.WriteString(",\n")
-		str("    ", "page", u.Page)
-		b.WriteString("\n  }")
+		num("    ", "duties_count", u.Count, ",\n")
+		num("    ", "lead_count", u.Lead, ",\n")
+		str("    ", "page", u.Page, "\n")
+		b.WriteString("  }")
 		if i < len(list)-1 {
 			b.WriteByte(',')
 		}
@@ -288,6 +279,15 @@ func (r *renderer) data() error {
 // rows, so a build can keep a notice's compressed blocks for the next
 // (Options.Sheets).
 func BlockPrefix(slug string) string { return slug + " " }
+
+// BlockGroup returns the BlockPrefix a block's key starts with; "" for
+// none.
+func BlockGroup(key string) string {
+	if i := strings.IndexByte(key, ' '); i >= 0 {
+		return key[:i+1]
+	}
+	return ""
+}
 
 // unitPart is a unit's duties in one notice: a part of its table.
 type unitPart struct {
