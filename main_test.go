@@ -9,7 +9,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/spf13/afero"
 
-	"qingdan/internal/build"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/cli"
 )
 
@@ -70,7 +70,7 @@ func TestCommittedSiteIsCurrent(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r, err := build.Run(fsys, build.Options{Templates: templates}, nil)
+	r, err := pipeline.Run(fsys, pipeline.Options{Templates: templates}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

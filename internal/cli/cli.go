@@ -21,7 +21,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"qingdan/internal/build"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/config"
 	"qingdan/internal/notice"
 	"qingdan/internal/publish"
@@ -188,12 +188,12 @@ func serveFlags(fl *flag.FlagSet) {
 }
 
 // options merges the site file and the flags given.
-func options(env Env, fl *flag.FlagSet) (build.Options, int, error) {
+func options(env Env, fl *flag.FlagSet) (pipeline.Options, int, error) {
 	set := map[string]bool{}
 	fl.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	cfg, err := config.Load(env.Fs, site.config, set["config"])
 	if err != nil {
-		return build.Options{}, 0, err
+		return pipeline.Options{}, 0, err
 	}
 	pick := func(flagName, flagValue, cfgValue, def string) string {
 		switch {
@@ -204,7 +204,7 @@ func options(env Env, fl *flag.FlagSet) (build.Options, int, error) {
 		}
 		return def
 	}
-	opt := build.Options{
+	opt := pipeline.Options{
 		Seeds:       pick("seeds", site.seeds, cfg.Seeds, "seeds"),
 		Content:     pick("content", site.content, cfg.Content, "content"),
 		Public:      pick("public", site.public, cfg.Public, "public"),
@@ -257,7 +257,7 @@ func runBuild(env Env, fl *flag.FlagSet, args []string) error {
 			}
 		}()
 	}
-	r, err := build.Run(env.Fs, opt, progress)
+	r, err := pipeline.Run(env.Fs, opt, progress)
 	if err != nil {
 		return err
 	}
@@ -323,7 +323,7 @@ func runCheck(env Env, fl *flag.FlagSet, args []string) error {
 			continue
 		}
 		for _, w := range n.Warnings {
-			fmt.Fprintln(env.Stdout, build.FileWarning{File: n.Source, Warning: w})
+			fmt.Fprintln(env.Stdout, pipeline.FileWarning{File: n.Source, Warning: w})
 		}
 		warned += len(n.Warnings)
 		fmt.Fprintf(env.Stdout, "%s: %s %s: %d sections, %d tasks, %d warning(s)\n", n.Source, n.DocNumber, n.Title, len(n.Sections), len(n.Tasks), len(n.Warnings))

@@ -18,7 +18,7 @@ import (
 	"github.com/spf13/afero"
 
 	"qingdan/internal/browsertest"
-	"qingdan/internal/build"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/publish"
@@ -31,14 +31,14 @@ func site(t *testing.T) (string, *search.Index) {
 	t.Helper()
 	dir := t.TempDir()
 	fsys := publish.NewOsFs()
-	opt := build.Options{
+	opt := pipeline.Options{
 		Seeds:       "../../seeds",
 		Content:     filepath.Join(dir, "content"),
 		Public:      filepath.Join(dir, "public"),
 		Templates:   os.DirFS("../../templates"),
 		TemplateDir: filepath.Join(dir, "no-templates"),
 	}
-	if _, err := build.Run(fsys, opt, nil); err != nil {
+	if _, err := pipeline.Run(fsys, opt, nil); err != nil {
 		t.Fatal(err)
 	}
 	tree, err := content.Read(afero.NewOsFs(), opt.Content)

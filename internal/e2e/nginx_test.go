@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"qingdan/internal/browsertest"
-	"qingdan/internal/build"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/publish"
 )
 
@@ -76,11 +76,11 @@ func TestNginxCrawl(t *testing.T) {
 	ctx := browsertest.New(t)
 	dir := t.TempDir()
 	os.Chmod(dir, 0o755)
-	opt := build.Options{
+	opt := pipeline.Options{
 		Seeds: "../../seeds", Content: filepath.Join(dir, "content"), Public: filepath.Join(dir, "public"),
 		Templates: os.DirFS("../../templates"), TemplateDir: filepath.Join(dir, "none"), Base: "/qingdan/",
 	}
-	if _, err := build.Run(publish.NewOsFs(), opt, nil); err != nil {
+	if _, err := pipeline.Run(publish.NewOsFs(), opt, nil); err != nil {
 		t.Fatal(err)
 	}
 	mime := "/etc/nginx/mime.types"

@@ -25,13 +25,13 @@ import (
 
 	"github.com/spf13/afero"
 
-	"qingdan/internal/build"
+	"qingdan/internal/pipeline"
 )
 
 // Options of the preview.
 type Options struct {
 	Port  int           // default 8080
-	Build build.Options // what to build
+	Build pipeline.Options // what to build
 	// Poll is how often the folders are checked; default half a second.
 	Poll time.Duration
 	// Ready, when set, receives the address once the server listens.
@@ -86,7 +86,7 @@ func Run(ctx context.Context, fsys afero.Fs, opt Options, out io.Writer) error {
 // rebuild builds the site and, when the site or the error shown changed,
 // bumps the version the pages poll.
 func (s *Server) rebuild() {
-	r, err := build.Run(s.fsys, s.opt.Build, nil)
+	r, err := pipeline.Run(s.fsys, s.opt.Build, nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {

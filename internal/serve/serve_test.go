@@ -13,7 +13,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"qingdan/internal/build"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/serve"
 )
 
@@ -37,7 +37,7 @@ func fetch(t *testing.T, url string) (int, string) {
 	return r.StatusCode, string(b)
 }
 
-func site(t *testing.T) (afero.Fs, build.Options) {
+func site(t *testing.T) (afero.Fs, pipeline.Options) {
 	fsys := afero.NewMemMapFs()
 	for name, src := range map[string]string{
 		"seeds/00.txt":     "../../testdata/corpus/00_xinzhou-2024-anquan-shengchan-tongzhi.txt",
@@ -49,7 +49,7 @@ func site(t *testing.T) (afero.Fs, build.Options) {
 		}
 		afero.WriteFile(fsys, name, b, 0o644)
 	}
-	return fsys, build.Options{Seeds: "seeds", Content: "content", Public: "public", TemplateDir: "templates", Templates: os.DirFS("../../templates")}
+	return fsys, pipeline.Options{Seeds: "seeds", Content: "content", Public: "public", TemplateDir: "templates", Templates: os.DirFS("../../templates")}
 }
 
 // The preview serves the site with the reload script, rebuilds when a

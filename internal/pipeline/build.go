@@ -1,7 +1,7 @@
 // Package build runs the whole pipeline: seeds/ → notices → content/ →
 // site → public/. It owns no format of its own; it calls the stage
 // packages in order and reports what they did.
-package build
+package pipeline
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"qingdan/internal/build"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/gen"
 	"qingdan/internal/publish"
 )
@@ -19,7 +19,7 @@ func BenchmarkBuildShipped(b *testing.B) {
 		b.StopTimer()
 		fsys, opt := site(t, map[string]string{seedAs: shipped})
 		b.StartTimer()
-		if _, err := build.Run(fsys, opt, nil); err != nil {
+		if _, err := pipeline.Run(fsys, opt, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -40,7 +40,7 @@ func BenchmarkBuild20(b *testing.B) {
 			put(t, fsys, "seeds/"+n.Name, n.Text)
 		}
 		b.StartTimer()
-		if _, err := build.Run(fsys, opt, nil); err != nil {
+		if _, err := pipeline.Run(fsys, opt, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -61,7 +61,7 @@ func BenchmarkBuildDisk100(b *testing.B) {
 			os.WriteFile(filepath.Join(dir, "seeds", n.Name), []byte(n.Text), 0o644)
 		}
 		b.StartTimer()
-		if _, err := build.Run(publish.NewOsFs(), options(dir), nil); err != nil {
+		if _, err := pipeline.Run(publish.NewOsFs(), options(dir), nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -81,7 +81,7 @@ func BenchmarkRebuildOneChanged100(b *testing.B) {
 		os.WriteFile(filepath.Join(dir, "seeds", n.Name), []byte(n.Text), 0o644)
 	}
 	opt := options(dir)
-	if _, err := build.Run(publish.NewOsFs(), opt, nil); err != nil {
+	if _, err := pipeline.Run(publish.NewOsFs(), opt, nil); err != nil {
 		b.Fatal(err)
 	}
 	first := filepath.Join(dir, "seeds", notices[0].Name)
@@ -89,7 +89,7 @@ func BenchmarkRebuildOneChanged100(b *testing.B) {
 		b.StopTimer()
 		os.WriteFile(first, []byte(strings.ReplaceAll(notices[0].Text, "加强", fmt.Sprintf("第%d次加强", i))), 0o644)
 		b.StartTimer()
-		if _, err := build.Run(publish.NewOsFs(), opt, nil); err != nil {
+		if _, err := pipeline.Run(publish.NewOsFs(), opt, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"path"
@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"qingdan/internal/build"
+	"qingdan/internal/pipeline"
 )
 
 // The caches of parsed notices and compressed table blocks are used by
@@ -64,7 +64,7 @@ func TestParseCache(t *testing.T) {
 	put(t, fsys, flipped, string(b))
 	// Without the record of what made each page, every table is made,
 	// from the blocks of every notice.
-	if err := fsys.Remove("content/" + build.KeysName); err != nil {
+	if err := fsys.Remove("content/" + pipeline.KeysName); err != nil {
 		t.Fatal(err)
 	}
 	fixed := run(t, fsys, opt)

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"crypto/sha256"
@@ -15,7 +15,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"qingdan/internal/build"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/publish"
 )
 
@@ -41,7 +41,7 @@ func TestKilledBuildLeavesSite(t *testing.T) {
 		}
 	}
 	opt := options(dir)
-	if _, err := build.Run(publish.NewOsFs(), opt, nil); err != nil {
+	if _, err := pipeline.Run(publish.NewOsFs(), opt, nil); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, opt.Public)
@@ -76,7 +76,7 @@ func TestKilledBuildLeavesSite(t *testing.T) {
 		t.Fatal("public/ changed under a build that was killed")
 	}
 	// The next build completes and cleans up.
-	r, err := build.Run(publish.NewOsFs(), opt, nil)
+	r, err := pipeline.Run(publish.NewOsFs(), opt, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,11 +96,11 @@ func TestKillHelper(t *testing.T) {
 	if dir == "" {
 		t.Skip("run by TestKilledBuildLeavesSite")
 	}
-	build.Run(publish.NewOsFs(), options(dir), nil)
+	pipeline.Run(publish.NewOsFs(), options(dir), nil)
 }
 
-func options(dir string) build.Options {
-	return build.Options{
+func options(dir string) pipeline.Options {
+	return pipeline.Options{
 		Seeds:       filepath.Join(dir, "seeds"),
 		Content:     filepath.Join(dir, "content"),
 		Public:      filepath.Join(dir, "public"),
@@ -179,7 +179,7 @@ func TestFailedBuildLeavesSite(t *testing.T) {
 		return nil
 	})
 	put(t, fsys, seedAs, read(t, revised))
-	_, err := build.Run(&failingFs{Fs: fsys, left: 50}, opt, nil)
+	_, err := pipeline.Run(&failingFs{Fs: fsys, left: 50}, opt, nil)
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("want the write error, got %v", err)
 	}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"encoding/json"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"qingdan/internal/build"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/publish"
 )
 
@@ -22,14 +22,14 @@ const (
 
 // site returns an in-memory working folder holding the registry, and the
 // options to build it with the repository's templates.
-func site(t *testing.T, seeds map[string]string) (afero.Fs, build.Options) {
+func site(t *testing.T, seeds map[string]string) (afero.Fs, pipeline.Options) {
 	t.Helper()
 	fsys := afero.NewMemMapFs()
 	put(t, fsys, "seeds/units.yaml", read(t, "../../seeds/units.yaml"))
 	for name, src := range seeds {
 		put(t, fsys, name, read(t, src))
 	}
-	return fsys, build.Options{Templates: os.DirFS("../../templates")}
+	return fsys, pipeline.Options{Templates: os.DirFS("../../templates")}
 }
 
 func read(t *testing.T, p string) string {
@@ -57,9 +57,9 @@ func get(t *testing.T, fsys afero.Fs, p string) string {
 	return string(b)
 }
 
-func run(t *testing.T, fsys afero.Fs, opt build.Options) *build.Report {
+func run(t *testing.T, fsys afero.Fs, opt pipeline.Options) *pipeline.Report {
 	t.Helper()
-	r, err := build.Run(fsys, opt, nil)
+	r, err := pipeline.Run(fsys, opt, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestHandEdits(t *testing.T) {
 	// The seed changes the edited file: the build stops and names it.
 	put(t, fsys, seedAs, read(t, revised))
 	site := get(t, fsys, "public/index.html")
-	_, err := build.Run(fsys, opt, nil)
+	_, err := pipeline.Run(fsys, opt, nil)
 	var ed *publish.EditedError
 	if !errors.As(err, &ed) || len(ed.Files) != 1 || ed.Files[0] != task || !strings.Contains(err.Error(), "--force") {
 		t.Fatalf("want an error naming %s, got %v", task, err)

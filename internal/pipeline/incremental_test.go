@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"qingdan/internal/build"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/gen"
@@ -18,7 +18,7 @@ import (
 )
 
 // several returns a working folder with four generated notices.
-func several(t *testing.T) (afero.Fs, build.Options, []gen.Notice) {
+func several(t *testing.T) (afero.Fs, pipeline.Options, []gen.Notice) {
 	t.Helper()
 	templates, err := gen.Load("../..")
 	if err != nil {
@@ -58,7 +58,7 @@ func copyFs(t *testing.T, from afero.Fs) afero.Fs {
 	to := afero.NewMemMapFs()
 	for _, dir := range []string{"seeds", "content", "public"} {
 		for p, b := range files(t, from, dir) {
-			if p != build.KeysName && !strings.HasPrefix(p, ".qingdan-parsed/") && !strings.HasPrefix(p, ".qingdan-blocks/") {
+			if p != pipeline.KeysName && !strings.HasPrefix(p, ".qingdan-parsed/") && !strings.HasPrefix(p, ".qingdan-blocks/") {
 				put(t, to, path.Join(dir, p), string(b))
 			}
 		}
