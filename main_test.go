@@ -9,8 +9,8 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/spf13/afero"
 
-	"qingdan/internal/pipeline"
 	"qingdan/internal/cli"
+	"qingdan/internal/pipeline"
 )
 
 // The command line is tested end to end by the scripts in

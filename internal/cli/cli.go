@@ -21,9 +21,9 @@ import (
 
 	"github.com/spf13/afero"
 
-	"qingdan/internal/pipeline"
 	"qingdan/internal/config"
 	"qingdan/internal/notice"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/publish"
 	"qingdan/internal/revision"
 	"qingdan/internal/serve"

@@ -18,9 +18,9 @@ import (
 	"github.com/spf13/afero"
 
 	"qingdan/internal/browsertest"
-	"qingdan/internal/pipeline"
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/publish"
 	"qingdan/internal/search"
 )

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"qingdan/internal/pipeline"
 	"qingdan/internal/gen"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/publish"
 )
 

@@ -9,11 +9,11 @@ import (
 
 	"github.com/spf13/afero"
 
-	"qingdan/internal/pipeline"
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/gen"
 	"qingdan/internal/linkcheck"
+	"qingdan/internal/pipeline"
 	"qingdan/internal/search"
 )
 

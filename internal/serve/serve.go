@@ -30,7 +30,7 @@ import (
 
 // Options of the preview.
 type Options struct {
-	Port  int           // default 8080
+	Port  int              // default 8080
 	Build pipeline.Options // what to build
 	// Poll is how often the folders are checked; default half a second.
 	Poll time.Duration
