@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"qingdan/internal/source"
 	"qingdan/internal/textnorm"
 )
 
@@ -16,15 +17,24 @@ type line struct {
 	num  int // 1-based
 	orig string
 	norm string
+	// table is set on the one line that stands for a table block; its
+	// text is empty.
+	table *table
 }
 
-func splitLines(text string) []line {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
-	raw := strings.Split(text, "\n")
-	out := make([]line, len(raw))
-	for i, s := range raw {
-		out[i] = line{num: i + 1, orig: s, norm: textnorm.String(s)}
+// documentLines lays a document out as the grammar reads it: a line for
+// each line of a paragraph, its generated numbering written before it,
+// and one line standing for each table.
+func documentLines(doc *source.Document) []line {
+	out := make([]line, 0, len(doc.Blocks))
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			out = append(out, line{num: b.Pos.Line, table: tableOf(b)})
+			continue
+		}
+		for _, s := range strings.Split(b.Number+b.Text, "\n") {
+			out = append(out, line{num: b.Pos.Line, orig: s, norm: textnorm.String(s)})
+		}
 	}
 	return out
 }

@@ -7,7 +7,8 @@ import (
 	"sort"
 	"strings"
 
-	"qingdan/internal/decode"
+	"qingdan/internal/source"
+	"qingdan/internal/source/txt"
 	"qingdan/internal/units"
 )
 
@@ -45,6 +46,9 @@ type parser struct {
 	hasBody       bool
 	tableSections map[*table]*sectionBlock
 	titleWarned   map[string]bool
+	// guessMerges is true for a format that cannot mark a merged cell
+	// (plain text): an empty cell may then continue the one above.
+	guessMerges bool
 }
 
 func (p *parser) warn(line int, msg string) {
@@ -53,10 +57,22 @@ func (p *parser) warn(line int, msg string) {
 
 var leadFirstNoteRe = regexp.MustCompile(`(列|排|排名)在?(第一位|首位|第一)(者|的)?(单位|部门)?(为|是)牵头(单位|部门)`)
 
-// Parse reads a notice from the bytes of a file; name is the file name
-// for messages. It never panics on bad input: text it cannot place
-// becomes a warning, and a file that is not a notice an *Error.
-func Parse(data []byte, name string) (n *Notice, err error) {
+// Parse reads a notice from the bytes of a text file; name is the file
+// name for messages. It reads the text into a source.Document and parses
+// that (see ParseDocument).
+func Parse(data []byte, name string) (*Notice, error) {
+	doc, err := txt.Read(data, name)
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	return ParseDocument(doc)
+}
+
+// ParseDocument reads a notice from a document of any format. It never
+// panics on bad input: text it cannot place becomes a warning, and a
+// document that is not a notice an *Error.
+func ParseDocument(doc *source.Document) (n *Notice, err error) {
+	name := doc.Name
 	defer func() {
 		// A panic here is a bug of ours; report it against the file rather
 		// than crash a build of many notices.
@@ -64,16 +80,13 @@ func Parse(data []byte, name string) (n *Notice, err error) {
 			n, err = nil, &Error{File: name, Err: fmt.Errorf("internal error while parsing: %v", r)}
 		}
 	}()
-	text, enc, err := decode.Text(data)
-	if err != nil {
-		return nil, &Error{File: name, Err: err}
-	}
 	p := &parser{
-		n:             &Notice{Source: name, Encoding: string(enc)},
+		n:             &Notice{Source: name, Encoding: doc.Encoding},
 		tableSections: map[*table]*sectionBlock{},
 		titleWarned:   map[string]bool{},
+		guessMerges:   doc.Format == "txt" || doc.Format == "",
 	}
-	lines := splitLines(text)
+	lines := documentLines(doc)
 
 	tableAt := len(lines)
 	for i := range lines {
@@ -113,7 +126,7 @@ func Parse(data []byte, name string) (n *Notice, err error) {
 		if !strings.Contains(l.norm, "牵头") {
 			continue // what the pattern needs
 		}
-		if loc := leadFirstNoteRe.FindStringIndex(l.norm); loc != nil && tabCount(l) == 0 && bracketDepth(l.norm[:loc[0]]) == 0 {
+		if loc := leadFirstNoteRe.FindStringIndex(l.norm); loc != nil && l.table == nil && bracketDepth(l.norm[:loc[0]]) == 0 {
 			p.leadFirst = true
 		}
 	}
@@ -186,15 +199,15 @@ func (p *parser) parseTail(lines []line) {
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		t := strings.TrimSpace(l.norm)
-		if t == "" {
-			continue
-		}
 		if tableStart(lines, i) {
 			tb, next := readTable(lines, i)
 			tb.caption = caption
 			caption = ""
 			p.parseTable(tb)
 			i = next - 1
+			continue
+		}
+		if t == "" {
 			continue
 		}
 		if p.parseFooter(l) {

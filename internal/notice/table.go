@@ -6,18 +6,13 @@ import (
 	"strconv"
 	"strings"
 
+	"qingdan/internal/source"
 	"qingdan/internal/textnorm"
 	"qingdan/internal/units"
 )
 
-// A responsibility table arrives flattened to text in one of two ways:
-//
-//   - one cell per line, each line starting with a tab, rows separated by
-//     blank lines (tabbed cells);
-//   - one row per line, cells joined by tabs, section rows spanning the
-//     row as a plain line (tabbed rows).
-//
-// Both become rows of cells, each cell keeping its line.
+// A table reaches the grammar as rows of cells, whatever the format it
+// came in (see internal/source); each cell keeps its line.
 
 type tableRow struct {
 	line  int
@@ -29,97 +24,30 @@ type table struct {
 	header  []string
 	rows    []tableRow
 	start   int // line number of the header
-	// cellLines is true for the layout of one cell per tab-led line, where
-	// an empty cell is a merged cell (the same as above); in the layout of
-	// one row per line an empty cell is just empty.
-	cellLines bool
 }
 
-func isTabCellLine(l line) bool { return strings.HasPrefix(l.orig, "\t") }
-
-func tabCount(l line) int { return strings.Count(strings.TrimRight(l.orig, "\t "), "\t") }
+// tableOf reads a table block into rows of cells.
+func tableOf(b source.Block) *table {
+	t := &table{start: b.Pos.Line}
+	for _, r := range b.Table.Rows {
+		row := tableRow{line: r.Pos.Line}
+		for _, c := range r.Cells {
+			num := c.Line
+			if num == 0 {
+				num = r.Pos.Line
+			}
+			row.cells = append(row.cells, line{num: num, orig: c.Text, norm: textnorm.String(c.Text)}.trim())
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t.withHeader()
+}
 
 // tableStart reports whether a table starts at lines[i].
-func tableStart(lines []line, i int) bool {
-	l := lines[i]
-	if isTabCellLine(l) {
-		// At least two tab lines close together: one stray tab is not a table.
-		for j := i + 1; j < len(lines) && j <= i+3; j++ {
-			if isTabCellLine(lines[j]) {
-				return true
-			}
-		}
-		return false
-	}
-	if tabCount(l) >= 1 && len(splitCells(l)) >= 2 {
-		for j := i + 1; j < len(lines) && j <= i+3; j++ {
-			if tabCount(lines[j]) >= 1 {
-				return true
-			}
-		}
-	}
-	return false
-}
+func tableStart(lines []line, i int) bool { return lines[i].table != nil }
 
-// splitCells cuts a line at its tabs.
-func splitCells(l line) []line {
-	var out []line
-	start := 0
-	for i := 0; i <= len(l.norm); i++ {
-		if i == len(l.norm) || l.norm[i] == '\t' {
-			out = append(out, l.sub(start, i).trim())
-			start = i + 1
-		}
-	}
-	return out
-}
-
-// readTable reads a table starting at lines[i]; it returns the table and
-// the index of the first line after it.
-func readTable(lines []line, i int) (*table, int) {
-	t := &table{start: lines[i].num, cellLines: isTabCellLine(lines[i])}
-	if t.cellLines {
-		var row *tableRow
-		for ; i < len(lines); i++ {
-			l := lines[i]
-			switch {
-			case isTabCellLine(l):
-				if row == nil {
-					t.rows = append(t.rows, tableRow{line: l.num})
-					row = &t.rows[len(t.rows)-1]
-				}
-				cells := splitCells(l.sub(1, len(l.norm)))
-				row.cells = append(row.cells, cells...)
-			case l.blank():
-				row = nil
-			default:
-				return t.withHeader(), i
-			}
-		}
-		return t.withHeader(), i
-	}
-	for ; i < len(lines); i++ {
-		l := lines[i]
-		switch {
-		case l.blank():
-			continue
-		case tabCount(l) >= 1:
-			t.rows = append(t.rows, tableRow{line: l.num, cells: splitCells(l)})
-		case isSpanningRow(l):
-			t.rows = append(t.rows, tableRow{line: l.num, cells: []line{l.trim()}})
-		default:
-			return t.withHeader(), i
-		}
-	}
-	return t.withHeader(), i
-}
-
-// isSpanningRow reports a plain line inside a tabbed-rows table that is a
-// section heading spanning the row: 一、知识产权保护方面（共5项）.
-func isSpanningRow(l line) bool {
-	lvl, _, rest := numbered(l)
-	return (lvl == 1 || lvl == 2) && isHeadingLike(rest)
-}
+// readTable returns the table at lines[i] and the index after it.
+func readTable(lines []line, i int) (*table, int) { return lines[i].table, i + 1 }
 
 var columnWords = regexp.MustCompile(`单位|部门|任务|内容|事项|序号|编号|时限|时间|举措|措施|项目|名称|范围|备注|要求|目标|责任|分工|进度|领域|工作|类别|指标`)
 
@@ -347,7 +275,19 @@ func (p *parser) parseTable(t *table) {
 		curSubT  string
 		above    = map[int]line{} // the cell above, for merged cells
 	)
+	// primary is the first column of units that lead or are responsible:
+	// a task always has some, so an empty cell there continues the one
+	// above. An empty cell of another column continues the one above only
+	// within a group of rows: the rows of one 序号, or else of one item.
+	primary := -1
+	for j, c := range cols {
+		if c.kind == colUnits && (primary < 0 || (cols[primary].role != units.Lead && cols[primary].role != units.Responsible && (c.role == units.Lead || c.role == units.Responsible))) {
+			primary = j
+		}
+	}
+	numCol := colIndex(cols, colNumber)
 	newSection := func(num int, title string, l int) {
+		above = map[int]line{} // a merged cell never spans sections
 		count := -1
 		if m := totalRe.FindStringSubmatch(title); m != nil {
 			count, _ = strconv.Atoi(m[1])
@@ -393,17 +333,17 @@ func (p *parser) parseTable(t *table) {
 		case len(cells) < width:
 			p.warn(r.line, fmt.Sprintf("table row has %d cells, expected %d (%s); the missing cells were taken as empty", len(cells), width, expected))
 			padded := make([]line, width)
-			if t.cellLines {
+			if fitsColumn(cols[0], cells[0]) {
+				// A row of tab-joined cells loses its trailing cells.
+				copy(padded, cells)
+				for j := len(cells); j < width; j++ {
+					padded[j] = line{num: r.line}
+				}
+			} else {
 				// A lost cell line: keep the task and the units, which end
 				// the row, by aligning it to the right.
 				copy(padded[width-len(cells):], cells)
 				for j := range padded[:width-len(cells)] {
-					padded[j] = line{num: r.line}
-				}
-			} else {
-				// A row of tab-joined cells loses its trailing cells.
-				copy(padded, cells)
-				for j := len(cells); j < width; j++ {
 					padded[j] = line{num: r.line}
 				}
 			}
@@ -422,7 +362,6 @@ func (p *parser) parseTable(t *table) {
 			}
 			if curSec == nil || curSec.number != num {
 				newSection(num, title, cells[secCol].num)
-				above = map[int]line{} // a merged cell never spans sections
 			}
 		}
 		if curSec == nil && secCol < 0 {
@@ -454,6 +393,7 @@ func (p *parser) parseTable(t *table) {
 				p.warn(c.num, fmt.Sprintf("extra cell %q is not a numbered sub-item (2.…)", c.orig))
 			}
 		}
+		inGroup := (numCol >= 0 && cells[numCol].norm == "") || (numCol < 0 && itemCol >= 0 && cells[itemCol].norm == "")
 		taskCell := cells[taskCol]
 		text := taskCell
 		if lvl, num, rest := numbered(taskCell); (lvl == 3 || lvl == 4) && itemCol >= 0 {
@@ -482,7 +422,7 @@ func (p *parser) parseTable(t *table) {
 				task.Title = strings.TrimSpace(cell.orig)
 			case colUnits:
 				hasUnitCol = true
-				if cell.norm == "" && t.cellLines {
+				if cell.norm == "" && p.guessMerges && (j == primary || inGroup) {
 					if prev, ok := above[j]; ok {
 						cell = prev
 						p.warn(r.line, fmt.Sprintf("empty %s cell taken as the same as the row above (a merged cell): %s", nameOr(c.name, "unit"), cell.orig))
@@ -502,7 +442,7 @@ func (p *parser) parseTable(t *table) {
 				unitCells = append(unitCells, strings.TrimSpace(cell.orig))
 				assigned = append(assigned, parsed.Units...)
 			case colField:
-				if cell.norm == "" && t.cellLines {
+				if cell.norm == "" && p.guessMerges && inGroup {
 					if prev, ok := above[j]; ok {
 						cell = prev
 					}
@@ -565,6 +505,22 @@ func (p *parser) parseTable(t *table) {
 		}
 		p.tableTasks = append(p.tableTasks, task)
 	}
+}
+
+// fitsColumn reports a cell that holds what its column holds: a row
+// whose first cell fits the first column lost cells at its end, not at
+// its start.
+func fitsColumn(c column, cell line) bool {
+	lvl, _, _ := numbered(cell)
+	switch c.kind {
+	case colNumber:
+		return isInteger(cell.norm)
+	case colSection:
+		return lvl == 1
+	case colItem:
+		return lvl == 2
+	}
+	return false
 }
 
 func nonEmpty(cells []line) int {

@@ -83,6 +83,10 @@ type Cell struct {
 	// merge, a rowspan). Text then repeats the text of the cell it
 	// continues. A plain-text reader cannot know, and never sets it.
 	Merged bool
+	// Line is the line of a text file the cell starts on (a table pasted
+	// as one cell per line puts each cell on a line of its own); 0 when
+	// the reader has no lines, and the row's Pos places the cell.
+	Line int
 }
 
 // Pos is where a block or row came from. Line is set for every block:
