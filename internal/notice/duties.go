@@ -415,9 +415,10 @@ func (p *parser) bodyTask(c container, text string, d duty, lineNum int) Task {
 				p.leadFirst = true
 			}
 		case units.Standing:
-			u := r.Unit
-			u.Rule = r.Text
-			p.standing = append(p.standing, u)
+			for _, u := range r.Units {
+				u.Rule = r.Text
+				p.standing = append(p.standing, u)
+			}
 		}
 	}
 	return task

@@ -50,6 +50,28 @@ func TestParse(t *testing.T) {
 		{"deadline clause", "市农业农村局负责，2024年11月底前完成", "市农业农村局/responsible", units.Options{}},
 		{"deadline label", "牵头单位：市供销社；配合单位：市市场监管局；完成时限：2024年5月底前", "市供销社/lead、市市场监管局/cooperate", units.Options{}},
 		{"lead first, other wording", "市发展改革委、市行政审批局。列第一位的单位为牵头单位，下同", "市发展改革委/lead、市行政审批局/responsible", units.Options{}},
+		// ---- valid: lists closed by 等, collective units, levels of government ----
+		{"等部门，ends a list, not its role", "市发展改革委牵头，市财政局、市商务局等部门，市人社局、市税务局配合", "市发展改革委/lead、市财政局/cooperate、市商务局/cooperate、市人社局/cooperate、市税务局/cooperate", units.Options{}},
+		{"等， keeps the default role", "市疫情防控指挥部办公室、市卫生健康委等，各县（市、区）政府（管委会）", "市疫情防控指挥部办公室/responsible、市卫生健康委/responsible、各县（市、区）政府（管委会）/responsible", units.Options{}},
+		{"等和 ends a list inside a clause", "市应急局、市公安局等和各县（市、区）政府配合", "市应急局/cooperate、市公安局/cooperate、各县（市、区）政府/cooperate", units.Options{}},
+		{"等有关部门和单位 closes a list", "人力资源社会保障部、财政部、教育部等有关部门和单位负责", "人力资源社会保障部/responsible、财政部/responsible、教育部/responsible", units.Options{}},
+		{"有关部门和单位 is one unit", "各有关部门和单位，各省级人民政府按职责分工负责", "各有关部门和单位/responsible、各省级人民政府/responsible", units.Options{}},
+		{"各县、市、区政府 is one unit", "市经信局、中新苏滁高新区管委会等，各县、市、区政府", "市经信局/responsible、中新苏滁高新区管委会/responsible、各县、市、区政府/responsible", units.Options{}},
+		{"分别牵头", "经济投资局和航空口岸局分别牵头、区发改局", "经济投资局/lead、航空口岸局/lead、区发改局/responsible", units.Options{}},
+		{"a name the parser does not know stays", "市体育局、市篮球协会、国网忻州供电公司负责", "市体育局/responsible、市篮球协会/responsible、国网忻州供电公司/responsible", units.Options{}},
+		// ---- valid: labels in every wording ----
+		{"牵头责任单位", "牵头责任单位：市发展改革委", "市发展改革委/lead", units.Options{}},
+		{"协同责任单位", "协同责任单位：市经信局、市商务局等，各县、市、区政府", "市经信局/cooperate、市商务局/cooperate、各县、市、区政府/cooperate", units.Options{}},
+		{"负责部门 and 适用范围", "负责部门：发展改革委、粮食和储备局，适用范围：浙江自贸试验区", "发展改革委/responsible、粮食和储备局/responsible", units.Options{}},
+		{"a leader is no unit", "牵头负责领导：金力", "", units.Options{}},
+		{"主要责任单位 and 协办单位", "主要责任单位：市教育局；协办单位：市财政局", "市教育局/responsible、市财政局/cooperate", units.Options{}},
+		// ---- valid: rules in every wording ----
+		{"rule in brackets after the last name", "区发改局、海曙生态环境分局（列第一位者为牵头或汇总单位，下同）", "区发改局/lead、海曙生态环境分局/responsible", units.Options{}},
+		{"排在第一位的部门为牵头部门", "教育部、财政部负责。排在第一位的部门为牵头部门", "教育部/lead、财政部/responsible", units.Options{}},
+		{"standing rule naming a list", "责任单位：市工信局、市财政局等有关部门，各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出", "市工信局/responsible、市财政局/responsible、各县区人民政府/responsible、园区管委会/responsible", units.Options{}},
+		{"责任单位即为牵头单位, declared", "市住建局、市城管局负责。无牵头单位的，责任单位即为牵头单位，下同", "市住建局/lead、市城管局/lead", units.Options{}},
+		{"责任单位即为牵头单位, in force", "市住建局、市城管局", "市住建局/lead、市城管局/lead", units.Options{ResponsibleLead: true}},
+		{"责任单位即为牵头单位, a lead named", "市住建局牵头，市城管局配合", "市住建局/lead、市城管局/cooperate", units.Options{ResponsibleLead: true}},
 		// ---- hostile ----
 		{"slash kept whole", "市应急局/市消防救援支队", "市应急局/市消防救援支队/responsible", units.Options{}},
 		{"markup kept as text", "<b>市应急局</b>、{{.X}}", "<b>市应急局</b>/responsible、{{.X}}/responsible", units.Options{}},
@@ -82,12 +104,85 @@ func TestFields(t *testing.T) {
 
 func TestRules(t *testing.T) {
 	p := units.Parse("生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出", units.Options{})
-	if len(p.Rules) != 1 || p.Rules[0].Kind != units.Standing || p.Rules[0].Unit.Name != "试点城市政府" || !p.Rules[0].Onward {
+	if len(p.Rules) != 1 || p.Rules[0].Kind != units.Standing || len(p.Rules[0].Units) != 1 || p.Rules[0].Units[0].Name != "试点城市政府" || !p.Rules[0].Onward {
 		t.Errorf("rules %+v", p.Rules)
 	}
 	p = units.Parse("A局、B局等负责。列第一位者为牵头单位，下同", units.Options{})
 	if len(p.Rules) != 1 || p.Rules[0].Kind != units.LeadFirst || !p.Rules[0].Onward {
 		t.Errorf("rules %+v", p.Rules)
+	}
+}
+
+// A rule is never part of a unit's name, and names what it adds.
+func TestRulesInEveryWording(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		kind   units.RuleKind
+		onward bool
+		units  string
+	}{
+		{"区发改局、海曙生态环境分局（列第一位者为牵头或汇总单位，下同）", units.LeadFirst, true, ""},
+		{"人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同", units.LeadFirst, true, ""},
+		{"教育部、财政部负责。排在第一位的部门为牵头部门", units.LeadFirst, false, ""},
+		{"责任单位：市工信局、市财政局。以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出", units.Standing, true, "各县区人民政府/responsible、园区管委会/responsible"},
+		{"生态环境部指导。以下均需试点城市政府落实，不再列出", units.Standing, true, "试点城市政府/responsible"},
+		{"市住建局负责。无牵头单位的，责任单位即为牵头单位，下同", units.ResponsibleLead, true, ""},
+	} {
+		p := units.Parse(c.in, units.Options{})
+		if len(p.Rules) != 1 || p.Rules[0].Kind != c.kind || p.Rules[0].Onward != c.onward || show(p.Rules[0].Units) != c.units {
+			t.Errorf("Parse(%q): rules %+v", c.in, p.Rules)
+		}
+		for _, u := range p.Units {
+			if strings.ContainsAny(u.Name, "第下不以") {
+				t.Errorf("Parse(%q): a rule leaked into the unit %q", c.in, u.Name)
+			}
+		}
+	}
+}
+
+func TestLabels(t *testing.T) {
+	var got []string
+	for _, l := range units.Labels("牵头负责领导：金力；牵头责任单位：市发展改革委；协同责任单位：市经信局；完成时限：年底前；适用范围：全市") {
+		got = append(got, fmt.Sprintf("%s%s", l.Role, l.Field))
+	}
+	if strings.Join(got, ",") != "牵头负责领导,lead,cooperate,完成时限,适用范围" {
+		t.Errorf("labels %v", got)
+	}
+	if ls := units.Labels("各县（市、区）人民政府，市直有关单位："); len(ls) != 0 {
+		t.Errorf("the end of a recipients line is no label: %+v", ls)
+	}
+	p := units.Parse("牵头负责领导：金力。牵头责任单位：市财政局；时间节点：2024年6月底前", units.Options{})
+	if fmt.Sprint(p.Fields) != "[{牵头负责领导 金力} {完成时限 2024年6月底前}]" || show(p.Units) != "市财政局/lead" {
+		t.Errorf("fields %v units %s", p.Fields, show(p.Units))
+	}
+	p = units.Parse("市体育局、市篮球协会负责", units.Options{})
+	if len(p.Problems) != 1 || !strings.Contains(p.Problems[0], "市篮球协会") {
+		t.Errorf("an unknown name gets a problem: %v", p.Problems)
+	}
+}
+
+// Sentences written unit first, from the duties of an emergency plan,
+// and sentences that only look so.
+func TestSubject(t *testing.T) {
+	for in, want := range map[string]string{
+		"国家发展改革委及国家粮食局负责应急工作的综合协调；做好粮食市场调控和供应工作。":    "国家发展改革委/responsible、国家粮食局/responsible",
+		"国家发展改革委及国家粮食局、商务部按照各自职能分工，负责粮食市场应急供应工作。":    "国家发展改革委/responsible、国家粮食局/responsible、商务部/responsible",
+		"公安部负责维护粮食供应场所的治安秩序。":                        "公安部/responsible",
+		"铁道部、交通部负责根据粮食应急工作的需要，及时安排落实应急粮食的运输。":        "铁道部/responsible、交通部/responsible",
+		"国务院新闻办会同国家发展改革委制订国家粮食应急新闻发布预案，负责组织发布相关新闻。":  "国务院新闻办/responsible、国家发展改革委/cooperate",
+		"中国储备粮管理总公司负责中央储备粮动用计划的执行。":                  "中国储备粮管理总公司/responsible",
+		"其他有关部门在指挥部的统一领导下，做好相关配合工作。":                 "其他有关部门/cooperate",
+		"市应急局牵头开展专项整治，市公安局配合。":                       "市应急局/lead",
+		"掌握粮食市场形势，向国务院提出启动或终止实施应急措施的建议。":             "",
+		"省级人民政府有关部门按照职能分工，及时采取应急措施。":                 "",
+		"各成员单位要按照职责分工，积极研究办好新时代职业教育的有关问题。":           "",
+		"教育部为牵头单位，发展改革委、财政部等为成员单位。":                  "",
+		"根据国家粮食应急工作指挥部的安排，中国储备粮管理总公司负责中央储备粮动用计划的执行。": "",
+	} {
+		p, ok := units.Subject(in)
+		if got := show(p.Units); got != want || ok != (want != "") {
+			t.Errorf("Subject(%q) = %s, %v; want %s", in, got, ok, want)
+		}
 	}
 }
 
@@ -98,11 +193,18 @@ func TestIsDuty(t *testing.T) {
 		"国家发展改革委会同有关部门负责":   true,
 		"牵头单位：市应急局":         true,
 		"生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出": true,
-		"市气象台负责":                true,
-		"市科协、市农业农村局负责":          true,
-		"忻州海关负责":                true,
-		"市融媒体中心、忻州广播电视台负责":      true,
-		"市水利局牵头，各县（市、区）配合":      true,
+		"市气象台负责":           true,
+		"市科协、市农业农村局负责":     true,
+		"忻州海关负责":           true,
+		"市融媒体中心、忻州广播电视台负责": true,
+		"市水利局牵头，各县（市、区）配合": true,
+		"负责部门：人力资源社会保障部、住房城乡建设部、商务部；适用范围：所有自贸试验区，以下除标注适用于特定自贸试验区的措施外，适用范围均为所有自贸试验区": true,
+		"人力资源社会保障部等有关部门和单位负责":     true,
+		"各有关部门和单位，各省级人民政府按职责分工负责": true,
+		"责任单位：市工信局、市财政局等有关部门，各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出": true,
+		"市体育局、各新闻媒体负责":          true,
+		"由企业自主负责":               false,
+		"牵头负责领导：金力":             false,
 		"市农业农村局负责，2024年11月底前完成": true,
 		"牵头单位：市供销社；配合单位：市市场监管局；完成时限：2024年5月底前": true,
 		"完成时限：长期坚持": false,

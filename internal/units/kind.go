@@ -59,7 +59,7 @@ var (
 	militaryRe   = regexp.MustCompile(`军分区|武警|解放军|部队|警备区|军区|^驻.+军`)
 	governmentRe = regexp.MustCompile(`政府$|管委会$|管理委员会$|街道办事处$|[乡镇]$|^各地$|[县区旗市]$|^(各)?(省|市|县)级人民政府$`)
 	committeeRe  = regexp.MustCompile(`委员会|安委会|安委办|专委会|减灾委|防指|指挥部|领导小组|工作小组|联席会议|办公室$`)
-	agencyRe     = regexp.MustCompile(`^(国家|中国|中央|国务院|全国|最高|省|山西|中共中央)|分局|总局|监察执法|^[^市县区]*[部署]$|总社$|银行$|^[^市县区]*监会$|^国[资管]`)
+	agencyRe     = regexp.MustCompile(`^(国家|中国|中央|国务院|全国|最高|省|山西|中共中央)|分局|总局|监察执法|^[^市县区]*[部署]$|总社$|银行$|分行$|支行$|^[^市县区]*监会$|^国[资管]`)
 	departmentRe = regexp.MustCompile(`^(市|县|区|旗)|[局委办队所站中心]$`)
 )
 
@@ -74,6 +74,28 @@ func Classify(name string, national bool) Kind {
 		return Agency
 	}
 	return k
+}
+
+// otherBodyRe names bodies outside government: companies, associations,
+// mass organisations. They may carry a duty, but the parser warns, since
+// a name it does not place may be prose taken for a unit.
+var otherBodyRe = regexp.MustCompile(`公司$|集团$|协会$|学会$|商会$|联合会$|促进会$|研究会$|基金会$|工会$|妇联$|团[市县区省]?委$|[市县区省]?科协$|残联$|红十字会$|企业$|合作社$`)
+
+// govEnds are the last characters of the names of government bodies.
+const govEnds = "局委办部厅院署队所站室司处科股组台馆府心军关"
+
+// Recognised reports a name the parser knows as a government body or a
+// class of them — a department, a government, a committee, an agency,
+// the army — rather than a company, an association or a word it cannot
+// place.
+func Recognised(name string) bool {
+	if name == "" || otherBodyRe.MatchString(name) {
+		return false
+	}
+	return strings.ContainsRune(govEnds, lastRune(name)) ||
+		militaryRe.MatchString(name) || governmentRe.MatchString(name) || classRe.MatchString(name) ||
+		strings.HasSuffix(name, "部门") || strings.HasSuffix(name, "单位") || strings.HasPrefix(name, "各") ||
+		agencyRe.MatchString(name) || committeeRe.MatchString(name) || departmentRe.MatchString(name)
 }
 
 var departmentPrefixRe = regexp.MustCompile(`^(市|县|区|旗)`)

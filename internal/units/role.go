@@ -76,7 +76,7 @@ func labelRole(prefix string) Role {
 	switch prefix {
 	case "牵头", "主办", "主责", "牵头责任":
 		return Lead
-	case "配合", "协办", "参与", "协同", "协助":
+	case "配合", "协办", "参与", "协同", "协助", "配合责任", "协同责任":
 		return Cooperate
 	case "指导", "督导", "业务指导":
 		return Guide

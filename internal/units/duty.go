@@ -1,0 +1,180 @@
+package units
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"qingdan/internal/textnorm"
+)
+
+// orgEnds are the last characters a duty parenthetical's unit names end
+// with; a parenthetical none of whose names does is prose, not a duty.
+const orgEnds = nameEnds + "地方镇乡村街道院台馆协关校构业所班）"
+
+// EndsWithRole reports text whose last clause ends with a role word
+// (负责, 牵头, 配合 …): a parenthetical like that which IsDuty rejects is
+// worth a warning, since it may be a duty whose unit names are unusual.
+func EndsWithRole(text string) bool {
+	clauses := splitTop(strings.TrimSpace(textnorm.Name(text)), "，；。")
+	for i := len(clauses) - 1; i >= 0; i-- {
+		c := clauses[i]
+		if c == "" || isDeadline(c) {
+			continue
+		}
+		_, _, ok := stripMarker(c)
+		return ok
+	}
+	return false
+}
+
+// IsDuty reports whether the text of a parenthetical assigns a duty:
+// (X负责), (X牵头，Y参与), (牵头单位：X), (负责部门：X；适用范围：Y), and
+// not (PPP), (试行) or a parenthetical remark that happens to list
+// things. One name the parser does not know among known ones does not
+// make a duty prose: it is kept, and Parse reports it.
+func IsDuty(text string) bool {
+	norm := strings.TrimSpace(textnorm.Name(text))
+	if norm == "" || utf8.RuneCountInString(norm) > 300 {
+		return false
+	}
+	_, labelled := LeadingLabel(norm)
+	p := Parse(norm, Options{})
+	if len(p.Units) == 0 {
+		return len(p.Rules) > 0 && labelled
+	}
+	known := 0
+	for _, u := range p.Units {
+		n := []rune(u.Name)
+		if len(n) > 30 || !hasHan(u.Name) {
+			return false
+		}
+		if Recognised(u.Name) || strings.ContainsRune(orgEnds, n[len(n)-1]) {
+			known++
+		}
+	}
+	if known == 0 {
+		return false
+	}
+	if labelled {
+		return true
+	}
+	// Unlabelled: the last clause that is not a rule must end with a marker.
+	for _, sentence := range splitTop(norm, "。") {
+		clauses := splitTop(sentence, "，；")
+		for i := len(clauses) - 1; i >= 0; i-- {
+			c := clauses[i]
+			if c == "" || isRuleClause(clauses, i) || isDeadline(c) {
+				continue
+			}
+			_, _, ok := stripMarker(c)
+			return ok
+		}
+	}
+	return false
+}
+
+var (
+	// predicateRe opens what follows the units of a sentence written unit
+	// first: 公安部负责…, 国务院新闻办会同…, 其他有关部门在…下，做好….
+	predicateRe = regexp.MustCompile(`^(?:负责|牵头|会同|配合|协助|参与|指导|按照|按|根据|在|做好|组织|共同|分别|依法|依据)`)
+	// dutyWordRe must be in the first sentence of a unit-first duty.
+	dutyWordRe = regexp.MustCompile(`负责|牵头|会同|配合|协助|参与`)
+)
+
+// Subject reads a sentence written unit first, as plans list duties:
+// 公安部负责维护…, 铁道部、交通部负责…, 国务院新闻办会同国家发展改革委制订…，
+// 负责…. It returns the units the sentence opens with, with their roles,
+// and false when the sentence does not open with a list of units
+// followed by what they do. Problems name the units the parser does not
+// know.
+func Subject(sentence string) (Parsed, bool) {
+	norm := textnorm.Name(sentence)
+	first := norm
+	if i := strings.IndexAny(norm, "。；"); i >= 0 {
+		first = norm[:i]
+	}
+	if !dutyWordRe.MatchString(first) {
+		return Parsed{}, false
+	}
+	runes := 0
+	for i := range first {
+		if runes++; i == 0 {
+			continue
+		}
+		if runes > 60 {
+			break
+		}
+		rest := first[i:]
+		if !predicateRe.MatchString(rest) || depthAt(first, i) != 0 {
+			continue
+		}
+		list, ok := subjectList(first[:i])
+		if !ok {
+			continue
+		}
+		role := Responsible
+		switch {
+		case strings.HasPrefix(rest, "牵头"):
+			role = Lead
+		case strings.HasPrefix(rest, "配合") || strings.HasPrefix(rest, "协助") || strings.HasPrefix(rest, "参与"),
+			!strings.Contains(first, "负责") && strings.Contains(first, "配合"):
+			role = Cooperate
+		case strings.HasPrefix(rest, "指导"):
+			role = Guide
+		}
+		for j := range list {
+			list[j].Role = role
+		}
+		if strings.HasPrefix(rest, "会同") {
+			if name := leadingName(rest[len("会同"):]); name != "" {
+				list = append(list, Assignment{Name: name, Role: Cooperate})
+			}
+		}
+		p := Parsed{Units: dedupe(list)}
+		for _, u := range p.Units {
+			if msg := checkName(u.Name); msg != "" {
+				p.Problems = append(p.Problems, msg)
+			}
+		}
+		return p, true
+	}
+	return Parsed{}, false
+}
+
+// subjectList reads the units that open a unit-first sentence: every name
+// must end as names of bodies do.
+func subjectList(s string) ([]Assignment, bool) {
+	if strings.ContainsAny(s, "，；：") {
+		return nil, false
+	}
+	var out []Assignment
+	for _, n := range splitNames(s) {
+		name := cleanName(n)
+		if name == "" || utf8.RuneCountInString(name) > 30 || !strings.ContainsRune(orgEnds, lastRune(name)) {
+			return nil, false
+		}
+		out = append(out, Assignment{Name: name, Role: Responsible})
+	}
+	return out, len(out) > 0
+}
+
+// leadingName returns the organisation name s opens with: up to the end
+// of the first run of characters names end with (有关部门, 国家发展改革委).
+func leadingName(s string) string {
+	runes := []rune(s)
+	for i, r := range runes {
+		if i == 0 || !strings.ContainsRune(nameEnds, r) {
+			continue
+		}
+		j := i + 1
+		for j < len(runes) && strings.ContainsRune(nameEnds, runes[j]) {
+			j++
+		}
+		if name := string(runes[:j]); Recognised(name) {
+			return name
+		}
+		return ""
+	}
+	return ""
+}

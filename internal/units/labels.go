@@ -1,0 +1,124 @@
+package units
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// A label names what follows it: 牵头单位：X, 协同责任单位：Y, 负责部门：Z
+// name units and give them a role; 牵头负责领导：金力 names a person;
+// 完成时限：…, 适用范围：…, 备注：… are fields. A label opens the text or
+// follows a separator, so 市直有关单位： (the end of a recipients line) is
+// no label.
+var labelRe = regexp.MustCompile(
+	`(?:((?:牵头|主办|主责|主要|负责|责任|配合|协办|参与|协同|协助|指导|督导|监督|督促|主管|承办|实施|落实)?)(?:责任)?(?:单位|部门|处室|主体)` +
+		`|((?:牵头|责任|分管|联系|包保|主要)?(?:负责)?(?:市|区|县|省)?(?:领导同志|领导|负责人|责任人|联系人))` +
+		`|(完成时限|完成期限|办结时限|时间节点|完成时间|时间要求|时限要求|时限)` +
+		`|(适用范围|推广范围|实施范围|备注))：`)
+
+// Label is a label found in a text.
+type Label struct {
+	// Start and End are the byte range of the label, colon included.
+	Start, End int
+	// Role is the role of the units a unit label names; empty for a
+	// field label.
+	Role Role
+	// Field is the name of the field a field label opens: the label as
+	// written (牵头负责领导, 适用范围), or DeadlineField for a deadline.
+	Field string
+}
+
+// Labels returns the labels of s that stand outside brackets, in order.
+func Labels(s string) []Label {
+	if !strings.Contains(s, "：") {
+		return nil
+	}
+	var out []Label
+	for _, m := range labelRe.FindAllStringSubmatchIndex(s, -1) {
+		if depthAt(s, m[0]) != 0 || !labelMayStart(s, m[0]) {
+			continue
+		}
+		l := Label{Start: m[0], End: m[1]}
+		switch {
+		case m[4] >= 0:
+			l.Field = s[m[4]:m[5]]
+		case m[6] >= 0:
+			l.Field = DeadlineField
+		case m[8] >= 0:
+			l.Field = s[m[8]:m[9]]
+		default:
+			l.Role = labelRole(s[m[2]:m[3]])
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// LeadingLabel returns the label that opens s, if any.
+func LeadingLabel(s string) (Label, bool) {
+	ls := Labels(s)
+	if len(ls) == 0 || ls[0].Start != 0 {
+		return Label{}, false
+	}
+	return ls[0], true
+}
+
+// labelMayStart reports whether a label may begin at byte i of s: at the
+// start, or after a separator or a space.
+func labelMayStart(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r := lastRune(s[:i])
+	return strings.ContainsRune("，；。、,;（(【", r) || unicode.IsSpace(r)
+}
+
+type segment struct {
+	text  string
+	role  Role
+	field string // the name of a segment that holds a field, not units
+}
+
+// labelSegments splits "牵头单位：X；配合单位：A、B；完成时限：…" into its
+// labelled parts. Text before the first label keeps the default role.
+func labelSegments(s string, def Role) []segment {
+	labels := Labels(s)
+	if len(labels) == 0 {
+		return []segment{{text: trimSeps(s), role: def}}
+	}
+	var out []segment
+	start, cur := 0, segment{role: def}
+	for _, l := range labels {
+		if t := trimSeps(s[start:l.Start]); t != "" {
+			cur.text = t
+			out = append(out, cur)
+		}
+		cur = segment{role: l.Role, field: l.Field}
+		start = l.End
+	}
+	if t := trimSeps(s[start:]); t != "" {
+		cur.text = t
+		out = append(out, cur)
+	}
+	return out
+}
+
+func trimSeps(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return r == '，' || r == '；' || r == '。' || r == '、' || unicode.IsSpace(r)
+	})
+}
+
+// deadlineRe reads a clause that only says when: 2024年11月底前完成, 年内,
+// 长期坚持, 每季度.
+var deadlineRe = regexp.MustCompile(`^(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|中旬|上旬|下旬|末|年底|年内|上半年|下半年|前三季度|第[一二三四]季度)?(?:前|以前|之前|内)?(?:完成|结束|办结|见效|建成|落实到位|取得成效)?|长期坚持|持续推进|长期|持续开展|常态化开展|常态化推进|年内完成|按时完成|每年|每季度|每月|每半年|定期)$`)
+
+// isDeadline reports a clause that is a deadline, not a unit.
+func isDeadline(c string) bool {
+	return c != "" && deadlineRe.MatchString(c) && (strings.ContainsAny(c, "0123456789") || !strings.ContainsAny(c, "年月日") || strings.Contains(c, "年内") || strings.Contains(c, "年底"))
+}
+
+// IsDeadline reports a text that only says when a duty is due:
+// 2024年6月底前, 年内完成, 长期坚持, 每季度.
+func IsDeadline(s string) bool { return isDeadline(strings.TrimSpace(s)) }

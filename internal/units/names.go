@@ -1,0 +1,206 @@
+package units
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	roleParenRe = regexp.MustCompile(`（(牵头|负责|配合|参与|协办|主办|指导|督促企业落实)）$`)
+	// closerRe ends a list: 等, 等部门, 等有关部门和单位.
+	closerRe = regexp.MustCompile(`等(?:有关|相关|其他)?(?:部门和单位|单位和部门|部门|单位|机构)?$`)
+	// levelRe is a bare level of government in a list written 各县、市、区
+	// 政府, which names one unit, not three.
+	levelRe     = regexp.MustCompile(`^各?[省市县区乡镇旗]{1,3}$`)
+	levelTailRe = regexp.MustCompile(`^[省市县区乡镇旗]{1,2}(?:级)?(?:人民)?政府(?:（[^）]*）)?$`)
+	// genericRe is a word that never names a unit alone: 部门和单位 is one
+	// phrase, not 部门 and 单位.
+	genericRe = regexp.MustCompile(`^(?:单位|部门|机构|个人|企业)`)
+)
+
+// nameEnds are the last characters of organisation names; 和 (及, 与)
+// splits two names only when the part before it ends with one of them (or
+// with 等, which closes a list), so 工业和信息化部 and 住房和城乡建设部 stay
+// whole.
+const nameEnds = "局委办部厅院署会行队处所站室司社团府门位心组联科股军区县市省"
+
+// splitNames splits a clause into names on 、 and, where it joins two
+// names, on 和/及/与/以及 — never inside brackets or quotes. A list of bare
+// levels of government (各县、市、区政府) stays one name.
+func splitNames(c string) []string {
+	var (
+		out   []string
+		depth int
+		start int
+	)
+	runes := []rune(c)
+	for i := 0; i < len(runes); i++ {
+		r := runes[i]
+		switch {
+		case isOpen(r):
+			depth++
+		case isClose(r):
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && r == '、':
+			out = append(out, string(runes[start:i]))
+			start = i + 1
+		case depth == 0 && (r == '和' || r == '及' || r == '与'):
+			left := runes[start:i]
+			if r == '及' && len(left) > 0 && left[len(left)-1] == '以' {
+				left = left[:len(left)-1]
+			}
+			if len(left) < 2 || i+1 >= len(runes) || genericRe.MatchString(string(runes[i+1:])) {
+				continue
+			}
+			if last := left[len(left)-1]; strings.ContainsRune(nameEnds, last) || last == '等' {
+				out = append(out, string(left))
+				start = i + 1
+			}
+		}
+	}
+	out = append(out, string(runes[start:]))
+	return glueLevels(out)
+}
+
+// glueLevels joins 各县、市、区政府 back into one name.
+func glueLevels(names []string) []string {
+	out := names[:0:0]
+	for i := 0; i < len(names); i++ {
+		j := i
+		for j < len(names) && levelRe.MatchString(strings.TrimSpace(names[j])) {
+			j++
+		}
+		if j > i && j < len(names) && levelTailRe.MatchString(strings.TrimSpace(names[j])) {
+			out = append(out, strings.Join(names[i:j+1], "、"))
+			i = j
+			continue
+		}
+		out = append(out, names[i])
+	}
+	return out
+}
+
+// cleanName removes what surrounds a name in a list: 由, 请, 等部门.
+func cleanName(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"由", "请"} {
+		if strings.HasPrefix(s, p) && utf8.RuneCountInString(s) > 3 {
+			s = strings.TrimPrefix(s, p)
+		}
+	}
+	s = strings.TrimSuffix(s, "分别")
+	s = strings.TrimSuffix(s, "共同")
+	if loc := closerRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]]
+	}
+	return trimSeps(s)
+}
+
+func isOpen(r rune) bool {
+	switch r {
+	case '（', '〔', '【', '《', '“', '‘', '「', '『', '[', '{':
+		return true
+	}
+	return false
+}
+
+func isClose(r rune) bool {
+	switch r {
+	case '）', '〕', '】', '》', '”', '’', '」', '』', ']', '}':
+		return true
+	}
+	return false
+}
+
+// splitTop splits s at any of seps that stand outside brackets and quotes.
+func splitTop(s, seps string) []string {
+	var (
+		out   []string
+		depth int
+		b     strings.Builder
+	)
+	for _, r := range s {
+		switch {
+		case isOpen(r):
+			depth++
+		case isClose(r):
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && strings.ContainsRune(seps, r):
+			out = append(out, strings.TrimSpace(b.String()))
+			b.Reset()
+			continue
+		}
+		b.WriteRune(r)
+	}
+	out = append(out, strings.TrimSpace(b.String()))
+	return out
+}
+
+// indexTop is strings.Index for sub outside brackets, or -1.
+func indexTop(s, sub string) int {
+	from := 0
+	for {
+		i := strings.Index(s[from:], sub)
+		if i < 0 {
+			return -1
+		}
+		if depthAt(s, from+i) == 0 {
+			return from + i
+		}
+		from += i + len(sub)
+	}
+}
+
+// depthAt returns the bracket depth at byte offset i of s.
+func depthAt(s string, i int) int {
+	depth := 0
+	for _, r := range s[:i] {
+		switch {
+		case isOpen(r):
+			depth++
+		case isClose(r):
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// checkName returns a problem with a unit name, or "".
+func checkName(name string) string {
+	switch {
+	case strings.Contains(name, ".."):
+		return fmt.Sprintf("unit name %q contains \"..\"; kept as written, its page named by pinyin only", name)
+	case strings.Contains(name, "/") || strings.Contains(name, "\\"):
+		return fmt.Sprintf("unit name %q contains a slash; kept as one name", name)
+	case utf8.RuneCountInString(name) > 40:
+		return fmt.Sprintf("unit name %q is longer than 40 characters; is it a unit?", name)
+	case !hasHan(name):
+		return fmt.Sprintf("unit name %q has no Chinese characters", name)
+	case !Recognised(name):
+		return fmt.Sprintf("unit name %q is not a government body the parser knows (a 协会, a 公司 or a mass organisation?); kept as a unit", name)
+	}
+	return ""
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
