@@ -33,7 +33,6 @@ type itemBlock struct {
 
 type subBlock struct {
 	number  int
-	level   int // 3 for 1., 4 for （1）
 	label   string
 	title   string
 	sep     string
@@ -90,123 +89,294 @@ func isHeadingLike(rest line) bool {
 	return runeLen(t) <= 40 && !sentenceRe.MatchString(t)
 }
 
-// parseBody reads sections 一、, items （一）, sub-items 1. and their
-// paragraphs. When most top-level lines are paragraphs rather than
-// headings, the notice's numbered units are items of an untitled section 0
-// and unnumbered paragraphs after the last one are its closing words.
-func (p *parser) parseBody(lines []line) {
+// rank orders the numbering styles as notices nest them.
+func (s style) rank() int { return int(s) }
+
+// bodyReader reads the lines of one part of the body into sections,
+// items and sub-items. Sections are numbered 一、 (or 1 in a plan numbered
+// by decimals). The first other style met in a section numbers its items,
+// the next one its sub-items: 1. is a sub-item under （一） and an item
+// directly under 一、. Deeper numbering is text of the sub-item.
+type bodyReader struct {
+	p       *parser
+	pt      *part
+	decimal bool
+	// itemsAtTop is true when most 一、 lines are paragraphs, not
+	// headings: they are then the items of an untitled section 0.
+	itemsAtTop bool
+
+	sec       *sectionBlock
+	item      *itemBlock
+	sub       *subBlock
+	itemStyle style
+	subStyle  style
+}
+
+// part is one run of numbered body: the notice's own, or that of a plan
+// it sends (a cover letter 一、二、 and its plan 一、二、 are two parts).
+type part struct {
+	sections []*sectionBlock
+	lines    []line // every line, for a cover folded into the preamble
+	// intro holds the lines between the end of the previous part and
+	// this one: the plan's title and its opening words.
+	intro []line
+	// pre holds paragraphs before the part's first heading.
+	pre []line
+	// closing holds unnumbered paragraphs after the last duty of the
+	// part's last item: 各地区各部门要…, 有关要求.
+	closing []line
+	line    int
+}
+
+func (p *parser) newBodyReader(first line) *bodyReader {
+	return &bodyReader{p: p, pt: &part{line: first.num}, decimal: p.decimal}
+}
+
+// add reads one line of the part.
+func (b *bodyReader) add(raw line) {
+	if raw.blank() || raw.table != nil {
+		return
+	}
+	b.pt.lines = append(b.pt.lines, raw)
+	l := raw.trim()
+	h, ok := headingOf(l, b.decimal)
+	switch {
+	case !ok:
+	case b.isSection(h):
+		b.newSection(l, h)
+		return
+	case b.isItem(h):
+		b.newItem(l, h)
+		return
+	case b.isSub(h):
+		b.newSub(l, h)
+		return
+	}
+	ps := b.current()
+	*ps = append(*ps, l)
+}
+
+// lastParagraph returns the last line read when it was a paragraph, not
+// a heading.
+func (b *bodyReader) lastParagraph() (line, bool) {
+	if ps := b.current(); ps != nil && len(*ps) > 0 {
+		last := (*ps)[len(*ps)-1]
+		if n := len(b.pt.lines); n > 0 && b.pt.lines[n-1].num == last.num {
+			return last, true
+		}
+	}
+	return line{}, false
+}
+
+// takeLast removes the paragraph lastParagraph returns.
+func (b *bodyReader) takeLast() {
+	ps := b.current()
+	*ps = (*ps)[:len(*ps)-1]
+	b.pt.lines = b.pt.lines[:len(b.pt.lines)-1]
+}
+
+// current returns the paragraphs of the block being read.
+func (b *bodyReader) current() *[]line {
+	switch {
+	case b.sub != nil:
+		return &b.sub.paras
+	case b.item != nil:
+		return &b.item.paras
+	case b.sec != nil:
+		return &b.sec.paras
+	}
+	return &b.pt.pre
+}
+
+func (b *bodyReader) isSection(h heading) bool {
+	if b.decimal {
+		return h.style == styleDecimal && len(h.path) == 1
+	}
+	return h.style == styleCN && !b.itemsAtTop
+}
+
+func (b *bodyReader) isItem(h heading) bool {
+	switch {
+	case b.decimal:
+		return h.style == styleDecimal && len(h.path) == 2
+	case h.style == styleDecimal:
+		return false
+	case b.itemStyle == noStyle:
+		b.itemStyle = h.style
+		return true
+	}
+	return h.style.rank() <= b.itemStyle.rank()
+}
+
+func (b *bodyReader) isSub(h heading) bool {
+	switch {
+	case b.item == nil:
+		return false
+	case b.decimal:
+		return h.style == styleDecimal && len(h.path) == 3
+	case b.subStyle == noStyle:
+		b.subStyle = h.style
+		return true
+	}
+	return h.style.rank() <= b.subStyle.rank()
+}
+
+// startsPart reports a heading that opens a new part: the first section
+// number again (一、 after 三、), or the first item number again in a part
+// without sections.
+func (b *bodyReader) startsPart(l line) bool {
+	h, ok := headingOf(l, b.decimal)
+	if !ok || h.num != 1 || (b.decimal && len(h.path) != 1) {
+		return false
+	}
+	if b.isTopStyle(h) {
+		return len(b.pt.sections) > 0 && (b.pt.sections[0].number != 0 || len(b.pt.sections[0].items) > 0)
+	}
+	return false
+}
+
+// isTopStyle reports a heading of the part's top level: its sections, or
+// its items when it has no sections.
+func (b *bodyReader) isTopStyle(h heading) bool {
+	switch {
+	case b.decimal:
+		return h.style == styleDecimal
+	case h.style == styleCN:
+		return true
+	case len(b.pt.sections) == 1 && b.pt.sections[0].number == 0:
+		return h.style == b.itemStyle
+	}
+	return false
+}
+
+func (b *bodyReader) ensureSection(l line) {
+	if b.sec == nil {
+		b.sec = &sectionBlock{number: 0, line: l.num}
+		b.pt.sections = append(b.pt.sections, b.sec)
+	}
+}
+
+func (b *bodyReader) newSection(l line, h heading) {
+	num := h.num
+	if h.style == styleDecimal {
+		num = h.path[0]
+	}
+	for _, s := range b.pt.sections {
+		if s.number == num {
+			last := b.pt.sections[len(b.pt.sections)-1].number
+			b.p.warn(l.num, fmt.Sprintf("section %s appears twice; the second is counted as section %s", cnNum(num), cnNum(last+1)))
+			num = last + 1
+			break
+		}
+	}
+	title, body := "", line{}
+	if isHeadingLike(h.rest) {
+		title = strings.TrimSpace(strings.TrimRight(h.rest.orig, "。 "))
+	} else {
+		title, _, body = splitTitle(h.rest)
+	}
+	b.sec = &sectionBlock{number: num, label: label(l, h.rest), title: title, line: l.num}
+	if !body.blank() {
+		b.sec.paras = append(b.sec.paras, body)
+	}
+	b.pt.sections = append(b.pt.sections, b.sec)
+	b.item, b.sub = nil, nil
+	if !b.decimal {
+		b.itemStyle, b.subStyle = noStyle, noStyle
+	}
+}
+
+func (b *bodyReader) newItem(l line, h heading) {
+	b.ensureSection(l)
+	num := h.num
+	if h.style == styleDecimal && h.path[0] != b.sec.number {
+		b.p.warn(l.num, fmt.Sprintf("heading %s stands in section %d", label(l, h.rest), b.sec.number))
+	}
+	for _, it := range b.sec.items {
+		if it.number == num {
+			last := b.sec.items[len(b.sec.items)-1].number
+			b.p.warn(l.num, fmt.Sprintf("item （%s） appears twice; the second is counted as item （%s）", cnNum(num), cnNum(last+1)))
+			num = last + 1
+			break
+		}
+	}
+	title, sep, body := splitTitle(h.rest)
+	b.item = &itemBlock{section: b.sec.number, number: num, label: label(l, h.rest), title: title, sep: sep, line: l.num, heading: h.rest}
+	if !body.blank() {
+		b.item.paras = append(b.item.paras, body)
+	}
+	b.sec.items = append(b.sec.items, b.item)
+	b.sub = nil
+	if !b.decimal {
+		b.subStyle = noStyle
+	}
+}
+
+func (b *bodyReader) newSub(l line, h heading) {
+	num := h.num
+	for _, sb := range b.item.subs {
+		if sb.number == num {
+			last := b.item.subs[len(b.item.subs)-1].number
+			b.p.warn(l.num, fmt.Sprintf("sub-item %d of item （%s） appears twice; the second is counted as %d", num, cnNum(b.item.number), last+1))
+			num = last + 1
+			break
+		}
+	}
+	title, sep, body := splitTitle(h.rest)
+	b.sub = &subBlock{number: num, label: label(l, h.rest), title: title, sep: sep, line: l.num, heading: h.rest, full: l}
+	if !body.blank() {
+		b.sub.paras = append(b.sub.paras, body)
+	}
+	b.item.subs = append(b.item.subs, b.sub)
+}
+
+// itemsAtTop reports a run of body lines whose 一、 lines are mostly
+// paragraphs (一、对…（X负责）) rather than headings.
+func itemsAtTop(lines []line, decimal bool) bool {
+	if decimal {
+		return false
+	}
 	tops, headings := 0, 0
 	for _, l := range lines {
-		if lvl, _, rest := numbered(l); lvl == 1 {
+		if l.table != nil {
+			continue
+		}
+		if h, ok := headingOf(l, false); ok && h.style == styleCN {
 			tops++
-			if isHeadingLike(rest) {
+			if isHeadingLike(h.rest) {
 				headings++
 			}
 		}
 	}
-	itemsAtTop := tops > 0 && headings*2 < tops
+	return tops > 0 && headings*2 < tops
+}
 
-	var (
-		sec  *sectionBlock
-		item *itemBlock
-		sub  *subBlock
-	)
-	ensureSection := func(l line) {
-		if sec == nil {
-			sec = &sectionBlock{number: 0, line: l.num}
-			p.sections = append(p.sections, sec)
-		}
+// finishPart sets apart the closing words that follow the last duty of
+// the part's last item: they belong to no item.
+func (b *bodyReader) finishPart() *part {
+	pt := b.pt
+	if len(pt.sections) == 0 {
+		return pt
 	}
-	newItem := func(num int, l, rest line) {
-		ensureSection(l)
-		for _, it := range sec.items {
-			if it.number == num {
-				last := sec.items[len(sec.items)-1].number
-				p.warn(l.num, fmt.Sprintf("item （%s） appears twice; the second is counted as item （%s）", cnNum(num), cnNum(last+1)))
-				num = last + 1
-				break
-			}
-		}
-		title, sep, body := splitTitle(rest)
-		item = &itemBlock{section: sec.number, number: num, label: label(l, rest), title: title, sep: sep, line: l.num, heading: rest}
-		if !body.blank() {
-			item.paras = append(item.paras, body)
-		}
-		sec.items = append(sec.items, item)
-		sub = nil
+	last := pt.sections[len(pt.sections)-1]
+	if len(last.items) == 0 {
+		return pt
 	}
-	for _, raw := range lines {
-		if raw.blank() {
-			continue
-		}
-		l := raw.trim()
-		lvl, num, rest := numbered(l)
-		switch {
-		case lvl == 1 && itemsAtTop:
-			newItem(num, l, rest)
-			continue
-		case lvl == 1:
-			title, body := "", line{}
-			if isHeadingLike(rest) {
-				title = strings.TrimSpace(strings.TrimRight(rest.orig, "。 "))
-			} else {
-				title, _, body = splitTitle(rest)
-			}
-			sec = &sectionBlock{number: num, label: label(l, rest), title: title, line: l.num}
-			if !body.blank() {
-				sec.paras = append(sec.paras, body)
-			}
-			p.sections = append(p.sections, sec)
-			item, sub = nil, nil
-			continue
-		case lvl == 2:
-			newItem(num, l, rest)
-			continue
-		case (lvl == 3 || lvl == 4) && item == nil && sec != nil && !itemsAtTop:
-			// A section numbered straight 1. 2. …: those are its items.
-			newItem(num, l, rest)
-			continue
-		case (lvl == 3 || lvl == 4) && item != nil && (sub == nil || sub.level == lvl):
-			for _, sb := range item.subs {
-				if sb.number == num {
-					last := item.subs[len(item.subs)-1].number
-					p.warn(l.num, fmt.Sprintf("sub-item %d of item （%s） appears twice; the second is counted as %d", num, cnNum(item.number), last+1))
-					num = last + 1
-					break
-				}
-			}
-			title, sep, body := splitTitle(rest)
-			sub = &subBlock{number: num, level: lvl, label: label(l, rest), title: title, sep: sep, line: l.num, heading: rest, full: l}
-			if !body.blank() {
-				sub.paras = append(sub.paras, body)
-			}
-			item.subs = append(item.subs, sub)
-			continue
-		}
-		switch {
-		case sub != nil:
-			sub.paras = append(sub.paras, l)
-		case item != nil:
-			item.paras = append(item.paras, l)
-		case sec != nil:
-			sec.paras = append(sec.paras, l)
-		default:
-			p.n.Preamble = append(p.n.Preamble, strings.TrimSpace(l.orig))
-		}
+	it := last.items[len(last.items)-1]
+	paras := &it.paras
+	if n := len(it.subs); n > 0 {
+		paras = &it.subs[n-1].paras
 	}
-	if itemsAtTop && item != nil && len(item.subs) == 0 && len(item.paras) > 1 {
-		// The closing words follow the last paragraph-item and its label
-		// lines (牵头单位：…).
-		keep := 1
-		for keep < len(item.paras) && labelLineRe.MatchString(item.paras[keep].norm) {
-			keep++
-		}
-		for _, l := range item.paras[keep:] {
-			p.n.Closing = append(p.n.Closing, strings.TrimSpace(l.orig))
-		}
-		item.paras = item.paras[:keep]
+	cut := len(*paras)
+	for cut > 0 && !b.p.hasDuty((*paras)[cut-1]) {
+		cut--
 	}
-	p.checkNumbering()
+	if cut == 0 && !b.p.hasDuty(it.heading) {
+		return pt // no duty in the last item: nothing tells its end
+	}
+	pt.closing = append(pt.closing, (*paras)[cut:]...)
+	*paras = (*paras)[:cut]
+	return pt
 }
 
 // checkNumbering warns about numbers that skip or repeat, the sign of a
@@ -214,6 +384,7 @@ func (p *parser) parseBody(lines []line) {
 func (p *parser) checkNumbering() {
 	prevSec := 0
 	prevItem := 0
+	runOn := 0 // sub-items numbered on across items: 1.–21. through （一）…（五）
 	for _, s := range p.sections {
 		if s.number != 0 && s.number != prevSec+1 {
 			p.warn(s.line, fmt.Sprintf("section %s follows section %s; is one missing or repeated?", cnNum(s.number), cnNum(prevSec)))
@@ -228,11 +399,12 @@ func (p *parser) checkNumbering() {
 			}
 			prevItem = it.number
 			prevSub := 0
-			for _, sb := range it.subs {
-				if sb.number != prevSub+1 {
+			for k, sb := range it.subs {
+				if sb.number != prevSub+1 && !(k == 0 && sb.number == runOn+1) {
 					p.warn(sb.line, fmt.Sprintf("sub-item %d follows sub-item %d in item （%s）", sb.number, prevSub, cnNum(it.number)))
 				}
 				prevSub = sb.number
+				runOn = sb.number
 			}
 		}
 	}

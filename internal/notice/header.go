@@ -5,19 +5,6 @@ import (
 	"strings"
 )
 
-var (
-	docNumRe    = regexp.MustCompile(`^\S{1,16}?\s*[〔\[【（［]\s*\d{4}\s*[〕\]】）］]\s*第?\s*\d+\s*号$`)
-	ccRe        = regexp.MustCompile(`^(抄送|抄报|分送)\s*：\s*`)
-	printRe     = regexp.MustCompile(`印发\s*$`)
-	noteRe      = regexp.MustCompile(`^（(此件|本文|此文|本件)[^（）]*）$`)
-	attachRefRe = regexp.MustCompile(`^附\s*件\s*\d*\s*[：]\s*`)
-	attachHead  = regexp.MustCompile(`^附\s*件\s*\d*$`)
-	fileHeadRe  = regexp.MustCompile(`^(.+?)文件$`)
-	orgEndRe    = regexp.MustCompile(`(人民政府|政府办公室|政府办公厅|办公厅|办公室|国务院|委员会|人民代表大会常务委员会|[局部委厅院署])$`)
-	titleEndRe  = regexp.MustCompile(`(通知|意见|方案|决定|办法|规定|通报|报告|批复|函|纲要|规划|细则|要点|清单|计划|公告|通告|指引|指南|措施|安排|决议)$`)
-	sentenceRe  = regexp.MustCompile(`[。！？；]`)
-)
-
 // unspaced removes the spaces of letter-spaced Chinese (忻 州 市).
 func unspaced(s string) string {
 	if !strings.Contains(s, " ") {
@@ -26,94 +13,126 @@ func unspaced(s string) string {
 	return strings.ReplaceAll(s, " ", "")
 }
 
-// isOrgLine reports a line that is only the name of an issuing body.
-func isOrgLine(l line) bool {
-	t := strings.TrimSpace(l.norm)
-	n := runeLen(t)
-	return n >= 2 && n <= 30 && orgEndRe.MatchString(t) && !strings.ContainsAny(t, "，。：；、（）")
+// headerState is what the header has read so far.
+type headerState struct {
+	titleLines     []string
+	seenRecipients bool
+	signed         bool // a signature stood in the header: a cover letter before its plan
+	planTitle      string
 }
 
-// isSignature reports an issuer line followed (after blank lines) by a
-// date line, at lines[i]; it returns the date and the index after it.
-func isSignature(lines []line, i int) (string, int, bool) {
-	if !isOrgLine(lines[i]) {
-		return "", 0, false
-	}
-	for j := i + 1; j < len(lines) && j <= i+4; j++ {
-		if lines[j].blank() {
-			continue
-		}
-		if d, ok := isDateLine(lines[j]); ok {
-			return d, j + 1, true
-		}
-		return "", 0, false
-	}
-	return "", 0, false
-}
-
-// parseHeader reads the lines before the body: 文号, issuer, title,
-// recipients, the preamble and any signature block that sits there.
+// parseHeader reads the lines before the body: the metadata of a portal
+// page, 文号, issuer, title, recipients, the preamble, and any signature
+// block that sits there (a cover letter signed before the plan it sends).
 func (p *parser) parseHeader(lines []line) {
-	n := p.n
-	var titleLines []string
-	seenRecipients := false
+	var h headerState
 	for i := 0; i < len(lines); i++ {
-		l := lines[i].trim()
-		t := l.norm
-		if sp := unspaced(t); sp != t && fileHeadRe.MatchString(sp) && !seenRecipients && len(titleLines) == 0 {
-			// 忻 州 市 人 民 政 府 文 件: a letter-spaced red head.
-			if m := fileHeadRe.FindStringSubmatch(sp); m != nil && isOrgLine(line{norm: m[1]}) {
-				p.headerIssuer = m[1]
-				continue
-			}
-		}
-		switch {
-		case t == "":
-			continue
-		case docNumRe.MatchString(t) && n.DocNumber == "":
-			n.DocNumber = strings.TrimSpace(l.orig)
-			continue
-		case noteRe.MatchString(t):
-			n.Notes = append(n.Notes, l.orig)
+		if lines[i].table != nil {
 			continue
 		}
 		if d, next, ok := isSignature(lines, i); ok {
-			p.signature(strings.TrimSpace(l.orig), d)
+			p.signature(strings.TrimSpace(lines[i].orig), d)
+			h.signed = true
 			i = next - 1
 			continue
 		}
-		if d, ok := isDateLine(l); ok {
-			if n.Date == "" {
-				n.Date = d
-			}
-			continue
-		}
-		if m := fileHeadRe.FindStringSubmatch(t); m != nil && !seenRecipients && len(titleLines) == 0 && isOrgLine(line{norm: m[1]}) {
-			p.headerIssuer = strings.TrimSpace(l.cut(0, len(m[1])))
-			continue
-		}
-		if !seenRecipients {
-			if strings.HasSuffix(t, "：") && (strings.HasPrefix(t, "各") || strings.ContainsAny(t, "，、")) && !titleEndRe.MatchString(strings.TrimSuffix(t, "：")) {
-				n.Recipients = strings.TrimSuffix(strings.TrimSpace(l.orig), l.cut(len(t)-len("："), len(t)))
-				seenRecipients = true
-				continue
-			}
-			if isOrgLine(l) && len(titleLines) == 0 && p.headerIssuer == "" {
-				p.headerIssuer = strings.TrimSpace(l.orig)
-				continue
-			}
-			if !sentenceRe.MatchString(t) && runeLen(t) <= 80 {
-				titleLines = append(titleLines, strings.TrimSpace(l.orig))
-				continue
-			}
-		}
-		n.Preamble = append(n.Preamble, strings.TrimSpace(l.orig))
+		p.headerLine(&h, lines[i].trim())
 	}
-	n.Title = joinTitle(titleLines)
-	if n.Title == "" && len(n.Preamble) > 0 && !seenRecipients {
+	p.n.Title = cleanTitle(joinTitle(h.titleLines))
+	if p.n.Title == "" {
+		p.n.Title = cleanTitle(h.planTitle)
+	}
+	if p.n.Title == "" && len(p.n.Preamble) > 0 && !h.seenRecipients {
 		p.warn(0, "no title found before the first paragraph")
 	}
 }
+
+// headerLine reads one line of the header.
+func (p *parser) headerLine(h *headerState, l line) {
+	n := p.n
+	t := l.norm
+	if t == "" {
+		return
+	}
+	if fields, ok := metaLine(l); ok {
+		p.applyMeta(fields)
+		return
+	}
+	if issuer, ok := redHead(l); ok && !h.seenRecipients && len(h.titleLines) == 0 {
+		p.headerIssuer = issuer
+		return
+	}
+	switch {
+	case docNumRe.MatchString(t) && n.DocNumber == "":
+		n.DocNumber = strings.TrimSpace(l.orig)
+		return
+	case noteRe.MatchString(t):
+		n.Notes = append(n.Notes, l.orig)
+		return
+	case attachRefRe.MatchString(t):
+		m := attachRefRe.FindStringIndex(t)
+		n.Attachments = append(n.Attachments, strings.TrimSpace(l.cut(m[1], len(t))))
+		return
+	case attachHead.MatchString(t):
+		return
+	}
+	if d, ok := isDateLine(l); ok {
+		if n.Date == "" {
+			n.Date = d
+		}
+		return
+	}
+	if !h.seenRecipients {
+		switch {
+		case isRecipients(t):
+			n.Recipients = strings.TrimSuffix(strings.TrimSpace(l.orig), l.cut(len(t)-len("："), len(t)))
+			h.seenRecipients = true
+			return
+		case isOrgLine(l) && len(h.titleLines) == 0 && p.headerIssuer == "":
+			p.headerIssuer = strings.TrimSpace(l.orig)
+			return
+		case !sentenceRe.MatchString(t) && runeLen(t) <= 80 && !h.signed:
+			h.titleLines = append(h.titleLines, strings.TrimSpace(l.orig))
+			return
+		}
+	}
+	if h.signed && h.planTitle == "" && isPlanTitle(l) {
+		// The title of the plan a signed cover letter sends.
+		h.planTitle = strings.TrimSpace(l.orig)
+	}
+	n.Preamble = append(n.Preamble, strings.TrimSpace(l.orig))
+}
+
+// redHead reads the red head of a notice, 忻州市人民政府文件, letter-spaced
+// or not, and returns the issuer it names.
+func redHead(l line) (string, bool) {
+	t := unspaced(l.norm)
+	m := fileHeadRe.FindStringSubmatch(t)
+	if m == nil || !isOrgLine(line{norm: m[1]}) {
+		return "", false
+	}
+	if t == l.norm {
+		return strings.TrimSpace(l.cut(0, len(m[1]))), true
+	}
+	return m[1], true
+}
+
+// isRecipients reports the line of recipients: 各县（市、区）人民政府，…：
+// or a single body, 教育部：.
+func isRecipients(t string) bool {
+	if !strings.HasSuffix(t, "：") {
+		return false
+	}
+	body := strings.TrimSuffix(t, "：")
+	if titleEndRe.MatchString(body) {
+		return false
+	}
+	return strings.HasPrefix(t, "各") || strings.ContainsAny(body, "，、") || isOrgLine(line{norm: body})
+}
+
+// letterSpacedRe is a line of Chinese letter-spaced for display:
+// 国 家 粮 食 应 急 预 案 的 函.
+var letterSpacedRe = regexp.MustCompile(`^(?:\p{Han}[ \x{3000}]+){2,}\p{Han}$`)
 
 // joinTitle joins the lines of a title broken over two or three lines.
 // Lines after one that completes a title (…的通知) are not title lines but
@@ -121,12 +140,37 @@ func (p *parser) parseHeader(lines []line) {
 func joinTitle(lines []string) string {
 	var b strings.Builder
 	for _, l := range lines {
+		if letterSpacedRe.MatchString(l) {
+			l = strings.Map(func(r rune) rune {
+				if r == ' ' || r == '\u3000' {
+					return -1
+				}
+				return r
+			}, l)
+		}
 		b.WriteString(l)
 		if titleEndRe.MatchString(l) {
 			break
 		}
 	}
 	return b.String()
+}
+
+var (
+	// pageTopicRe is the topic a portal writes before a title:
+	// 【市政府重点工作及责任分解】滁州市人民政府关于….
+	pageTopicRe = regexp.MustCompile(`^【[^【】]{1,30}】\s*`)
+	// bookTitleRe is a title wrapped in 《》 as a page quotes it.
+	bookTitleRe = regexp.MustCompile(`^《([^《》]+)》$`)
+)
+
+// cleanTitle removes what a page adds around a title.
+func cleanTitle(t string) string {
+	t = strings.TrimSpace(pageTopicRe.ReplaceAllString(t, ""))
+	if m := bookTitleRe.FindStringSubmatch(t); m != nil {
+		return m[1]
+	}
+	return t
 }
 
 // signature records an issuer and date from a signature block.

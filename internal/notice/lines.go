@@ -77,54 +77,6 @@ func (l line) trim() line {
 
 func (l line) blank() bool { return strings.TrimSpace(l.norm) == "" }
 
-// Numbering patterns, on folded text.
-var (
-	sectionRe = regexp.MustCompile(`^([一二三四五六七八九十百零〇]+)、\s*`)
-	itemRe    = regexp.MustCompile(`^（([一二三四五六七八九十百零〇]+)）\s*`)
-	subRe     = regexp.MustCompile(`^(\d{1,3})(?:[.、]|\s)\s*`)
-	subParRe  = regexp.MustCompile(`^（(\d{1,3})）\s*`)
-)
-
-// numbered reports the numbering at the start of l: the level (1 section,
-// 2 item, 3 sub-item numbered 1., 4 sub-item numbered （1）), the number,
-// and the rest of the line.
-func numbered(l line) (level, num int, rest line) {
-	t := l.trim()
-	// Every number opens with a Chinese numeral, a bracket or a digit;
-	// most lines open with none, and need no pattern tried.
-	switch r, _ := utf8.DecodeRuneInString(t.norm); {
-	case r == '（', r >= '0' && r <= '9', strings.ContainsRune("一二三四五六七八九十百零〇", r):
-	default:
-		return 0, 0, t
-	}
-	for lvl, re := range []*regexp.Regexp{sectionRe, itemRe, subRe, subParRe} {
-		m := re.FindStringSubmatchIndex(t.norm)
-		if m == nil {
-			continue
-		}
-		digits := t.norm[m[2]:m[3]]
-		var n int
-		if lvl >= 2 {
-			n, _ = strconv.Atoi(digits)
-		} else {
-			n = chineseNumber(digits)
-		}
-		restNorm := t.norm[m[1]:]
-		if lvl == 2 && (restNorm == "" || startsWithDigit(restNorm)) {
-			continue // 2024.1 or a bare number is not a sub-item
-		}
-		if n <= 0 {
-			continue
-		}
-		return lvl + 1, n, t.sub(m[1], len(t.norm))
-	}
-	return 0, 0, t
-}
-
-func startsWithDigit(s string) bool {
-	return s != "" && s[0] >= '0' && s[0] <= '9'
-}
-
 // chineseNumber reads 一 … 九十九 (and 一百 …); 0 if it cannot.
 func chineseNumber(s string) int {
 	digit := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}

@@ -36,19 +36,30 @@ var ErrNoNotice = errors.New("no numbered sections (一、), items (（一）) o
 type parser struct {
 	n        *Notice
 	sections []*sectionBlock
+	parts    []*part
+	tables   []*table
+	// decimal is true for a plan numbered 1 / 1.1 / 1.1.1.
+	decimal bool
 
-	tableTasks []Task
-	leadFirst  bool
-	standing   []units.Assignment
+	tableTasks      []Task
+	leadFirst       bool
+	responsibleLead bool
+	standing        []units.Assignment
 
 	ccText        string
 	headerIssuer  string
+	meta          metaHeader
 	hasBody       bool
 	tableSections map[*table]*sectionBlock
 	titleWarned   map[string]bool
 	// guessMerges is true for a format that cannot mark a merged cell
 	// (plain text): an empty cell may then continue the one above.
 	guessMerges bool
+}
+
+// metaHeader holds what a page's metadata says of the notice.
+type metaHeader struct {
+	docNumber, issuer, date, published, title string
 }
 
 func (p *parser) warn(line int, msg string) {
@@ -86,40 +97,17 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 		titleWarned:   map[string]bool{},
 		guessMerges:   doc.Format == "txt" || doc.Format == "",
 	}
+	p.applyMeta(doc.Meta)
 	lines := documentLines(doc)
+	p.decimal = isDecimalPlan(lines)
+	lines = p.dropContents(lines)
 
-	tableAt := len(lines)
-	for i := range lines {
-		if tableStart(lines, i) {
-			tableAt = i
-			break
-		}
-	}
-	bodyStart := tableAt
-	for i := 0; i < tableAt; i++ {
-		if lvl, _, _ := numbered(lines[i]); lvl == 1 || lvl == 2 {
-			bodyStart = i
-			break
-		}
-	}
+	bodyStart := bodyStart(lines, p.decimal)
 	p.parseHeader(lines[:bodyStart])
-
-	bodyEnd := bodyStart
-	for bodyEnd < tableAt && !endsBody(lines, bodyEnd) {
-		bodyEnd++
-	}
-	if bodyEnd == tableAt && tableAt < len(lines) {
-		// The line just above a table is its caption, not body text.
-		j := bodyEnd - 1
-		for j > bodyStart && lines[j].blank() {
-			j--
-		}
-		if j > bodyStart && isCaption(lines[j]) {
-			bodyEnd = j
-		}
-	}
-	p.hasBody = bodyEnd > bodyStart
-	p.parseBody(lines[bodyStart:bodyEnd])
+	p.readRest(lines[bodyStart:])
+	p.resolveParts()
+	p.hasBody = len(p.sections) > 0
+	p.checkNumbering()
 	// A note such as 注：列第一位者为牵头单位 outside any bracket sets the
 	// rule for the table's rows.
 	for _, l := range lines {
@@ -130,7 +118,9 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 			p.leadFirst = true
 		}
 	}
-	p.parseTail(lines[bodyEnd:])
+	for _, t := range p.tables {
+		p.parseTable(t)
+	}
 	// Body duties declare their own rules, in order.
 	p.leadFirst = false
 
@@ -141,24 +131,59 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 	return p.n, nil
 }
 
-// endsBody reports a line at which the body ends: a table, a footer, a
-// signature block or the list of attachments.
-func endsBody(lines []line, i int) bool {
-	t := strings.TrimSpace(lines[i].norm)
-	if t == "" {
-		return false
+// bodyStart returns the index of the first line of the body: the first
+// section or item heading, or the first table. A notice numbered only
+// 1. 2. starts at its first such line.
+func bodyStart(lines []line, decimal bool) int {
+	digits := -1
+	for i, l := range lines {
+		if l.table != nil {
+			return i
+		}
+		h, ok := headingOf(l, decimal)
+		switch {
+		case !ok:
+		case h.style == styleCN, h.style == styleCNParen:
+			return i
+		case h.style == styleDecimal && len(h.path) == 1:
+			return i
+		case h.style == styleDigit && digits < 0:
+			digits = i
+		}
 	}
-	if ccRe.MatchString(t) || (printRe.MatchString(t) && func() bool { d, _ := findDate(t); return d != "" }()) {
-		return true
+	if digits >= 0 {
+		return digits
 	}
-	if attachRefRe.MatchString(t) || attachHead.MatchString(t) {
-		return true
-	}
-	if _, _, ok := isSignature(lines, i); ok {
-		return true
-	}
-	return false
+	return len(lines)
 }
+
+// dropContents removes a table of contents (目录 and the headings it
+// lists, up to where the first of them is written again).
+func (p *parser) dropContents(lines []line) []line {
+	for i, l := range lines {
+		if l.table != nil || !contentsRe.MatchString(strings.TrimSpace(l.norm)) {
+			continue
+		}
+		first := -1
+		for j := i + 1; j < len(lines); j++ {
+			if lines[j].table != nil || lines[j].blank() {
+				continue
+			}
+			if first < 0 {
+				first = j
+				continue
+			}
+			if compactLine(lines[j]) == compactLine(lines[first]) {
+				out := append([]line{}, lines[:i]...)
+				return append(out, lines[j:]...)
+			}
+		}
+		return lines
+	}
+	return lines
+}
+
+func compactLine(l line) string { return unspaced(strings.TrimSpace(l.norm)) }
 
 func isDateOnly(l line) bool {
 	_, ok := isDateLine(l)
@@ -180,69 +205,6 @@ func bracketDepth(s string) int {
 	return d
 }
 
-func isCaption(l line) bool {
-	t := strings.TrimSpace(l.norm)
-	lvl, _, _ := numbered(l)
-	return lvl == 0 && runeLen(t) <= 40 && !sentenceRe.MatchString(t)
-}
-
-// parseTail reads what follows the body: signature, attachments, tables,
-// and the footer.
-func (p *parser) parseTail(lines []line) {
-	caption := ""
-	flushCaption := func() {
-		if caption != "" {
-			p.n.Closing = append(p.n.Closing, caption)
-			caption = ""
-		}
-	}
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
-		t := strings.TrimSpace(l.norm)
-		if tableStart(lines, i) {
-			tb, next := readTable(lines, i)
-			tb.caption = caption
-			caption = ""
-			p.parseTable(tb)
-			i = next - 1
-			continue
-		}
-		if t == "" {
-			continue
-		}
-		if p.parseFooter(l) {
-			continue
-		}
-		if d, next, ok := isSignature(lines, i); ok {
-			p.signature(strings.TrimSpace(l.orig), d)
-			i = next - 1
-			continue
-		}
-		switch {
-		case noteRe.MatchString(t) || leadFirstNoteRe.MatchString(t):
-			p.n.Notes = append(p.n.Notes, strings.TrimSpace(l.orig))
-		case attachRefRe.MatchString(t):
-			m := attachRefRe.FindStringIndex(t)
-			lt := l.trim()
-			p.n.Attachments = append(p.n.Attachments, strings.TrimSpace(lt.cut(m[1], len(lt.norm))))
-		case attachHead.MatchString(t):
-			flushCaption()
-		case isDateOnly(l):
-			if d, _ := isDateLine(l); p.n.Date == "" {
-				p.n.Date = d
-			}
-		case isCaption(l):
-			flushCaption()
-			caption = strings.TrimSpace(l.orig)
-		default:
-			flushCaption()
-			p.n.Closing = append(p.n.Closing, strings.TrimSpace(l.orig))
-			p.warn(l.num, "text after the body that is neither a table nor a footer: kept as closing words")
-		}
-	}
-	flushCaption()
-}
-
 // finish assembles the notice from the blocks and the tasks.
 func (p *parser) finish() {
 	n := p.n
@@ -253,13 +215,20 @@ func (p *parser) finish() {
 		n.Issuer = p.headerIssuer
 	}
 	if n.Issuer == "" {
-		if i := strings.Index(n.Title, "关于"); i > 0 {
+		n.Issuer = p.meta.issuer
+	}
+	if n.Issuer == "" {
+		if i := strings.Index(n.Title, "关于"); i > 0 && isOrgLine(line{norm: n.Title[:i]}) {
 			n.Issuer = n.Title[:i]
 		}
 	}
-	if n.Date == "" && n.PrintDate != "" {
-		n.Date = n.PrintDate
+	if n.DocNumber == "" {
+		n.DocNumber = p.meta.docNumber
 	}
+	if n.Title == "" {
+		n.Title = cleanTitle(p.meta.title)
+	}
+	n.Date = firstNonEmpty(n.Date, p.meta.date, n.PrintDate, p.meta.published)
 
 	covered := map[[2]int]bool{}
 	for i := range p.tableTasks {

@@ -735,7 +735,7 @@ func (p *parser) ensureSubitem(secNum, itemNum, num int, title string, lineNum i
 		if p.hasBody {
 			p.warn(lineNum, fmt.Sprintf("sub-item %d of item （%s） appears in the table but not in the body", num, cnNum(itemNum)))
 		}
-		it.subs = append(it.subs, &subBlock{number: num, level: 3, title: title, line: lineNum})
+		it.subs = append(it.subs, &subBlock{number: num, title: title, line: lineNum})
 		return
 	}
 }

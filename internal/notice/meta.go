@@ -1,0 +1,165 @@
+package notice
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"qingdan/internal/source"
+	"qingdan/internal/textnorm"
+)
+
+// A notice copied from a government portal carries the page's metadata
+// block (索引号, 发文机关, 文号, 成文日期 …) in any order, one field per line
+// or several on one line (发布机构 X 文    号 Y), often with the page's own
+// furniture (【字体：大 中 小】, 打印本页). The fields that name the notice
+// fill its header; the rest is dropped, and none of it reaches the title.
+
+// metaField is what a metadata label names.
+type metaField int
+
+const (
+	metaOther metaField = iota
+	metaDocNumber
+	metaIssuer
+	metaDate      // 成文日期: the date the notice was signed
+	metaPublished // 发布日期: the date the page went up
+	metaTitle
+)
+
+var metaLabels = map[string]metaField{
+	"索引号": metaOther, "主题分类": metaOther, "体裁分类": metaOther, "组配分类": metaOther, "服务对象分类": metaOther,
+	"公文种类": metaOther, "主题词": metaOther, "关键词": metaOther, "有效性": metaOther, "时效性": metaOther,
+	"是否有效": metaOther, "公开方式": metaOther, "公开范围": metaOther, "规范性文件统一编号": metaOther, "统一编号": metaOther,
+	"登记号": metaOther, "所属机构": metaOther, "信息来源": metaOther, "来源": metaOther, "政策原文": metaOther,
+	"政策解读": metaOther, "字体": metaOther, "打印": metaOther, "阅读次数": metaOther, "浏览次数": metaOther,
+	"点击数": metaOther, "访问量": metaOther, "分享到": metaOther, "作者": metaOther, "责任编辑": metaOther,
+	"生效日期": metaOther, "实施日期": metaOther, "废止日期": metaOther, "发布时间": metaPublished, "发布日期": metaPublished,
+	"文号": metaDocNumber, "文件编号": metaDocNumber, "发文字号": metaDocNumber, "发文文号": metaDocNumber,
+	"发文机关": metaIssuer, "发布机构": metaIssuer, "发布单位": metaIssuer, "发文单位": metaIssuer, "发文机构": metaIssuer, "制发机关": metaIssuer,
+	"成文日期": metaDate, "成文时间": metaDate, "发文日期": metaDate,
+	"标题": metaTitle, "名称": metaTitle,
+}
+
+// metaLabelRe finds a metadata label, letter-spaced or not (索 引 号),
+// followed by a colon or, in a run of fields, by white space.
+var metaLabelRe = func() *regexp.Regexp {
+	var alts []string
+	for name := range metaLabels {
+		var parts []string
+		for _, r := range name {
+			parts = append(parts, regexp.QuoteMeta(string(r)))
+		}
+		alts = append(alts, strings.Join(parts, `\s*`))
+	}
+	// Longest first, so 发布日期 is not read as 发布 and 日期.
+	sortByLen(alts)
+	return regexp.MustCompile(`(` + strings.Join(alts, "|") + `)\s*(：|\s|$)`)
+}()
+
+// pageJunkRe is the furniture of a portal page: 【字体：大 中 小】, 打印本页.
+var pageJunkRe = regexp.MustCompile(`^[【\[]?\s*(字体|打印|打印本页|关闭|关闭窗口|收藏|分享|保存|打印此页|返回顶部)\s*[：】\]]?`)
+
+// metaLine reads a line of a page's metadata block: the fields it holds
+// and true, or false when it is not one. A line opens with a label and
+// its colon, or with a label and white space when more labels follow.
+func metaLine(l line) ([]source.Field, bool) {
+	t := strings.TrimSpace(l.norm)
+	t = strings.TrimLeft(t, "-·•*【[ ")
+	if t == "" {
+		return nil, false
+	}
+	locs := metaLabelRe.FindAllStringSubmatchIndex(t, -1)
+	if len(locs) == 0 || locs[0][0] != 0 {
+		if pageJunkRe.MatchString(t) {
+			return nil, true
+		}
+		return nil, false
+	}
+	withColon := t[locs[0][4]:locs[0][5]] == "："
+	if !withColon && len(locs) < 2 {
+		return nil, false
+	}
+	if withColon {
+		// Fields written with colons split only at a label and its colon,
+		// so a value holding a label's word stays whole.
+		kept := locs[:1]
+		for _, m := range locs[1:] {
+			if t[m[4]:m[5]] == "：" {
+				kept = append(kept, m)
+			}
+		}
+		locs = kept
+	}
+	var out []source.Field
+	for k, m := range locs {
+		end := len(t)
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		name := textnorm.Compact(t[m[2]:m[3]])
+		value := strings.Trim(strings.TrimSpace(t[m[1]:end]), "【】[] ")
+		out = append(out, source.Field{Name: name, Value: value, Pos: source.Pos{Line: l.num}})
+	}
+	return out, true
+}
+
+// applyMeta fills the header from metadata fields: where the notice's own
+// text names the same thing, its text wins (see finish).
+func (p *parser) applyMeta(fields []source.Field) {
+	for _, f := range fields {
+		v := strings.TrimSpace(f.Value)
+		if v == "" {
+			continue
+		}
+		switch metaLabels[textnorm.Compact(strings.TrimSuffix(f.Name, "："))] {
+		case metaDocNumber:
+			if p.meta.docNumber == "" {
+				p.meta.docNumber = v
+			}
+		case metaIssuer:
+			if p.meta.issuer == "" {
+				p.meta.issuer = v
+			}
+		case metaDate:
+			if p.meta.date == "" {
+				p.meta.date = metaDateOf(v)
+			}
+		case metaPublished:
+			if p.meta.published == "" {
+				p.meta.published = metaDateOf(v)
+			}
+		case metaTitle:
+			if p.meta.title == "" {
+				p.meta.title = v
+			}
+		}
+	}
+}
+
+var isoDateRe = regexp.MustCompile(`(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})`)
+
+// metaDateOf reads 2023-02-10, 2023/2/10 or 2023年2月10日, with or
+// without a time after it.
+func metaDateOf(s string) string {
+	if d, _ := findDate(s); d != "" {
+		return d
+	}
+	if m := isoDateRe.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if validDate(y, mo, d) {
+			return formatDate(y, mo, d)
+		}
+	}
+	return ""
+}
+
+func sortByLen(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && (len(s[j]) > len(s[j-1]) || (len(s[j]) == len(s[j-1]) && s[j] < s[j-1])); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}

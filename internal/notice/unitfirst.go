@@ -1,0 +1,119 @@
+package notice
+
+import (
+	"strings"
+
+	"qingdan/internal/units"
+)
+
+// Plans often state duties unit first, one numbered entry per unit:
+// （3）公安部负责维护…；（4）财政部负责安排…. A list is read so only when it
+// is written that way as a whole — at least three entries, two thirds of
+// them opening with their units — so that one sentence that happens to
+// open with a unit is never taken for a duty.
+
+const unitFirstMin = 3
+
+// unitFirstShare tells which texts of a list open with their units, and
+// whether the list as a whole is written unit first.
+func unitFirstShare(texts []string) ([]*units.Parsed, bool) {
+	if len(texts) < unitFirstMin {
+		return nil, false
+	}
+	out := make([]*units.Parsed, len(texts))
+	n := 0
+	for i, t := range texts {
+		if parsed, ok := units.Subject(t); ok {
+			out[i] = &parsed
+			n++
+		}
+	}
+	return out, 3*n >= 2*len(texts)
+}
+
+// unitFirstSubs returns, for each sub-item of an item with no duty of
+// its own, the units its text opens with when the sub-items are a list
+// written unit first; nil entries elsewhere.
+func (p *parser) unitFirstSubs(it *itemBlock) []*units.Parsed {
+	out := make([]*units.Parsed, len(it.subs))
+	if len(it.subs) < unitFirstMin || p.blockHasDuty(withHeading(it.heading, it.paras)) {
+		return out
+	}
+	texts := make([]string, len(it.subs))
+	for i, sb := range it.subs {
+		ls := withHeading(sb.heading, sb.paras)
+		if p.blockHasDuty(ls) {
+			return out
+		}
+		texts[i] = joinOrig(ls)
+	}
+	if subjects, ok := unitFirstShare(texts); ok {
+		return subjects
+	}
+	return out
+}
+
+func (p *parser) blockHasDuty(ls []line) bool {
+	for _, l := range ls {
+		if p.hasDuty(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// unitFirstTasks reads a container without duties whose text holds a
+// numbered list written unit first: each entry so written is a task.
+func (p *parser) unitFirstTasks(c container) ([]Task, bool) {
+	if p.blockHasDuty(c.lines) {
+		return nil, false
+	}
+	type entry struct {
+		text string
+		line int
+	}
+	var entries []entry
+	for _, l := range c.lines {
+		h, ok := headingOf(l, p.decimal)
+		switch {
+		case ok && h.style != styleDecimal:
+			entries = append(entries, entry{strings.TrimSpace(h.rest.orig), l.num})
+		case len(entries) > 0:
+			// An unnumbered paragraph goes on with the entry above.
+			entries[len(entries)-1].text += "\n" + strings.TrimSpace(l.orig)
+		}
+	}
+	texts := make([]string, len(entries))
+	for i, e := range entries {
+		texts[i] = e.text
+	}
+	subjects, ok := unitFirstShare(texts)
+	if !ok {
+		return nil, false
+	}
+	var tasks []Task
+	for i, e := range entries {
+		if subjects[i] == nil {
+			p.warn(e.line, "entry of a list written unit first names no unit: "+excerpt(e.text, 30))
+			continue
+		}
+		tasks = append(tasks, p.subjectTask(c, e.text, *subjects[i], e.line))
+	}
+	return tasks, true
+}
+
+// subjectTask makes the task of a sentence written unit first.
+func (p *parser) subjectTask(c container, text string, parsed units.Parsed, lineNum int) Task {
+	for _, prob := range parsed.Problems {
+		p.warn(lineNum, prob)
+	}
+	var names []string
+	for _, u := range parsed.Units {
+		names = append(names, u.Name)
+	}
+	return Task{
+		Section: c.section, Item: c.item, Subitem: c.subitem,
+		Text: text, UnitText: strings.Join(names, "、"), Units: p.applyStanding(parsed.Units),
+		Line: lineNum, Source: "body",
+	}
+}
