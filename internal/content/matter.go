@@ -81,6 +81,10 @@ type TaskMatter struct {
 	BodyText  string         `yaml:"body_text,omitempty"`
 	Diff      string         `yaml:"diff,omitempty"`
 	Fields    []notice.Field `yaml:"fields,omitempty"`
+	// Deadline is the deadline as written, DeadlineDate the last day it
+	// allows (YYYY-MM-DD) when it names one.
+	Deadline     string `yaml:"deadline,omitempty"`
+	DeadlineDate string `yaml:"deadline_date,omitempty"`
 }
 
 // TaskUnit is a unit of a task with the slug of its page.

@@ -208,6 +208,9 @@ func readNotice(fsys afero.Fs, root, rel string, bodies map[string]string) (*not
 			BodyText: tm.BodyText, Diff: tm.Diff, UnitText: tm.UnitText,
 			Units: []units.Assignment{}, Fields: tm.Fields, Line: tm.Line, Source: tm.Source,
 		}
+		if tm.Deadline != "" {
+			t.Deadline = &notice.Deadline{Text: tm.Deadline, Date: tm.DeadlineDate}
+		}
 		for _, u := range tm.Units {
 			if !u.Role.Valid() {
 				return nil, 0, fmt.Errorf("content: %s: unit %s has role %q; want one of lead, responsible, cooperate, supervise, guide", f, u.Name, u.Role)

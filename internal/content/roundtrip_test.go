@@ -17,10 +17,14 @@ import (
 func corpus(t *testing.T) []*notice.Notice {
 	t.Helper()
 	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	// The genre files hold deadlines, leaders and other fields too.
+	genre, _ := filepath.Glob("../../testdata/genre/*.txt")
+	files = append(files, genre...)
 	if len(files) == 0 {
 		t.Fatal("no corpus files")
 	}
 	var out []*notice.Notice
+	seen := map[string]bool{}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -30,6 +34,10 @@ func corpus(t *testing.T) []*notice.Notice {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if n.DocNumber != "" && seen[n.DocNumber] {
+			continue // one notice a number: a site keeps the newer version
+		}
+		seen[n.DocNumber] = true
 		out = append(out, n)
 	}
 	return out

@@ -175,6 +175,9 @@ func writeNotice(put putFunc, cat *catalog.Catalog, n *catalog.Notice, weight in
 			Source: t.Source, UnitText: t.UnitText, Units: []TaskUnit{},
 			BodyText: t.BodyText, Diff: t.Diff, Fields: t.Fields,
 		}
+		if d := t.Deadline; d != nil {
+			tm.Deadline, tm.DeadlineDate = d.Text, d.Date
+		}
 		for _, a := range t.Units {
 			tm.Units = append(tm.Units, TaskUnit{Name: a.Name, Role: a.Role, Slug: cat.Unit(a.Name).Slug, Rule: a.Rule})
 		}

@@ -42,6 +42,23 @@ type subBlock struct {
 	full    line // the whole line, number included
 }
 
+// name is the item as messages name it: its numbering as written
+// (（三）, 2.1), or as notices number items when the table made it.
+func (it *itemBlock) name() string {
+	if it.label != "" {
+		return it.label
+	}
+	return "（" + cnNum(it.number) + "）"
+}
+
+// name is the sub-item as messages name it: 2. or （2）, 2.1.3.
+func (sb *subBlock) name() string {
+	if sb.label != "" {
+		return sb.label
+	}
+	return fmt.Sprint(sb.number)
+}
+
 // splitTitle cuts a heading line after its number into a title and the
 // text after it. A title is a first sentence of at most 40 characters
 // ending in 。 or ：, or a whole line of at most 60 with no sentence in it.
@@ -383,7 +400,7 @@ func (b *bodyReader) finishPart() *part {
 // lost or doubled paragraph.
 func (p *parser) checkNumbering() {
 	prevSec := 0
-	prevItem := 0
+	prevItem, prevName := 0, "（零）"
 	runOn := 0 // sub-items numbered on across items: 1.–21. through （一）…（五）
 	for _, s := range p.sections {
 		if s.number != 0 && s.number != prevSec+1 {
@@ -395,13 +412,13 @@ func (p *parser) checkNumbering() {
 		for i, it := range s.items {
 			// Items run on across sections in most notices, restart in some.
 			if it.number != prevItem+1 && !(i == 0 && it.number == 1) {
-				p.warn(it.line, fmt.Sprintf("item （%s） follows item （%s）; is one missing or repeated?", cnNum(it.number), cnNum(prevItem)))
+				p.warn(it.line, fmt.Sprintf("item %s follows item %s; is one missing or repeated?", it.name(), prevName))
 			}
-			prevItem = it.number
+			prevItem, prevName = it.number, it.name()
 			prevSub := 0
 			for k, sb := range it.subs {
 				if sb.number != prevSub+1 && !(k == 0 && sb.number == runOn+1) {
-					p.warn(sb.line, fmt.Sprintf("sub-item %d follows sub-item %d in item （%s）", sb.number, prevSub, cnNum(it.number)))
+					p.warn(sb.line, fmt.Sprintf("sub-item %d follows sub-item %d in item %s", sb.number, prevSub, it.name()))
 				}
 				prevSub = sb.number
 				runOn = sb.number

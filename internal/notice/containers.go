@@ -40,7 +40,7 @@ func (p *parser) bodyContainers() []container {
 			out = append(out, container{section: s.number, lines: s.paras, name: "section " + cnNum(s.number)})
 		}
 		for _, it := range s.items {
-			name := "item （" + cnNum(it.number) + "）"
+			name := "item " + it.name()
 			own := withHeading(it.heading, it.paras)
 			if p.itemLevelDuty(it, own) {
 				c := container{section: s.number, item: it.number, name: name, whole: true, lines: own}
@@ -54,7 +54,7 @@ func (p *parser) bodyContainers() []container {
 			subjects := p.unitFirstSubs(it)
 			for k, sb := range it.subs {
 				out = append(out, container{section: s.number, item: it.number, subitem: sb.number,
-					name:  fmt.Sprintf("sub-item %d of item （%s）", sb.number, cnNum(it.number)),
+					name:  fmt.Sprintf("sub-item %s of item %s", sb.name(), it.name()),
 					lines: withHeading(sb.heading, sb.paras), subject: subjects[k]})
 			}
 		}

@@ -265,3 +265,224 @@ func TestZhenzhua(t *testing.T) {
 		t.Errorf("closing: %q", n.Closing)
 	}
 }
+
+// ---- the second set: layouts offices copy (corpus README, 20–30) ----
+
+// checkCount requires the number of duty-bearing tasks a careful reader
+// counts, unique ids, and no unit that holds a rule's words.
+func checkCount(t *testing.T, n *notice.Notice, want int) {
+	t.Helper()
+	got := 0
+	ids := map[string]bool{}
+	for _, x := range n.Tasks {
+		if len(x.Units) > 0 {
+			got++
+		}
+		if ids[x.ID] {
+			t.Errorf("%s: task id %s twice", n.Source, x.ID)
+		}
+		ids[x.ID] = true
+		for _, a := range x.Units {
+			if a.Name == "单位" || strings.ContainsAny(a.Name, "：") || strings.Contains(a.Name, "下同") || strings.Contains(a.Name, "第一位") || strings.Contains(a.Name, "不再") || strings.Contains(a.Name, "适用范围") || strings.Contains(a.Name, "领导") {
+				t.Errorf("%s %s: unit %q", n.Source, x.ID, a.Name)
+			}
+		}
+	}
+	if got != want || len(n.Tasks) != want {
+		t.Errorf("%s: %d tasks, %d with units; a reader counts %d", n.Source, len(n.Tasks), got, want)
+	}
+}
+
+func field(x notice.Task, name string) string {
+	for _, f := range x.Fields {
+		if f.Name == name {
+			return f.Value
+		}
+	}
+	return ""
+}
+
+// （负责部门：X、Y；适用范围：Z） after each of 53 items: 适用范围 is a field.
+func TestZimaoqu(t *testing.T) {
+	n := parseCorpus(t, "20")
+	checkMeta(t, n, "国发〔2018〕38号", "国务院", "国务院关于支持自由贸易试验区深化改革创新若干措施的通知", "2018-11-07", 53)
+	checkCount(t, n, 53)
+	checkTasks(t, n, []want{
+		{"1-1-0-1", "借鉴北京市服务业扩大开放综合试点经验", "人力资源社会保障部/responsible、住房城乡建设部/responsible、商务部/responsible", 0},
+		{"1-16-0-1", "加强顶层设计，在自贸试验区探索创新政府储备", "发展改革委/responsible、粮食和储备局/responsible", 0},
+		{"2-18-0-1", "支持有条件的自贸试验区研究和探索", "商务部/responsible、银保监会/responsible、铁路局/responsible、中国铁路总公司/responsible", 0},
+		{"4-53-0-1", "支持自贸试验区开展非标准就业形式", "人力资源社会保障部/responsible", 0},
+	})
+	if got := field(task(t, n, "1-16-0-1"), "适用范围"); got != "浙江自贸试验区" {
+		t.Errorf("适用范围 %q", got)
+	}
+	if s := n.Section(5); s == nil || len(s.Items) != 0 || !strings.HasPrefix(s.Text, "坚持党的领导") {
+		t.Errorf("section 五 is text: %+v", s)
+	}
+}
+
+// Up to three （X负责） in one item; the closing paragraph is no item's.
+func TestTiyu(t *testing.T) {
+	n := parseCorpus(t, "21")
+	checkMeta(t, n, "国办发〔2018〕121号", "国务院办公厅", "国务院办公厅关于加快发展体育竞赛表演产业的指导意见", "2018-12-11", 21)
+	checkCount(t, n, 21)
+	checkTasks(t, n, []want{
+		{"3-10-0-1", "鼓励创新创业。大力推进商事制度改革", "市场监管总局/responsible", 0},
+		{"3-10-0-2", "加强体育产业创新创业教育服务", "体育总局/responsible、教育部/responsible", 0},
+		{"3-10-0-3", "重视和鼓励新型转播技术", "体育总局/responsible、网信办/responsible、科技部/responsible、工业和信息化部/responsible", 0},
+		{"5-19-0-1", "完善相关投入机制。", "体育总局/responsible、人民银行/responsible、银保监会/responsible、证监会/responsible、财政部/responsible", 0},
+	})
+	if len(n.Closing) != 1 || !strings.HasPrefix(n.Closing[0], "各地区、各有关部门要充分认识") {
+		t.Errorf("closing %q", n.Closing)
+	}
+	if it := n.Item(5, 19); it == nil || strings.Contains(it.Text, "各地区、各有关部门要") {
+		t.Errorf("the closing words are not part of item （十九）")
+	}
+}
+
+// 列第一位者为牵头单位，下同; 等有关部门和单位; 各有关部门和单位 as one unit.
+func TestJiuye(t *testing.T) {
+	n := parseCorpus(t, "22")
+	checkMeta(t, n, "国发〔2018〕39号", "国务院", "国务院关于做好当前和今后一个时期促进就业工作的若干意见", "2018-11-16", 15)
+	checkCount(t, n, 15)
+	checkTasks(t, n, []want{
+		{"1-1-0-1", "加大稳岗支持力度。", "人力资源社会保障部/lead、财政部/responsible", 0},
+		{"2-5-0-1", "扩大就业见习补贴范围。", "人力资源社会保障部/responsible", 0},
+		{"3-7-0-1", "开展失业人员培训。", "人力资源社会保障部/lead、财政部/responsible、教育部/responsible", 0},
+		{"4-11-0-1", "保障困难群众基本生活。", "财政部/lead、人力资源社会保障部/responsible、民政部/responsible", 0},
+		{"5-12-0-1", "落实地方政府主体责任。", "各省级人民政府/responsible", 0},
+		{"5-13-0-1", "明确部门组织协调责任。", "各有关部门和单位/responsible", 0},
+	})
+	if len(n.Closing) != 1 || !strings.HasPrefix(n.Closing[0], "从工业企业结构调整专项奖补资金") {
+		t.Errorf("closing %q", n.Closing)
+	}
+}
+
+// A plan numbered 1 / 1.1 / 2.1.3 with a table of contents; the duties of
+// 2.1.3 are written unit first.
+func TestLiangshiYuan(t *testing.T) {
+	n := parseCorpus(t, "23")
+	checkMeta(t, n, "国办函〔2005〕57号", "国务院办公厅", "国务院办公厅关于印发国家粮食应急预案的函", "2005-06-11", 13)
+	checkCount(t, n, 13)
+	checkTasks(t, n, []want{
+		{"2-1-3-1", "国家发展改革委及国家粮食局负责应急工作的综合协调", "国家发展改革委/responsible、国家粮食局/responsible", 3},
+		{"2-1-3-2", "国家发展改革委及国家粮食局、商务部按照", "国家发展改革委/responsible、国家粮食局/responsible、商务部/responsible", 3},
+		{"2-1-3-3", "公安部负责维护粮食供应场所的治安秩序", "公安部/responsible", 3},
+		{"2-1-3-5", "铁道部、交通部负责", "铁道部/responsible、交通部/responsible", 3},
+		{"2-1-3-10", "国务院新闻办会同国家发展改革委", "国务院新闻办/responsible、国家发展改革委/cooperate", 3},
+		{"2-1-3-13", "其他有关部门在指挥部的统一领导下", "其他有关部门/cooperate", 3},
+	})
+	if len(n.Sections) != 7 || n.Sections[1].Label != "2" || n.Sections[1].Title != "组织机构和职责" {
+		t.Errorf("sections: %d, %+v", len(n.Sections), n.Sections[1])
+	}
+	it := n.Item(2, 1)
+	if it == nil || it.Label != "2.1" || len(it.Subitems) != 3 || it.Subitems[2].Label != "2.1.3" {
+		t.Fatalf("item 2.1: %+v", it)
+	}
+	// The table of contents is dropped, not read as a first part.
+	for _, s := range n.Preamble {
+		if strings.HasPrefix(s, "1.1") || strings.HasPrefix(s, "目") {
+			t.Errorf("contents in the preamble: %q", s)
+		}
+	}
+}
+
+// No duty: 牵头 only in prose, a member list.
+func TestLianxiHuiyi(t *testing.T) {
+	n := parseCorpus(t, "24")
+	checkMeta(t, n, "国函〔2018〕144号", "国务院", "国务院关于同意建立国务院职业教育工作部际联席会议制度的批复", "2018-11-20", 0)
+	if n.Recipients != "教育部" {
+		t.Errorf("recipients %q", n.Recipients)
+	}
+}
+
+// Three label lines a task: a leader (a person, kept as a field), the
+// lead units, the cooperating units; a page header with 【…】.
+func TestChuzhou(t *testing.T) {
+	n := parseCorpus(t, "25")
+	checkCount(t, n, 3)
+	if n.Title != "滁州市人民政府关于2020年市政府重点工作及责任分解的通知" || n.Issuer != "滁州市人民政府" || n.Date != "2020-02-03" {
+		t.Errorf("header %q %q %q", n.Title, n.Issuer, n.Date)
+	}
+	const others = "滁州经开区管委会/cooperate、中新苏滁高新区管委会/cooperate、各县、市、区政府/cooperate"
+	checkTasks(t, n, []want{
+		{"1-1-0-1", "地区生产总值增长8%以上。", "市发展改革委/lead、市经信局/cooperate、市商务局/cooperate、市交通局/cooperate、市农业农村局/cooperate、" + others, 0},
+		{"1-2-0-1", "财政收入增长8%左右。", "市财政局/lead、市税务局/cooperate、滁州海关/cooperate、市人行/cooperate、" + others, 0},
+		{"1-3-0-1", "固定资产投资增长10%以上。", "市发展改革委/lead、市经信局/cooperate、市住建局/cooperate、市交通局/cooperate、市水利局/cooperate、" + others, 0},
+	})
+	if got := field(task(t, n, "1-2-0-1"), "牵头负责领导"); got != "金力" {
+		t.Errorf("leader %q", got)
+	}
+}
+
+// A metadata list, a signed cover letter, then the plan: sections per
+// leader, 1. directly under 一、, 责任单位： lines, a rule in brackets.
+func TestHaishu(t *testing.T) {
+	n := parseCorpus(t, "26")
+	checkCount(t, n, 5)
+	if n.DocNumber != "海政办发〔2023〕2号" || n.Issuer != "宁波市海曙区人民政府办公室" || n.Date != "2023-02-10" || strings.Contains(n.Title, "索") {
+		t.Errorf("header %q %q %q %q", n.DocNumber, n.Issuer, n.Date, n.Title)
+	}
+	checkTasks(t, n, []want{
+		{"1-1-0-1", "一般公共预算收入增长6%。", "区财政局/responsible", 0},
+		{"2-1-0-1", "提高国家级临空经济示范区能级", "经济投资局/lead、航空口岸局/lead、区发改局/responsible", 0},
+		{"3-2-0-1", "完成上级下达的能源和环境指标计划目标。", "区发改局/lead、海曙生态环境分局/responsible", 0},
+		{"3-3-0-1", "城乡居民人均可支配收入", "区发改局/lead、区人力社保局/responsible、区农业农村局/responsible", 0},
+	})
+}
+
+func TestWuhu(t *testing.T) {
+	n := parseCorpus(t, "27")
+	checkCount(t, n, 1)
+	checkTasks(t, n, []want{
+		{"1-1-0-1", "地区生产总值比上年增长8.5%左右。", "市发展和改革委员会/lead、市政府各部门/cooperate、各直属单位/cooperate", 0},
+	})
+	// The leader's name is also a city's: a field, never a unit.
+	if got := field(task(t, n, "1-1-0-1"), "牵头负责领导"); got != "宁波" {
+		t.Errorf("leader %q", got)
+	}
+}
+
+func TestXuchang(t *testing.T) {
+	n := parseCorpus(t, "28")
+	checkCount(t, n, 2)
+	if n.DocNumber != "许政 [2020] 20号" {
+		t.Errorf("doc number %q", n.DocNumber)
+	}
+	checkTasks(t, n, []want{
+		{"1-2-0-1", "坚持必要的人员管控和健康监测措施", "市疫情防控指挥部办公室/responsible、市卫生健康委/responsible、各县（市、区）政府（管委会）/responsible", 0},
+	})
+}
+
+// A standing rule naming two units in another wording.
+func TestHuaian(t *testing.T) {
+	n := parseCorpus(t, "29")
+	checkCount(t, n, 2)
+	checkTasks(t, n, []want{
+		{"1-1-0-1", "积极争取省级专项资金", "市工信局/responsible、市财政局/responsible、各县区人民政府/responsible、园区管委会/responsible", 0},
+		{"1-2-0-1", "成立“智改数转”工作专班", "市工信局/responsible、市财政局/responsible、各县区人民政府/responsible、园区管委会/responsible", 0},
+	})
+	if x := task(t, n, "1-2-0-1"); x.Units[2].Rule == "" || x.Units[0].Rule != "" {
+		t.Errorf("the standing units say which rule added them: %+v", x.Units)
+	}
+	if n.Title != "关于进一步帮助市场主体纾困解难着力稳定经济增长的具体实施细则" {
+		t.Errorf("title %q", n.Title)
+	}
+}
+
+// Sub-items numbered on across （一）/（二）; the heading of （二） is no
+// part of sub-item 3's task.
+func TestXiaoshan(t *testing.T) {
+	n := parseCorpus(t, "30")
+	checkCount(t, n, 3)
+	checkTasks(t, n, []want{
+		{"1-1-1-1", "培育世界级先进制造业集群。", "区经信局/lead", 1},
+		{"1-1-2-1", "做强优势产业链。", "区经信局/lead", 2},
+		{"1-2-3-1", "支持产业数字化示范。", "区经信局/lead", 3},
+	})
+	for _, w := range n.Warnings {
+		if strings.Contains(w.Message, "sub-item 3 follows") {
+			t.Errorf("sub-items numbered on are no gap: %s", w.Message)
+		}
+	}
+}

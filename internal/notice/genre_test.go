@@ -55,6 +55,12 @@ func genreSummary(n *notice.Notice) string {
 		for _, f := range x.Fields {
 			b.WriteString(" | " + f.Name + "=" + f.Value)
 		}
+		if d := x.Deadline; d != nil {
+			b.WriteString(" | deadline=" + d.Text)
+			if d.Date != "" {
+				b.WriteString(" (" + d.Date + ")")
+			}
+		}
 		b.WriteString("\n")
 	}
 	for _, w := range n.Warnings {

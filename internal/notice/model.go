@@ -138,9 +138,13 @@ type Task struct {
 	// Units are in the order the notice lists them, then units added by a
 	// standing rule. Never empty unless a warning says why.
 	Units []units.Assignment `json:"units"`
-	// Fields are the table's other columns (完成时限, 推广范围), in order.
+	// Fields are the other labelled values of the task, in order: a
+	// table's other columns (推广范围), a leader (牵头负责领导), a scope
+	// (适用范围). The deadline is not among them.
 	Fields []Field `json:"fields,omitempty"`
-	Line   int     `json:"line"`
+	// Deadline is when the task is due, or nil when the notice says not.
+	Deadline *Deadline `json:"deadline,omitempty"`
+	Line     int       `json:"line"`
 	// Source is "table" or "body".
 	Source string `json:"source"`
 }

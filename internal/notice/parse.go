@@ -258,6 +258,7 @@ func (p *parser) finish() {
 		rows[key]++
 		t.Row = rows[key]
 		t.ID = fmt.Sprintf("%d-%d-%d-%d", t.Section, t.Item, t.Subitem, t.Row)
+		setDeadline(t)
 		if t.Units == nil {
 			t.Units = []units.Assignment{}
 		}

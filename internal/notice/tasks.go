@@ -300,7 +300,7 @@ func (p *parser) warnUnassigned(tasks []Task, covered map[[2]int]bool) {
 				continue
 			}
 			if !has[[3]int{s.number, it.number, -1}] {
-				p.warn(it.line, fmt.Sprintf("item （%s） names no responsible unit, though other items of its section do", cnNum(it.number)))
+				p.warn(it.line, fmt.Sprintf("item %s names no responsible unit, though other items of its section do", it.name()))
 				continue
 			}
 			if has[[3]int{s.number, it.number, 0}] {
@@ -308,7 +308,7 @@ func (p *parser) warnUnassigned(tasks []Task, covered map[[2]int]bool) {
 			}
 			for _, sb := range it.subs {
 				if !has[[3]int{s.number, it.number, sb.number}] {
-					p.warn(sb.line, fmt.Sprintf("sub-item %d of item （%s） names no responsible unit, though other sub-items do", sb.number, cnNum(it.number)))
+					p.warn(sb.line, fmt.Sprintf("sub-item %s of item %s names no responsible unit, though other sub-items do", sb.name(), it.name()))
 				}
 			}
 		}
