@@ -3,13 +3,16 @@
 //
 //	go run ./internal/bench -n 1,100,1000 -runs 3
 //	go run ./internal/bench -n 1,100 -runs 3 -hugo $(go env GOPATH)/bin/hugo
+//	go run ./internal/bench -n 100,1000 -runs 3 -against /path/to/old/qingdan
 //
 // For each size it builds the binary once, generates n notices
 // (internal/gen), and runs the binary as a process: a full build from
 // nothing, a rebuild with nothing changed, and a rebuild with one notice
 // revised. It reports the median time and peak memory (maximum resident
 // set size) of the runs, the files and bytes of public/, the size of the
-// search index and what a typical query loads.
+// search index and what a typical query loads. With -against it times
+// full builds of another binary (an earlier commit's) and of this one in
+// turn on the same generated sites, so both see the same machine.
 package main
 
 import (
@@ -39,6 +42,7 @@ func main() {
 	seed := flag.Int64("seed", 1, "seed of the generated notices")
 	keep := flag.String("dir", "", "work in this folder (default: a temporary one, removed after)")
 	hugo := flag.String("hugo", "", "compare with this Hugo program instead (see hugo.go)")
+	against := flag.String("against", "", "compare full builds with this qingdan program (an earlier commit's) instead")
 	flag.Parse()
 
 	root, err := os.Getwd()
@@ -58,6 +62,10 @@ func main() {
 	templates, err := gen.Load(root)
 	check(err)
 
+	if *against != "" {
+		compare(*against, bin, root, dir, templates, *sizes, *runs, *seed)
+		return
+	}
 	if *hugo != "" {
 		fmt.Println("| notices | tasks | qingdan: seeds → content/ and public/ | Hugo: content/ → pages | Hugo ÷ qingdan | qingdan files | Hugo files |")
 		fmt.Println("| --- | --- | --- | --- | --- | --- | --- |")
@@ -107,6 +115,34 @@ func main() {
 	}
 }
 
+// compare times full builds from nothing of the program old and of new,
+// run in turn on the same generated site, and prints a table row per size.
+func compare(old, new, root, dir string, templates []string, sizes string, runs int, seed int64) {
+	fmt.Println("| notices | tasks | full build, before | full build, after | after ÷ before | peak memory, before | peak memory, after |")
+	fmt.Println("| --- | --- | --- | --- | --- | --- | --- |")
+	for _, s := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		check(err)
+		site := filepath.Join(dir, fmt.Sprintf("compare-%d", n))
+		setup(root, site, templates, n, seed)
+		var times [2][]time.Duration
+		var mem [2][]int64
+		for r := 0; r < runs; r++ {
+			for i, bin := range []string{old, new} {
+				for _, d := range []string{"content", "public", ".cache"} {
+					check(os.RemoveAll(filepath.Join(site, d)))
+				}
+				d, rss := runBuild(bin, site)
+				times[i], mem[i] = append(times[i], d), append(mem[i], rss)
+			}
+		}
+		tasks, _ := query(site)
+		before, after := medianDuration(times[0]), medianDuration(times[1])
+		fmt.Printf("| %d | %d | %s | %s | %.2f× | %d MB | %d MB |\n", n, tasks, format(before), format(after),
+			after.Seconds()/before.Seconds(), medianInt(mem[0])>>10, medianInt(mem[1])>>10)
+	}
+}
+
 // setup makes a working folder of n generated notices and the registry.
 func setup(root, site string, templates []string, n int, seed int64) []gen.Notice {
 	check(os.RemoveAll(site))
@@ -126,6 +162,8 @@ func setup(root, site string, templates []string, n int, seed int64) []gen.Notic
 func runBuild(bin, site string) (time.Duration, int64) {
 	cmd := exec.Command(bin, "-q")
 	cmd.Dir = site
+	// The machine-local cache of the build stays in the site's folder.
+	cmd.Env = append(os.Environ(), "QINGDAN_CACHE_DIR="+filepath.Join(site, ".cache"))
 	cmd.Stderr = os.Stderr
 	start := time.Now()
 	check(cmd.Run())

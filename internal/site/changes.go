@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/hrefs"
@@ -28,7 +27,7 @@ type ChangesView struct {
 type ChangedTask struct {
 	ID, Href string // Href is empty for a removed task
 	Text     string
-	Diff     template.HTML
+	Diff     []DiffPart
 	Units    []UnitRef
 }
 
@@ -60,17 +59,9 @@ func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesV
 		v.Removed = append(v.Removed, ChangedTask{ID: t.ID, Text: t.Text, Units: refs(t.Units)})
 	}
 	for _, w := range rep.Reworded {
-		var d template.HTML
+		var d []DiffPart
 		for _, s := range w.Diff {
-			esc := template.HTMLEscapeString(s.Text)
-			switch s.Op {
-			case -1:
-				d += template.HTML("<del>" + esc + "</del>")
-			case 1:
-				d += template.HTML("<ins>" + esc + "</ins>")
-			default:
-				d += template.HTML(esc)
-			}
+			d = append(d, DiffPart{s.Op, s.Text})
 		}
 		v.Reworded = append(v.Reworded, ChangedTask{ID: w.ID, Href: hrefs.Task(n.Slug, w.ID), Text: w.NewText, Diff: d})
 	}

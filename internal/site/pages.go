@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"html/template"
@@ -48,7 +49,7 @@ type SectionView struct {
 	Anchor               string
 	Text                 template.HTML
 	Items                []ItemView
-	Tasks                []TaskView // duties written in the section's own text
+	Tasks                []*TaskView // duties written in the section's own text
 	TaskCount, UnitCount int
 }
 
@@ -59,7 +60,7 @@ type ItemView struct {
 	Anchor                  string
 	Lead                    template.HTML
 	Subitems                []SubitemView
-	Tasks                   []TaskView
+	Tasks                   []*TaskView
 	HasHeading              bool
 }
 
@@ -150,13 +151,17 @@ func (r *renderer) makeNoticeView(n *catalog.Notice) (NoticeView, error) {
 	if err != nil {
 		return NoticeView{}, err
 	}
+	closing, err := r.text(strings.Join(n.Closing, "\n"), "c-")
+	if err != nil {
+		return NoticeView{}, err
+	}
 	v := NoticeView{
 		Slug: n.Slug, Title: n.Title, DocNumber: n.DocNumber, Issuer: n.Issuer, Date: displayDate(n.Date),
 		Recipients: n.Recipients, PrintedBy: n.PrintedBy, PrintDate: displayDate(n.PrintDate), CC: n.CC,
 		Href: hrefs.Notice(n.Slug), FullHref: hrefs.Full(n.Slug), MatrixHref: hrefs.Matrix(n.Slug),
 		JSONHref: noticeJSONHref(n.Slug), CSVHref: tasksCSVHref(n.Slug), XLSXHref: tasksXLSXHref(n.Slug),
 		Preamble: pre, Tasks: len(n.Tasks), Warnings: n.Warnings, Notes: n.Notes, Attachments: n.Attachments,
-		Closing: r.text(strings.Join(n.Closing, "\n"), "c-"),
+		Closing: closing,
 	}
 	if r.opt.Changes[n.Slug] != nil {
 		v.ChangesHref = hrefs.Changes(n.Slug)
@@ -238,10 +243,13 @@ func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (ItemView, error)
 		Lead: lead, HasHeading: it.Title != "",
 	}
 	for _, sb := range it.Subitems {
+		anchor := subitemAnchor(it.Section, it.Number, sb.Number)
+		text, err := r.text(sb.Text, anchor+"-")
+		if err != nil {
+			return ItemView{}, err
+		}
 		iv.Subitems = append(iv.Subitems, SubitemView{
-			Number: sb.Number, Label: sb.Label, Title: sb.Title, Sep: sb.Sep,
-			Anchor: subitemAnchor(it.Section, it.Number, sb.Number),
-			Text:   r.text(sb.Text, subitemAnchor(it.Section, it.Number, sb.Number)+"-"),
+			Number: sb.Number, Label: sb.Label, Title: sb.Title, Sep: sb.Sep, Anchor: anchor, Text: text,
 		})
 	}
 	for i := range n.Tasks {
@@ -282,7 +290,7 @@ type FullView struct {
 // TaskRow is a row of the responsibility table on the full-text page.
 type TaskRow struct {
 	Section, Item, Subitem string
-	Task                   TaskView
+	Task                   *TaskView
 }
 
 func (r *renderer) notice(n *catalog.Notice) error {
@@ -354,12 +362,12 @@ type TaskPageView struct {
 	Notice          NoticeView
 	Section         SectionView
 	Item            ItemView
-	Task            TaskView
+	Task            *TaskView
 	SubitemTitle    string
 	Number          int
 	Title           string
 	BodyText        string
-	Diff            template.HTML
+	Diff            []DiffPart
 	Fields          []notice.Field
 	Source          string
 	Line            int
@@ -368,7 +376,7 @@ type TaskPageView struct {
 }
 
 func (r *renderer) tasks(n *catalog.Notice, nv NoticeView, full FullView, home, nc Crumb) error {
-	views := map[string]TaskView{}
+	views := map[string]*TaskView{}
 	for _, row := range full.Tasks {
 		views[row.Task.ID] = row.Task
 	}
@@ -380,7 +388,7 @@ func (r *renderer) tasks(n *catalog.Notice, nv NoticeView, full FullView, home, 
 			items[[2]int{iv.Section, iv.Number}] = iv
 		}
 	}
-	ordered := make([]TaskView, len(n.Tasks))
+	ordered := make([]*TaskView, len(n.Tasks))
 	for i := range n.Tasks {
 		tv, ok := views[n.Tasks[i].ID]
 		if !ok {
@@ -398,14 +406,14 @@ func (r *renderer) tasks(n *catalog.Notice, nv NoticeView, full FullView, home, 
 		iv := items[[2]int{t.Section, t.Item}]
 		v := TaskPageView{
 			Notice: nv, Section: sv, Item: iv, Task: tv, SubitemTitle: tv.SubitemTitle,
-			Number: t.Number, Title: t.Title, BodyText: t.BodyText, Diff: diffHTML(t.Diff),
+			Number: t.Number, Title: t.Title, BodyText: t.BodyText, Diff: diffParts(t.Diff),
 			Fields: t.Fields, Source: t.Source, Line: t.Line, Position: i + 1, Count: len(n.Tasks),
 		}
 		if i > 0 {
-			v.Prev = &ordered[i-1]
+			v.Prev = ordered[i-1]
 		}
 		if i+1 < len(ordered) {
-			v.Next = &ordered[i+1]
+			v.Next = ordered[i+1]
 		}
 		crumbs := []Crumb{home, nc, {sectionName(sv), sv.Href}}
 		if iv.Href != "" {
@@ -418,42 +426,42 @@ func (r *renderer) tasks(n *catalog.Notice, nv NoticeView, full FullView, home, 
 	return nil
 }
 
-// diffHTML shows a short diff ([-body-]{+table+}) with del and ins.
-func diffHTML(d string) template.HTML {
-	if d == "" {
-		return ""
-	}
-	var b strings.Builder
-	for len(d) > 0 {
-		i := strings.Index(d, "[-")
-		j := strings.Index(d, "{+")
-		switch {
-		case i < 0 && j < 0:
-			b.WriteString(template.HTMLEscapeString(d))
-			d = ""
-		case i >= 0 && (j < 0 || i < j):
-			b.WriteString(template.HTMLEscapeString(d[:i]))
-			end := strings.Index(d[i:], "-]")
-			if end < 0 {
-				b.WriteString(template.HTMLEscapeString(d[i:]))
-				d = ""
-				continue
-			}
-			b.WriteString("<del>" + template.HTMLEscapeString(d[i+2:i+end]) + "</del>")
-			d = d[i+end+2:]
-		default:
-			b.WriteString(template.HTMLEscapeString(d[:j]))
-			end := strings.Index(d[j:], "+}")
-			if end < 0 {
-				b.WriteString(template.HTMLEscapeString(d[j:]))
-				d = ""
-				continue
-			}
-			b.WriteString("<ins>" + template.HTMLEscapeString(d[j+2:j+end]) + "</ins>")
-			d = d[j+end+2:]
+// DiffPart is a run of a diff: kept (Op 0), deleted (-1) or inserted
+// (1); the "diff" block shows it.
+type DiffPart struct {
+	Op   int
+	Text string
+}
+
+// diffParts reads a short diff written [-body-]{+table+}.
+func diffParts(d string) []DiffPart {
+	var out []DiffPart
+	add := func(op int, text string) {
+		if text != "" || op != 0 {
+			out = append(out, DiffPart{op, text})
 		}
 	}
-	return template.HTML(b.String())
+	for d != "" {
+		i := strings.Index(d, "[-")
+		j := strings.Index(d, "{+")
+		open, close, op := i, "-]", -1
+		if i < 0 || (j >= 0 && j < i) {
+			open, close, op = j, "+}", 1
+		}
+		if open < 0 {
+			add(0, d)
+			break
+		}
+		add(0, d[:open])
+		end := strings.Index(d[open:], close)
+		if end < 0 {
+			add(0, d[open:])
+			break
+		}
+		add(op, d[open+2:open+end])
+		d = d[open+end+2:]
+	}
+	return out
 }
 
 // ---- matrix ----
@@ -624,16 +632,17 @@ type UnitSection struct {
 type UnitRoleDuties struct {
 	Role   units.Role
 	Label  string
-	Duties []DutyView
+	Duties []*DutyView
 }
 
-// DutyView is one duty on a unit page.
+// DutyView is one duty on a unit page. It shows neither the unit nor
+// the role, so the view of a task reaching several units the same way is
+// made once (dutyView) and its block shared by their pages.
 type DutyView struct {
-	Task    TaskView
+	Task    *TaskView
 	Place   string // the item (and sub-item) the task belongs to
 	Via     string
 	ViaHref string
-	Written string
 }
 
 // dutyCounts counts duties in all, directly, through a group, and by role.
@@ -813,16 +822,12 @@ func (r *renderer) unitNotice(n *catalog.Notice, ds []catalog.Duty) (UnitNotice,
 		section int
 		role    units.Role
 	}
-	buckets := map[key][]DutyView{}
+	buckets := map[key][]*DutyView{}
 	for _, d := range ds {
 		t := r.in.Catalog.Task(n.Slug, d.Task)
-		tv, err := r.taskView(n, t)
+		dv, err := r.dutyView(n, t, d)
 		if err != nil {
 			return UnitNotice{}, err
-		}
-		dv := DutyView{Task: tv, Place: taskPlace(n.Notice, t), Via: d.Via, Written: d.Written}
-		if d.Via != "" {
-			dv.ViaHref = hrefs.Unit(r.in.Catalog.Unit(d.Via).Slug)
 		}
 		k := key{t.Section, d.Role}
 		buckets[k] = append(buckets[k], dv)
@@ -846,9 +851,35 @@ func (r *renderer) unitNotice(n *catalog.Notice, ds []catalog.Duty) (UnitNotice,
 
 func (r *renderer) notFound() error {
 	pg := &Page{Site: r.info, Title: "页面不存在", Path: "404.html", Root: r.opt.Base, Nav: "", Class: "notfound"}
-	var b strings.Builder
-	if err := r.tpl.execute(&b, "404.html", pg); err != nil {
-		return fmt.Errorf("site: 404.html: %w", err)
+	b, err := r.tpl.execute("404.html", pg)
+	if err != nil {
+		return fmt.Errorf("render 404.html: %w", err)
 	}
-	return r.emit("404.html", []byte(b.String()))
+	data := bytes.Clone(b.Bytes())
+	r.tpl.release(b)
+	return r.emit("404.html", data)
+}
+
+// dutyKey is what a duty's view is made from.
+type dutyKey struct {
+	task *notice.Task
+	via  string
+}
+
+// dutyView returns the view of a duty, made once per task and group.
+func (r *renderer) dutyView(n *catalog.Notice, t *notice.Task, d catalog.Duty) (*DutyView, error) {
+	k := dutyKey{t, d.Via}
+	if v, ok := r.dutyCache[k]; ok {
+		return v, nil
+	}
+	tv, err := r.taskView(n, t)
+	if err != nil {
+		return nil, err
+	}
+	v := &DutyView{Task: tv, Place: taskPlace(n.Notice, t), Via: d.Via}
+	if d.Via != "" {
+		v.ViaHref = hrefs.Unit(r.in.Catalog.Unit(d.Via).Slug)
+	}
+	r.dutyCache[k] = v
+	return v, nil
 }

@@ -5,7 +5,6 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -60,9 +59,6 @@ type Options struct {
 	// Sheets, when set, holds compressed table blocks, some perhaps kept
 	// from the last build (see BlockPrefix); the build's blocks are added.
 	Sheets *xlsx.Blocks
-	// TemplatesOnly executes the templates for every page, even those
-	// that Go writes the same way faster (fast.go); for tests.
-	TemplatesOnly bool
 }
 
 // SearchFilters are the choices of the search page's filters.
@@ -81,7 +77,7 @@ type Input struct {
 // public/. The same input gives the same bytes.
 func Render(in Input, opt Options) (map[string][]byte, error) {
 	if opt.Templates == nil {
-		return nil, fmt.Errorf("site: no templates")
+		return nil, fmt.Errorf("render site: no templates")
 	}
 	if opt.Base == "" {
 		opt.Base = "/"
@@ -89,8 +85,8 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	if !strings.HasSuffix(opt.Base, "/") {
 		opt.Base += "/"
 	}
-	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]TaskView{}, deps: map[string]string{}, units: map[*catalog.Unit]*unitCtx{}, noticeViews: map[string]NoticeView{}}
-	tpl, err := loadTemplates(opt.Templates, r.fragmentFuncs())
+	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]*TaskView{}, dutyCache: map[dutyKey]*DutyView{}, deps: map[string]string{}, units: map[*catalog.Unit]*unitCtx{}, noticeViews: map[string]NoticeView{}}
+	tpl, err := loadTemplates(opt.Templates)
 	if err != nil {
 		return nil, err
 	}
@@ -148,9 +144,10 @@ type renderer struct {
 	out   map[string][]byte
 	outMu sync.Mutex
 	work  *workers
-	// tasks caches the views of tasks, which many pages show.
-	taskCache map[*notice.Task]TaskView
-	frags     fragments
+	// taskCache and dutyCache hold the views of tasks and duties, which
+	// many pages show, for the notice being made.
+	taskCache map[*notice.Task]*TaskView
+	dutyCache map[dutyKey]*DutyView
 	// siteKey is the part of every key that all pages share; key is the
 	// key of the files being queued now ("" when they are always made);
 	// deps caches noticeDeps.
@@ -159,8 +156,6 @@ type renderer struct {
 	units        map[*catalog.Unit]*unitCtx
 	noticeViews  map[string]NoticeView
 	kinds        []KindGroup
-	// writers holds page writers to use again (fast.go).
-	writers sync.Pool
 	// sheets holds the compressed row blocks of the XLSX tables.
 	sheets *xlsx.Blocks
 }
@@ -206,7 +201,19 @@ type Page struct {
 	Crumbs  []Crumb
 	Class   string // class of <body>
 	Data    any
+	// set is the template set the page is executed from.
+	set *template.Template
 }
+
+// Frame is what the header of every page shows: the site and the active
+// navigation entry.
+type Frame struct {
+	Site *SiteInfo
+	Nav  string
+}
+
+// Frame returns what the page's header shows.
+func (p *Page) Frame() Frame { return Frame{p.Site, p.Nav} }
 
 // Crumb is one step of a breadcrumb.
 type Crumb struct {
@@ -214,11 +221,13 @@ type Crumb struct {
 }
 
 // Rel turns a site-relative link into one relative to the page.
-func (p *Page) Rel(target string) string {
+func (p *Page) Rel(target string) string { return rel(p.Root, target) }
+
+func rel(root, target string) string {
 	if strings.HasPrefix(target, "#") {
 		return target
 	}
-	return p.Root + target
+	return root + target
 }
 
 func rootOf(p string) string {
@@ -230,23 +239,15 @@ func rootOf(p string) string {
 func (r *renderer) page(tmpl, p, title, nav string, crumbs []Crumb, data any) error {
 	heading, _, _ := strings.Cut(title, " · ")
 	pg := &Page{Site: r.info, Title: title, Heading: heading, Path: p, Root: rootOf(p), Nav: nav, Crumbs: crumbs, Data: data, Class: strings.TrimSuffix(tmpl, ".html")}
-	fast := r.tpl.fast[tmpl]
-	if r.opt.TemplatesOnly {
-		fast = nil
-	}
 	r.queueOwned(p, func() ([]byte, func(), error) {
-		if fast != nil {
-			w := r.newPageWriter(pg)
-			if fast(r, w, pg) {
-				return w.Bytes(), func() { r.donePage(w) }, nil
-			}
-			r.donePage(w)
+		b, err := r.tpl.execute(tmpl, pg)
+		if err != nil {
+			return nil, nil, fmt.Errorf("render %s: %w", p, err)
 		}
-		var b bytes.Buffer
-		if err := r.tpl.execute(&b, tmpl, pg); err != nil {
-			return nil, nil, fmt.Errorf("site: %s: %w", p, err)
+		if r.opt.Emit == nil {
+			return b.Bytes(), nil, nil // kept in the map Render returns
 		}
-		return b.Bytes(), nil, nil
+		return b.Bytes(), func() { r.tpl.release(b) }, nil
 	})
 	return nil
 }
@@ -361,8 +362,9 @@ func (r *renderer) all() error {
 		}
 		// Let go of the views of the notice's tasks, which no later
 		// page shows.
-		r.taskCache = map[*notice.Task]TaskView{}
-		r.frags.reset()
+		r.taskCache = map[*notice.Task]*TaskView{}
+		r.dutyCache = map[dutyKey]*DutyView{}
+		r.tpl.resetBlocks()
 	}
 	return nil
 }
@@ -375,14 +377,14 @@ func (r *renderer) searchPage() error {
 func (r *renderer) assets() error {
 	return fs.WalkDir(r.opt.Templates, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return fmt.Errorf("site: %w", err)
+			return fmt.Errorf("copy assets: %w", err)
 		}
 		if d.IsDir() {
 			return nil
 		}
 		b, err := fs.ReadFile(r.opt.Templates, p)
 		if err != nil {
-			return fmt.Errorf("site: %w", err)
+			return fmt.Errorf("copy assets: %w", err)
 		}
 		return r.emit(p, b)
 	})
@@ -397,17 +399,18 @@ func (r *renderer) body(contentPath, text, prefix string) (template.HTML, error)
 	}
 	h, err := r.md.HTML(b, prefix)
 	if err != nil {
-		return "", fmt.Errorf("site: %s: %w", contentPath, err)
+		return "", fmt.Errorf("render Markdown of %s: %w", contentPath, err)
 	}
 	return h, nil
 }
 
-func (r *renderer) text(text, prefix string) template.HTML {
+// text renders text of the notice that has no content file of its own.
+func (r *renderer) text(text, prefix string) (template.HTML, error) {
 	h, err := r.md.HTML(content.ToMarkdown(text), prefix)
 	if err != nil {
-		return template.HTML(template.HTMLEscapeString(text))
+		return "", fmt.Errorf("render Markdown of %q…: %w", excerpt(text, 20), err)
 	}
-	return h
+	return h, nil
 }
 
 // ---- shared views ----
@@ -472,15 +475,17 @@ type TaskView struct {
 	SubitemTitle                   string
 }
 
-func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (TaskView, error) {
+// taskView returns the view of a task, made once per build and shared by
+// every page that shows the task.
+func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (*TaskView, error) {
 	if v, ok := r.taskCache[t]; ok {
 		return v, nil
 	}
 	text, err := r.body(content.TaskPath(n.Slug, t.ID), t.Text, "t"+t.ID+"-")
 	if err != nil {
-		return TaskView{}, err
+		return nil, err
 	}
-	v := TaskView{
+	v := &TaskView{
 		ID: t.ID, Title: content.TaskTitle(*t), Href: hrefs.Task(n.Slug, t.ID), Anchor: taskAnchor(t.ID),
 		Text: text, Excerpt: excerpt(t.Text, 60), Roles: r.roleGroups(t.Units), UnitText: t.UnitText,
 		Subitem: t.Subitem, Label: taskLabel(n.Notice, t),

@@ -1,25 +1,47 @@
 package site
 
 import (
-	"errors"
+	"bytes"
 	"fmt"
 	"html/template"
-	"io"
 	"io/fs"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"qingdan/internal/units"
 )
 
-// The page templates. Each defines "content" (and may define "head"),
-// and is executed inside base.html.
+// The templates are the only writer of every page. base.html and
+// blocks.html are parsed once and cloned for each page template, which
+// defines "content" (and may define "head") and is executed inside
+// base.html. blocks.html defines what several pages show (a task card, a
+// duty, a row); a block called through `shared` is made once per view
+// and page depth and reused as trusted HTML, which is most of what keeps
+// the templates cheap on a large site.
+
+// sharedTemplates are parsed into every page's set.
+var sharedTemplates = []string{"base.html", "blocks.html"}
+
+// The page templates.
 var pageTemplates = []string{
 	"home.html", "notice.html", "full.html", "section.html", "item.html",
 	"task.html", "units.html", "unit.html", "matrix.html", "404.html", "search.html",
 	"changes.html",
 }
+
+// Part is what a block of blocks.html gets: a view, and the page's root
+// for its links. It holds nothing else of the page, so a block made for
+// one page is right for every page at the same depth.
+type Part struct {
+	Root string
+	Data any
+}
+
+// Rel turns a site-relative link into one relative to the page.
+func (p Part) Rel(target string) string { return rel(p.Root, target) }
 
 // ChangesCard is the data of the changes-body partial.
 type ChangesCard struct {
@@ -29,9 +51,29 @@ type ChangesCard struct {
 
 type templates struct {
 	pages map[string]*template.Template
-	// fast holds the Go writers of the pages whose templates are the
-	// shipped ones (fast.go).
-	fast map[string]fastPage
+	// own holds, by page set, the blocks its page template defines
+	// again; the blocks a page does not redefine are the same in every
+	// set, so a block made for one page serves the others.
+	own map[*template.Template]map[string]bool
+	// blocks holds the blocks made by `shared`, until reset.
+	mu     sync.Mutex
+	blocks map[blockKey]template.HTML
+	// buffers holds page buffers to use again.
+	buffers sync.Pool
+}
+
+// blockKey names a block made for a page: the page's template set when
+// its page template defines the block again (nil otherwise), the block,
+// the page's depth and the view. A view is a pointer to a view made once per
+// build and never changed, or a comparable value of such pointers and
+// strings (Frame): either way it stands for all the data the block
+// shows. The map holding a key keeps its pointers alive, so no other view
+// takes their address.
+type blockKey struct {
+	set  *template.Template
+	name string
+	root string
+	view any
 }
 
 var funcs = template.FuncMap{
@@ -41,6 +83,8 @@ var funcs = template.FuncMap{
 	// changes pairs a changes view with its page, for changes-body.
 	"changes": func(p *Page, c ChangesView) ChangesCard { return ChangesCard{P: p, C: c} },
 	"join":    strings.Join,
+	// part hands a view to a block of blocks.html.
+	"part": func(p *Page, v any) Part { return Part{Root: p.Root, Data: v} },
 }
 
 // roleShort is the one-character mark of a role in the matrix.
@@ -58,51 +102,134 @@ func roleShort(r units.Role) string {
 	return "负"
 }
 
-// fragmentFuncs are the template functions that call the Go-built
-// fragments of a renderer.
-func (r *renderer) fragmentFuncs() template.FuncMap {
-	return template.FuncMap{
-		"taskCard":   func(p *Page, t TaskView) template.HTML { return r.taskCard(p.Root, t) },
-		"roles":      func(p *Page, t TaskView) template.HTML { return r.roles(p.Root, t) },
-		"unitList":   func(p *Page, t TaskView) template.HTML { return r.unitList(p.Root, t) },
-		"duties":     func(p *Page, ds []DutyView) template.HTML { return r.duties(p.Root, ds) },
-		"matrixRows": func(p *Page, v MatrixView) template.HTML { return r.matrixRows(p.Root, v) },
-		"taskRows":   func(p *Page, rows []TaskRow) template.HTML { return r.tableRows(p.Root, rows) },
+func loadTemplates(fsys fs.FS) (*templates, error) {
+	t := &templates{pages: map[string]*template.Template{}, own: map[*template.Template]map[string]bool{}}
+	root := template.New("base.html").Funcs(funcs).Funcs(template.FuncMap{"shared": t.shared})
+	for _, name := range sharedTemplates {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("load templates: %w", err)
+		}
+		tp := root
+		if name != root.Name() {
+			tp = root.New(name)
+		}
+		if _, err := tp.Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("load templates: %w", err)
+		}
 	}
-}
-
-func loadTemplates(fsys fs.FS, more template.FuncMap) (*templates, error) {
-	t := &templates{pages: map[string]*template.Template{}}
-	base, err := fs.ReadFile(fsys, "base.html")
-	if err != nil {
-		return nil, fmt.Errorf("site: templates: %w", err)
-	}
-	sources := map[string][]byte{}
 	for _, name := range pageTemplates {
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("site: templates: %w", err)
+			return nil, fmt.Errorf("load templates: %w", err)
 		}
-		sources[name] = src
-		tp, err := template.New("base.html").Funcs(funcs).Funcs(more).Parse(string(base))
+		set, err := root.Clone()
 		if err == nil {
-			tp, err = tp.New(name).Parse(string(src))
+			_, err = set.New(name).Parse(string(src))
 		}
 		if err != nil {
-			return nil, fmt.Errorf("site: templates: %w", err)
+			return nil, fmt.Errorf("load templates: %w", err)
 		}
-		t.pages[name] = tp
+		t.pages[name] = set
+		t.own[set] = map[string]bool{}
+		for _, shared := range root.Templates() {
+			if mine := set.Lookup(shared.Name()); mine.Tree == nil || shared.Tree == nil || mine.Tree.Root.String() != shared.Tree.Root.String() {
+				t.own[set][shared.Name()] = true
+			}
+		}
 	}
-	t.fast = fastWriters(base, sources)
 	return t, nil
 }
 
-func (t *templates) execute(w io.Writer, name string, data any) error {
-	tp, ok := t.pages[name]
+// execute renders a page into a buffer from the pool; release gives the
+// buffer back once its bytes are no longer used.
+func (t *templates) execute(name string, p *Page) (*bytes.Buffer, error) {
+	set, ok := t.pages[name]
 	if !ok {
-		return errors.New("no template " + name)
+		return nil, fmt.Errorf("no template %s", name)
 	}
-	return tp.ExecuteTemplate(w, "base.html", data)
+	p.set = set
+	b := t.buffer()
+	if err := set.ExecuteTemplate(b, "base.html", p); err != nil {
+		t.release(b)
+		return nil, err
+	}
+	return b, nil
+}
+
+func (t *templates) buffer() *bytes.Buffer {
+	if b, ok := t.buffers.Get().(*bytes.Buffer); ok {
+		return b
+	}
+	return bytes.NewBuffer(make([]byte, 0, 16<<10)) // most pages are 8 to 16 KB
+}
+
+func (t *templates) release(b *bytes.Buffer) {
+	b.Reset()
+	t.buffers.Put(b)
+}
+
+// shared renders a block of the page's set for a view, or returns the
+// one made before for the same view at the same depth; given a slice of
+// views, it does so for each and joins them. A view that cannot be a key
+// is rendered every time.
+func (t *templates) shared(name string, p *Page, view any) (template.HTML, error) {
+	if v := reflect.ValueOf(view); v.Kind() == reflect.Slice {
+		var b strings.Builder
+		for i := range v.Len() {
+			h, err := t.sharedOne(name, p, v.Index(i).Interface())
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(string(h))
+		}
+		return template.HTML(b.String()), nil
+	}
+	return t.sharedOne(name, p, view)
+}
+
+func (t *templates) sharedOne(name string, p *Page, view any) (template.HTML, error) {
+	if view == nil || !reflect.TypeOf(view).Comparable() {
+		return t.block(p.set, name, Part{p.Root, view})
+	}
+	k := blockKey{nil, name, p.Root, view}
+	if t.own[p.set][name] {
+		k.set = p.set
+	}
+	t.mu.Lock()
+	h, ok := t.blocks[k]
+	t.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	h, err := t.block(p.set, name, Part{p.Root, view})
+	if err != nil {
+		return "", err
+	}
+	t.mu.Lock()
+	if t.blocks == nil {
+		t.blocks = map[blockKey]template.HTML{}
+	}
+	t.blocks[k] = h
+	t.mu.Unlock()
+	return h, nil
+}
+
+func (t *templates) block(set *template.Template, name string, part Part) (template.HTML, error) {
+	b := t.buffer()
+	defer t.release(b)
+	if err := set.ExecuteTemplate(b, name, part); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// resetBlocks lets go of the blocks made so far, once no page to come
+// shows them.
+func (t *templates) resetBlocks() {
+	t.mu.Lock()
+	t.blocks = nil
+	t.mu.Unlock()
 }
 
 // Overlay returns the templates of a site: its own file where it has one,

@@ -1,0 +1,186 @@
+package site_test
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/gen"
+	"qingdan/internal/notice"
+	"qingdan/internal/revision"
+	"qingdan/internal/site"
+	"qingdan/internal/units"
+)
+
+// richSite is a site that takes every branch of the templates: the
+// corpus, the genre samples, generated notices (units with duties in
+// several notices), a hostile notice, a unit with notes and a revised
+// notice.
+func richSite(t *testing.T) (site.Input, map[string]*revision.Report) {
+	t.Helper()
+	reg, err := units.LoadRegistry([]byte(read(t, "../../seeds/units.yaml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, glob := range []string{"../../testdata/corpus/*.txt", "../../testdata/genre/*.txt"} {
+		m, _ := filepath.Glob(glob)
+		paths = append(paths, m...)
+	}
+	if len(paths) < 15 {
+		t.Fatalf("only %d notices found", len(paths))
+	}
+	var notices []*notice.Notice
+	seen := map[string]bool{}
+	for _, p := range paths {
+		n, err := notice.Parse([]byte(read(t, p)), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !seen[n.DocNumber] { // one version of each notice
+			seen[n.DocNumber] = true
+			notices = append(notices, n)
+		}
+	}
+	templates, err := gen.Load("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range gen.Notices(templates, 3, 1) {
+		n, err := notice.Parse([]byte(g.Text), g.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notices = append(notices, n)
+	}
+	hostile, err := notice.Parse([]byte(hostileNotice), "seeds/hostile.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	notices = append(notices, hostile)
+	var noted string
+	cat, tree := throughContent(t, reg, notices, func(cat *catalog.Catalog) map[string]string {
+		noted = cat.Units[0].Slug
+		return map[string]string{"units/" + noted + ".notes.md": "备注 **加粗** <i>x</i> + 1\n"}
+	})
+	if tree.Notes[noted] == "" {
+		t.Fatalf("notes of %s not read", noted)
+	}
+	revised, err := notice.Parse([]byte(read(t, "../../testdata/revision/00-revised.txt")), "seeds/00.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := cat.Notices[0]
+	return site.Input{Catalog: cat, Tree: tree}, map[string]*revision.Report{first.Slug: revision.Compare(revised, first.Notice)}
+}
+
+// unshared are the shipped page templates with every block executed in
+// place instead of through `shared`.
+func unshared(t *testing.T) fs.FS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"base.html", "item.html", "section.html", "unit.html"} {
+		src := read(t, "../../templates/"+name)
+		for _, r := range []struct{ from, to string }{
+			{`{{shared "site-links" $ .Site}}`, `{{template "site-links" (part $ .Site)}}`},
+			{`{{shared "site-header" $ .Frame}}`, `{{template "site-header" (part $ .Frame)}}`},
+			{`{{shared "site-footer" $ .Site}}`, `{{template "site-footer" (part $ .Site)}}`},
+			{`{{with .Item.Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Item.Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
+			{`{{shared "task-card" $ .Section.Tasks}}`, `{{range .Section.Tasks}}{{template "task-card" (part $ .)}}{{end}}`},
+			{`{{with .Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
+			{`{{shared "duty" $ .Duties}}`, `{{range .Duties}}{{template "duty" (part $ .)}}{{end}}`},
+		} {
+			src = strings.ReplaceAll(src, r.from, r.to)
+		}
+		if strings.Contains(src, "shared") {
+			t.Fatalf("%s still calls shared", name)
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	return site.Overlay(fsys, os.DirFS("../../templates"))
+}
+
+// TestSharedBlocks: a block made once and reused on other pages gives
+// every page the bytes it gets when the block is executed in place.
+func TestSharedBlocks(t *testing.T) {
+	in, changes := richSite(t)
+	for _, changes := range []map[string]*revision.Report{changes, nil} {
+		shared, err := site.Render(in, site.Options{Templates: os.DirFS("../../templates"), Changes: changes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		inPlace, err := site.Render(in, site.Options{Templates: unshared(t), Changes: changes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		samePages(t, shared, inPlace)
+	}
+}
+
+// TestPageDefinesBlock: a site's page template may define a block again;
+// its pages show its own, and the other pages the shipped one, whichever
+// page is made first.
+func TestPageDefinesBlock(t *testing.T) {
+	in, _ := richSite(t)
+	unit := read(t, "../../templates/unit.html") + `{{define "duty"}}<li class="own-duty">{{.Data.Task.ID}}</li>{{end}}`
+	item := read(t, "../../templates/item.html") + `{{define "task-card"}}<p class="own-card">{{.Data.ID}}</p>{{end}}`
+	pages, err := site.Render(in, site.Options{Templates: site.Overlay(fstest.MapFS{
+		"unit.html": {Data: []byte(unit)},
+		"item.html": {Data: []byte(item)},
+	}, os.DirFS("../../templates"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var units, items, sections int
+	for p, b := range pages {
+		switch {
+		case strings.HasPrefix(p, "units/") && bytes.Contains(b, []byte(`class="duties"`)):
+			units++
+			if !bytes.Contains(b, []byte(`class="own-duty"`)) || bytes.Contains(b, []byte(`class="duty`)) {
+				t.Errorf("%s does not show the site's own duty block", p)
+			}
+		case strings.Contains(p, "/items/") && bytes.Contains(b, []byte("任务与责任单位")):
+			if !bytes.Contains(b, []byte("本事项未列责任单位")) {
+				items++
+				if !bytes.Contains(b, []byte(`class="own-card"`)) || bytes.Contains(b, []byte(`class="task-card"`)) {
+					t.Errorf("%s does not show the site's own task card", p)
+				}
+			}
+		case strings.Contains(p, "/sections/") && bytes.Contains(b, []byte(`class="task-card"`)):
+			sections++
+			if bytes.Contains(b, []byte(`class="own-card"`)) {
+				t.Errorf("%s shows the item page's own task card", p)
+			}
+		}
+	}
+	if units == 0 || items == 0 || sections == 0 {
+		t.Fatalf("checked %d unit, %d item and %d section pages", units, items, sections)
+	}
+}
+
+func samePages(t *testing.T, got, want map[string][]byte) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for p, w := range want {
+		g, ok := got[p]
+		if !ok {
+			t.Errorf("%s: not made", p)
+			continue
+		}
+		if !bytes.Equal(g, w) {
+			i := 0
+			for i < len(g) && i < len(w) && g[i] == w[i] {
+				i++
+			}
+			from := max(0, i-80)
+			t.Errorf("%s differs at byte %d:\ngot:  %q\nwant: %q", p, i, g[from:min(len(g), i+80)], w[from:min(len(w), i+80)])
+		}
+	}
+}
