@@ -109,12 +109,18 @@ type Report struct {
 	// Unchanged is true when the inputs were as the last build left them,
 	// so nothing was read beyond them and nothing written.
 	Unchanged bool
-	Elapsed   time.Duration
+	// Notes are problems that did not stop the build (a leftover of an
+	// earlier build that could not be removed).
+	Notes   []string
+	Elapsed time.Duration
 }
 
 // Summary is the few lines a build prints at its end.
 func (r *Report) Summary() string {
 	var b strings.Builder
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "note: %s\n", n)
+	}
 	if r.Unchanged {
 		fmt.Fprintf(&b, "nothing changed since the last build; content/ and public/ are current (%s)\n", r.Elapsed.Round(time.Millisecond))
 		return b.String()
@@ -125,11 +131,20 @@ func (r *Report) Summary() string {
 		fmt.Fprintf(&b, ", %d hand edit(s) kept", r.Content.KeptEdits)
 	}
 	b.WriteString("\n")
+	if r.Content.Backup != "" {
+		fmt.Fprintf(&b, "content/: the files edited by hand that this build replaced or removed are copied to content/%s/\n", r.Content.Backup)
+	}
 	if r.Site.Swapped {
 		fmt.Fprintf(&b, "public/: %d pages and files (%d made, %d kept from the last build), %d written, %d unchanged, %d removed\n",
 			r.Pages, r.Pages-r.Kept, r.Kept, r.Site.Written, r.Site.Unchanged, r.Site.Removed)
 	} else {
 		fmt.Fprintf(&b, "public/: %d pages and files, all unchanged\n", r.Pages)
+	}
+	if len(r.Site.Repaired) > 0 {
+		fmt.Fprintf(&b, "public/: %d file(s) changed or deleted by hand since the last build, made again: %s\n", len(r.Site.Repaired), listSome(r.Site.Repaired))
+	}
+	if len(r.Site.Kept) > 0 {
+		fmt.Fprintf(&b, "public/: %d file(s) the build did not make, kept as they are: %s (to have them in every build, put them in static/)\n", len(r.Site.Kept), listSome(r.Site.Kept))
 	}
 	for _, slug := range slices.Sorted(maps.Keys(r.Changes)) {
 		c := r.Changes[slug]
@@ -138,6 +153,15 @@ func (r *Report) Summary() string {
 	}
 	fmt.Fprintf(&b, "%d warning(s) (run `go run . check seeds/*.txt` to read them); %s\n", len(r.Warnings), r.Elapsed.Round(time.Millisecond))
 	return b.String()
+}
+
+// listSome lists a few names, and how many more there are.
+func listSome(names []string) string {
+	const most = 5
+	if len(names) <= most {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:most], ", "), len(names)-most)
 }
 
 // LoadSeeds parses every notice (*.txt) in the seeds folder, in name
@@ -205,15 +229,35 @@ func loadRegistry(fsys afero.Fs, p string) (*units.Registry, error) {
 	return reg, nil
 }
 
-// Run builds the site. Nothing is written when a notice cannot be read;
-// content/ is synced (refusing to overwrite hand edits unless forced) and
-// public/ is swapped in whole.
+// LockName is the lock file a build holds, beside content/: one build
+// at a time writes a project's content/ and public/.
+const LockName = ".qingdan-lock"
+
+// LockPath is the lock file of the project whose content folder is opt's.
+func LockPath(opt Options) string {
+	opt.defaults()
+	return path.Join(path.Dir(path.Clean(opt.Content)), LockName)
+}
+
+// Run builds the site. Nothing is written when a notice cannot be read or
+// a page cannot be made: content/ and public/ are each built beside the
+// old version and put in place in one step, content/ first, once the
+// whole site is made. A second build of the same project waits for the
+// first (progress says so).
 func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	opt.defaults()
 	start := opt.Now()
 	if progress == nil {
 		progress = io.Discard
 	}
+	unlock, err := publish.Lock(fsys, LockPath(opt), func(holder string) {
+		fmt.Fprintf(progress, "waiting for another build of %s/ and %s/ to finish (%s: %s)\n", opt.Content, opt.Public, LockPath(opt), holder)
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	notes := append(publish.Clean(fsys, opt.Content), publish.Clean(fsys, opt.Public)...)
 	ver, err := version(fsys, opt)
 	if err != nil {
 		return nil, err
@@ -223,8 +267,18 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		return nil, err
 	}
 	if before, err := state(in, fsys, opt); err == nil && !opt.Force && before == lastState(fsys, opt) {
-		return &Report{Unchanged: true, Elapsed: opt.Now().Sub(start)}, nil
+		return &Report{Unchanged: true, Notes: notes, Elapsed: opt.Now().Sub(start)}, nil
 	}
+	if opt.Templates == nil {
+		return nil, errors.New("build: no templates")
+	}
+	// public/ is checked first: a folder that cannot be written is
+	// reported before anything is made.
+	tree, err := publish.Begin(fsys, opt.Public, publish.Config{Header: publish.SiteHeader, InPlace: true, KeepUnknown: true, Rehash: opt.Force})
+	if err != nil {
+		return nil, err
+	}
+	defer tree.Abort() // nothing once committed
 	cache := openParseCache(fsys, opt)
 	notices, reg, err := loadSeeds(fsys, opt, cache)
 	if err != nil {
@@ -249,40 +303,47 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Reparsed: int(reparsed)}
+	r := &Report{Reparsed: int(reparsed), Notes: notes}
 	fmt.Fprintf(progress, "parsed %d notice(s); writing %s/\n", len(notices), opt.Content)
-	if r.Content, err = publish.Sync(fsys, opt.Content, files, opt.Force); err != nil {
+	ctree, cstats, err := publish.Stage(fsys, opt.Content, files, publish.StageOptions{
+		Force: opt.Force, BackupName: start.Format("2006-01-02-150405"), Orphan: orphanNotices(files),
+	})
+	if err != nil {
+		if _, edited := errors.AsType[*publish.EditedError](err); !edited {
+			err = fmt.Errorf("build: nothing was changed: %w", err)
+		}
 		return nil, err
 	}
+	defer ctree.Abort()
+	r.Content = cstats
 	// The site is built from content/. When content/ holds exactly what
 	// was just generated (no hand edit, no hand-written file but notes),
 	// reading it back gives the same notices and units (the round trip is
 	// tested), so the catalog at hand is used and only the notes are read.
+	// Otherwise the new content/ is read before it is in place.
+	staged := ctree.View()
 	var (
-		ctree   *content.Tree
+		ctree2  *content.Tree
 		digests map[string]string
 	)
 	if r.Content.KeptEdits == 0 && onlyNotes(r.Content.Extra) {
 		// Only then do the files at hand say what each notice's pages
 		// are made from; otherwise every page is made.
 		digests = noticeDigests(r.Content.Digests)
-		notes, err := content.ReadNotes(fsys, opt.Content)
+		notes, err := content.ReadNotes(staged, opt.Content)
 		if err != nil {
 			return nil, err
 		}
-		ctree = &content.Tree{Notices: notices, Registry: reg, Notes: notes, Bodies: map[string]string{}}
+		ctree2 = &content.Tree{Notices: notices, Registry: reg, Notes: notes, Bodies: map[string]string{}}
 	} else {
-		if ctree, err = content.Read(fsys, opt.Content); err != nil {
+		if ctree2, err = content.Read(staged, opt.Content); err != nil {
 			return nil, err
 		}
-		if cat, err = catalog.New(ctree.Notices, ctree.Registry); err != nil {
+		if cat, err = catalog.New(ctree2.Notices, ctree2.Registry); err != nil {
 			return nil, fmt.Errorf("build: %s: %w", opt.Content, err)
 		}
 	}
 	r.count(cat)
-	if opt.Templates == nil {
-		return nil, errors.New("build: no templates")
-	}
 	var own fs.FS
 	if info, err := fsys.Stat(opt.TemplateDir); err == nil && info.IsDir() {
 		own = afero.NewIOFS(afero.NewBasePathFs(fsys, opt.TemplateDir))
@@ -293,10 +354,6 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		return nil, err
 	}
 	r.Changes = changes
-	tree, err := publish.Begin(fsys, opt.Public)
-	if err != nil {
-		return nil, err
-	}
 	var pages atomic.Int64
 	emit := func(p string, b []byte) error {
 		pages.Add(1)
@@ -312,30 +369,40 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		indexed <- err
 	}()
 	blocks := openBlockCache(fsys, opt, cat, digests)
-	_, err = site.Render(site.Input{Catalog: cat, Tree: ctree}, site.Options{
+	_, err = site.Render(site.Input{Catalog: cat, Tree: ctree2}, site.Options{
 		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
 		Extra: prevFiles, Search: searchFilters(search.SectionLabels(cat)), Changes: changes, Emit: emit,
 		Reuse: keys, Version: ver, Digests: digests, Sheets: blocks.blocks,
 	})
 	if err := errors.Join(err, <-indexed); err != nil {
-		tree.Abort()
-		return nil, err
+		if werr := tree.Err(); werr != nil {
+			err = werr // the first write that failed, not each after it
+		}
+		return nil, fmt.Errorf("build: nothing was changed: %w", err)
 	}
 	r.Pages = int(pages.Load())
 	r.Kept = keys.kept
-	if r.Site, err = tree.Commit(); err != nil {
-		return nil, err
+	// Everything is made and written: content/ goes in, then public/,
+	// each by renames only. A build killed between the two leaves
+	// content/ new and public/ old, which the next build, finding public/
+	// not as the last build left it, makes again.
+	if err := errors.Join(ctree.Seal(), tree.Seal()); err != nil {
+		return nil, fmt.Errorf("build: nothing was changed: %w", err)
 	}
+	if _, err := ctree.Commit(); err != nil {
+		return nil, fmt.Errorf("build: nothing was changed: %w", err)
+	}
+	if r.Site, err = tree.Commit(); err != nil {
+		return nil, fmt.Errorf("build: %s/ is new but %s/ was left as it was; the next build completes it: %w", opt.Content, opt.Public, err)
+	}
+	// The records of this build only spare the next one work: one that
+	// cannot be written is said, and the next build does more.
 	if err := keys.save(fsys, opt); err != nil {
-		return nil, err
+		r.Notes = append(r.Notes, fmt.Sprintf("the record of which page was made from what could not be written (%v); the next build makes every page again", err))
 	}
 	blocks.save()
-	after, err := state(in, fsys, opt)
-	if err != nil {
-		return nil, err
-	}
-	if err := saveState(fsys, opt, after); err != nil {
-		return nil, err
+	if after, err := state(in, fsys, opt); err == nil {
+		saveState(fsys, opt, after)
 	}
 	for _, n := range notices {
 		for _, w := range n.Warnings {
@@ -344,6 +411,29 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	}
 	r.Elapsed = opt.Now().Sub(start)
 	return r, nil
+}
+
+// orphanNotices tells the paths of content/ that lie in the folder of a
+// notice the build does not make (its seed is gone).
+func orphanNotices(files map[string][]byte) func(p string) (string, bool) {
+	made := map[string]bool{}
+	for p := range files {
+		if rest, ok := strings.CutPrefix(p, content.NoticesDir+"/"); ok {
+			slug, _, _ := strings.Cut(rest, "/")
+			made[slug] = true
+		}
+	}
+	return func(p string) (string, bool) {
+		rest, ok := strings.CutPrefix(p, content.NoticesDir+"/")
+		if !ok {
+			return "", false
+		}
+		slug, _, inFolder := strings.Cut(rest, "/")
+		if !inFolder || made[slug] {
+			return "", false
+		}
+		return content.NoticeDir(slug), true
+	}
 }
 
 func onlyNotes(files []string) bool {

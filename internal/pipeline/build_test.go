@@ -179,13 +179,17 @@ func TestHandEdits(t *testing.T) {
 		t.Error("a refused build wrote something")
 	}
 
-	// --force overwrites, keeping a copy.
+	// --force overwrites, keeping a copy in a folder of its own, which
+	// the summary names.
 	opt.Force = true
-	run(t, fsys, opt)
+	forced := run(t, fsys, opt)
 	if strings.Contains(get(t, fsys, task), "（已核）") {
 		t.Error("--force did not overwrite")
 	}
-	if get(t, fsys, path.Join("content", publish.BackupDir, "notices/xin-zheng-fa-2024-1/tasks/3-13-0-1.md")) != edited {
+	if !strings.HasPrefix(forced.Content.Backup, publish.BackupDir+"/") || !strings.Contains(forced.Summary(), "content/"+forced.Content.Backup+"/") {
+		t.Errorf("backup folder %q, summary:\n%s", forced.Content.Backup, forced.Summary())
+	}
+	if get(t, fsys, path.Join("content", forced.Content.Backup, "notices/xin-zheng-fa-2024-1/tasks/3-13-0-1.md")) != edited {
 		t.Error("no copy of the edited file")
 	}
 	if _, err := fsys.Stat("content/units/shi-ying-ji-ju.notes.md"); err != nil {

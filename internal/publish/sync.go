@@ -1,17 +1,19 @@
-// Package publish writes generated trees safely: content/ file by file,
-// never overwriting a file a person edited, and public/ as a whole, built
-// beside the old site and swapped in at once, so a reader or a web server
-// never sees half a site.
+// Package publish writes generated trees safely. Each folder (content/,
+// public/) is built as a new version beside the old one and put in place
+// in one step, so a reader, a web server or the next build sees either
+// the old version or the new one, whatever happens midway: a kill, a full
+// disk, an error. Files a person edited or added are never lost silently:
+// content/ refuses to overwrite a hand edit, public/ keeps the files the
+// build did not make, and a folder an administrator set up (a link to
+// the web root, a mount point) is written into, never replaced.
 package publish
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"path"
 	"runtime"
@@ -23,26 +25,46 @@ import (
 	"qingdan/internal/parallel"
 )
 
-// ManifestName is the file in a synced tree that records what was
-// generated, so a later build can tell a hand edit from its own output.
+// ManifestName is the file in a folder that records what the build made,
+// so a later build can tell a hand edit from its own output.
 const ManifestName = ".qingdan-manifest"
 
-// BackupDir holds copies of hand-edited files that a forced build replaced.
+// BackupDir holds copies of hand-edited files that a forced build
+// replaced, in a folder per build named by its time.
 const BackupDir = ".qingdan-backup"
 
-// EditedError lists generated files a person changed since the last build
-// whose generated text has changed too: overwriting them would lose the edit.
+// EditedError lists the files a person changed or wrote that the build
+// would overwrite or remove.
 type EditedError struct {
-	Dir   string
+	Dir string
+	// Files are generated files edited since they were generated, whose
+	// generated text has changed too: overwriting them would lose the edit.
 	Files []string
+	// Orphans are notice folders whose seed is gone, holding files
+	// edited or written by hand.
+	Orphans []string
 }
 
 func (e *EditedError) Error() string {
-	return fmt.Sprintf("publish: %d file(s) in %s were edited by hand since they were generated, and the build would change them:\n  %s\nmerge the edit into seeds/ (or keep it as a notes file), or run again with --force to overwrite them (a copy is kept in %s/%s)",
-		len(e.Files), e.Dir, strings.Join(e.Files, "\n  "), e.Dir, BackupDir)
+	var b strings.Builder
+	if len(e.Files) > 0 {
+		fmt.Fprintf(&b, "publish: %d file(s) in %s were edited by hand since they were generated, and the build would change them:\n  %s\nmerge the edit into seeds/ (or keep it as a notes file), ",
+			len(e.Files), e.Dir, strings.Join(e.Files, "\n  "))
+	}
+	if len(e.Orphans) > 0 {
+		if b.Len() > 0 {
+			b.WriteString("and ")
+		} else {
+			b.WriteString("publish: ")
+		}
+		fmt.Fprintf(&b, "%d notice folder(s) in %s belong to no notice in the seeds (the seed was removed or renamed) and hold files edited or written by hand, so they are not removed with it:\n  %s\nmove what is worth keeping out of them and delete them, ",
+			len(e.Orphans), e.Dir, strings.Join(e.Orphans, "\n  "))
+	}
+	fmt.Fprintf(&b, "or run again with --force to overwrite (a copy is kept in %s/%s/)", e.Dir, BackupDir)
+	return b.String()
 }
 
-// SyncStats counts what a sync did.
+// SyncStats counts what a sync of content/ did.
 type SyncStats struct {
 	Written, Removed, Unchanged, KeptEdits int
 	// Extra are the files of the folder that the build did not make: hand
@@ -50,31 +72,41 @@ type SyncStats struct {
 	Extra []string
 	// Digests are the SHA-256 of the generated files, by path.
 	Digests map[string]string
+	// Backup is the folder, under the synced one, where the hand-edited
+	// files a forced build replaced were copied ("" when none was).
+	Backup string
 }
 
-// Sync makes the generated files of dir equal to files (relative path →
-// bytes), writing only what changed. A file that differs both from the
+// StageOptions are the choices of a sync.
+type StageOptions struct {
+	// Force overwrites hand edits, keeping a copy of each.
+	Force bool
+	// BackupName names the folder of this build's copies under BackupDir
+	// (a time); it is made unique if taken.
+	BackupName string
+	// Orphan tells whether a path (relative) lies in the folder of a
+	// generated part whose source is gone, and returns that folder: such
+	// a folder is removed whole when the build made all of it, and
+	// refused by name when a person edited or added to it. nil: none.
+	Orphan func(p string) (folder string, ok bool)
+}
+
+// Stage prepares the new version of the generated folder dir holding
+// files (relative path → bytes) and returns it uncommitted: nothing in
+// dir changes until the Tree's Commit. A file that differs both from the
 // last generated version (recorded in the manifest) and from the new one
-// was edited by hand: Sync stops with an *EditedError before writing
-// anything, unless force is set, in which case the file is copied to the
-// backup folder first. A hand-edited file the build would not change is
-// left as the person wrote it. Files not in the manifest and not generated
-// (hand-written additions) are never touched.
-func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncStats, error) {
+// was edited by hand: Stage stops with an *EditedError, unless forced, in
+// which case the file is copied to the backup folder. A hand-edited file
+// the build would not change is kept as the person wrote it. Files not in
+// the manifest and not generated (hand-written additions, and the
+// machine's own files) are kept, but for orphans (StageOptions.Orphan).
+func Stage(fsys afero.Fs, dir string, files map[string][]byte, opt StageOptions) (*Tree, SyncStats, error) {
 	var st SyncStats
-	old, err := readManifest(fsys, dir)
+	t, err := Begin(fsys, dir, Config{Header: contentHeader})
 	if err != nil {
-		return st, err
+		return nil, st, err
 	}
-	type op struct {
-		path   string
-		data   []byte // nil: remove
-		backup bool
-	}
-	var (
-		ops    []op
-		edited []string
-	)
+	old := t.Listed()
 	// Each file is read and compared on its own, on several goroutines;
 	// the outcomes are then taken in path order.
 	type outcome struct {
@@ -82,6 +114,7 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 		unchanged bool
 		write     bool // the new version goes in
 		keptEdit  bool
+		cur       []byte
 		err       error
 	}
 	paths := slices.Sorted(maps.Keys(files))
@@ -89,10 +122,12 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 	parallel.Each(len(paths), ioWorkers(), func(i int) {
 		p, data, o := paths[i], files[paths[i]], &outcomes[i]
 		o.sum = digest(data)
-		cur, err := afero.ReadFile(fsys, path.Join(dir, p))
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
+		if _, there := t.files[p]; !there {
 			o.write = true
+			return
+		}
+		cur, err := afero.ReadFile(fsys, path.Join(t.root, p))
+		switch {
 		case err != nil:
 			o.err = fmt.Errorf("publish: %w", err)
 		case bytes.Equal(cur, data):
@@ -105,105 +140,145 @@ func Sync(fsys afero.Fs, dir string, files map[string][]byte, force bool) (SyncS
 			case known && prev == o.sum:
 				// Edited by hand, and the build has nothing new for it: keep.
 				o.keptEdit = true
+			default:
+				o.cur = cur
 			}
 		}
 	})
-	newManifest := make(map[string]string, len(paths))
+	type backup struct {
+		path string
+		data []byte
+	}
+	var (
+		edited, orphans []string
+		backups         []backup
+		orphanSeen      = map[string]bool{}
+	)
 	for i, p := range paths {
-		o := outcomes[i]
-		newManifest[p] = o.sum
-		switch {
-		case o.err != nil:
-			return st, o.err
-		case o.unchanged:
-			st.Unchanged++
-		case o.keptEdit:
-			st.KeptEdits++
-		case o.write:
-			ops = append(ops, op{path: p, data: files[p]})
-		default:
+		if outcomes[i].err != nil {
+			t.Abort()
+			return nil, st, outcomes[i].err
+		}
+		if o := outcomes[i]; o.cur != nil {
 			edited = append(edited, path.Join(dir, p))
-			ops = append(ops, op{path: p, data: files[p], backup: true})
+			backups = append(backups, backup{p, o.cur})
 		}
 	}
-	for _, p := range slices.Sorted(maps.Keys(old)) {
-		if _, still := files[p]; still {
+	// The files there that the build does not make now.
+	var carry []string
+	for _, p := range slices.Sorted(maps.Keys(t.files)) {
+		if _, made := files[p]; made || strings.HasSuffix(p, ".tmp-qingdan") {
+			continue // the suffix: a leftover of a build before this one wrote in one step
+		}
+		prev, wasMade := old[p]
+		folder, orphan := "", false
+		if opt.Orphan != nil {
+			folder, orphan = opt.Orphan(p)
+		}
+		if !wasMade && !orphan {
+			carry = append(carry, p)
+			if !strings.HasPrefix(p, ".qingdan-") {
+				st.Extra = append(st.Extra, p)
+			}
 			continue
 		}
-		cur, err := afero.ReadFile(fsys, path.Join(dir, p))
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
+		cur, err := afero.ReadFile(fsys, path.Join(t.root, p))
 		if err != nil {
-			return st, fmt.Errorf("publish: %w", err)
+			t.Abort()
+			return nil, st, fmt.Errorf("publish: %w", err)
 		}
-		if digest(cur) != old[p] {
-			edited = append(edited, path.Join(dir, p))
-			ops = append(ops, op{path: p, backup: true})
+		if wasMade && digest(cur) == prev {
+			st.Removed++ // made by the build, now without a source
 			continue
 		}
-		ops = append(ops, op{path: p})
-	}
-	if len(edited) > 0 && !force {
-		return st, &EditedError{Dir: dir, Files: edited}
-	}
-	// Backups and removals first, in order; then the writes, which are
-	// independent, on several goroutines.
-	var writes []op
-	for _, o := range ops {
-		full := path.Join(dir, o.path)
-		if o.data != nil && !o.backup {
-			writes = append(writes, o)
-			continue
-		}
-		if o.backup {
-			cur, err := afero.ReadFile(fsys, full)
-			if err != nil {
-				return st, fmt.Errorf("publish: %w", err)
+		// Edited or written by hand, and going.
+		backups = append(backups, backup{p, cur})
+		if orphan {
+			if !orphanSeen[folder] {
+				orphanSeen[folder] = true
+				orphans = append(orphans, path.Join(dir, folder)+"/")
 			}
-			if err := writeAtomic(fsys, path.Join(dir, BackupDir, o.path), cur); err != nil {
-				return st, err
-			}
-		}
-		if o.data == nil {
-			if err := fsys.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return st, fmt.Errorf("publish: %w", err)
-			}
-			removeEmptyParents(fsys, dir, path.Dir(o.path))
 			st.Removed++
 			continue
 		}
-		if err := writeAtomic(fsys, full, o.data); err != nil {
-			return st, err
+		edited = append(edited, path.Join(dir, p))
+		st.Removed++
+	}
+	if (len(edited) > 0 || len(orphans) > 0) && !opt.Force {
+		t.Abort()
+		return nil, st, &EditedError{Dir: dir, Files: edited, Orphans: orphans}
+	}
+	fail := func(err error) (*Tree, SyncStats, error) {
+		t.Abort()
+		return nil, st, err
+	}
+	if len(backups) > 0 {
+		st.Backup = backupFolder(t, opt.BackupName)
+		for _, b := range backups {
+			if err := t.Write(path.Join(st.Backup, b.path), b.data, ""); err != nil {
+				return fail(err)
+			}
 		}
-		st.Written++
+	}
+	for _, p := range carry {
+		if err := t.KeepAs(p, ""); err != nil {
+			return fail(err)
+		}
+	}
+	// Unchanged files and kept edits are linked in path order; written
+	// files, independent, on several goroutines.
+	var writes []int
+	st.Digests = make(map[string]string, len(paths))
+	for i, p := range paths {
+		o := outcomes[i]
+		st.Digests[p] = o.sum
+		switch {
+		case o.unchanged:
+			st.Unchanged++
+			err = t.KeepAs(p, o.sum)
+		case o.keptEdit:
+			st.KeptEdits++
+			err = t.KeepAs(p, o.sum)
+		default:
+			writes = append(writes, i)
+		}
+		if err != nil {
+			return fail(err)
+		}
 	}
 	errs := make([]error, len(writes))
-	parallel.Each(len(writes), ioWorkers(), func(i int) {
-		errs[i] = writeAtomic(fsys, path.Join(dir, writes[i].path), writes[i].data)
+	parallel.Each(len(writes), ioWorkers(), func(j int) {
+		i := writes[j]
+		errs[j] = t.Write(paths[i], files[paths[i]], outcomes[i].sum)
 	})
+	if err := t.Err(); err != nil {
+		return fail(err) // the first write that failed, not each after it
+	}
 	if err := errors.Join(errs...); err != nil {
-		return st, err
+		return fail(err)
 	}
-	st.Written += len(writes)
-	all, err := listFiles(fsys, dir)
-	if err != nil {
-		return st, err
+	st.Written = len(writes)
+	return t, st, nil
+}
+
+// backupFolder names this build's backup folder: BackupDir/name, with a
+// number added when an earlier build of the same second took it.
+func backupFolder(t *Tree, name string) string {
+	if name == "" {
+		name = "backup"
 	}
-	for _, p := range slices.Sorted(maps.Keys(all)) {
-		_, made := files[p]
-		_, was := old[p]
-		if !made && !was && !strings.HasPrefix(p, ".qingdan-") && !strings.HasSuffix(p, ".tmp-qingdan") {
-			st.Extra = append(st.Extra, p)
+	taken := map[string]bool{}
+	for p := range t.files {
+		if rest, ok := strings.CutPrefix(p, BackupDir+"/"); ok {
+			first, _, _ := strings.Cut(rest, "/")
+			taken[first] = true
 		}
 	}
-	st.Digests = newManifest
-	if st.Written > 0 || st.Removed > 0 || !sameManifest(old, newManifest) {
-		if err := writeAtomic(fsys, path.Join(dir, ManifestName), manifestBytes(newManifest, contentHeader)); err != nil {
-			return st, err
-		}
+	folder := name
+	for i := 2; taken[folder]; i++ {
+		folder = fmt.Sprintf("%s-%d", name, i)
 	}
-	return st, nil
+	return path.Join(BackupDir, folder)
 }
 
 // ioWorkers is how many files are read or written at once: twice the
@@ -215,33 +290,10 @@ func digest(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-func readManifest(fsys afero.Fs, dir string) (map[string]string, error) {
-	out := map[string]string{}
-	data, err := afero.ReadFile(fsys, path.Join(dir, ManifestName))
-	if errors.Is(err, fs.ErrNotExist) {
-		return out, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("publish: %w", err)
-	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		sum, p, ok := strings.Cut(line, "  ")
-		if !ok || len(sum) != 64 {
-			return nil, fmt.Errorf("publish: %s:%d: expected \"<sha256>  <path>\"", path.Join(dir, ManifestName), n)
-		}
-		out[p] = sum
-	}
-	return out, nil
-}
-
 const (
 	contentHeader = "# Files generated by qingdan, with their SHA-256. A file whose bytes\n# differ from its line here was edited by hand; the build will not\n# overwrite it without --force. Do not edit this file.\n"
-	siteHeader    = "# Files of the site with their SHA-256, so a build can tell a changed\n# file from an unchanged one without reading it. Do not edit this file.\n"
+	// SiteHeader heads the manifest of public/.
+	SiteHeader = "# Files of the site with their SHA-256, so a build can tell a changed\n# file from an unchanged one without reading it. Do not edit this file.\n"
 )
 
 func manifestBytes(m map[string]string, header string) []byte {
@@ -251,35 +303,6 @@ func manifestBytes(m map[string]string, header string) []byte {
 		b.WriteString(m[p] + "  " + p + "\n")
 	}
 	return b.Bytes()
-}
-
-func sameManifest(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
-}
-
-// writeAtomic writes a file through a temporary name and a rename, so a
-// killed build leaves either the old file or the new one.
-func writeAtomic(fsys afero.Fs, name string, data []byte) error {
-	if err := fsys.MkdirAll(path.Dir(name), 0o755); err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	tmp := name + ".tmp-qingdan"
-	if err := afero.WriteFile(fsys, tmp, data, 0o644); err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	if err := fsys.Rename(tmp, name); err != nil {
-		fsys.Remove(tmp)
-		return fmt.Errorf("publish: %w", err)
-	}
-	return nil
 }
 
 func removeEmptyParents(fsys afero.Fs, root, dir string) {

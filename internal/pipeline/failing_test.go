@@ -1,0 +1,84 @@
+package pipeline_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/spf13/afero"
+
+	"qingdan/internal/pipeline"
+)
+
+func options(dir string) pipeline.Options {
+	return pipeline.Options{
+		Seeds:       filepath.Join(dir, "seeds"),
+		Content:     filepath.Join(dir, "content"),
+		Public:      filepath.Join(dir, "public"),
+		Registry:    "../../seeds/units.yaml",
+		Templates:   os.DirFS("../../templates"),
+		TemplateDir: filepath.Join(dir, "templates"),
+	}
+}
+
+// failingFs fails every write into the folder a new site is built in,
+// after a number of them: a build that fails midway.
+type failingFs struct {
+	afero.Fs
+	mu   sync.Mutex // the build writes from several goroutines
+	left int
+}
+
+func (f *failingFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if strings.Contains(name, ".new-qingdan") && flag&os.O_CREATE != 0 {
+		f.mu.Lock()
+		full := f.left == 0
+		if !full {
+			f.left--
+		}
+		f.mu.Unlock()
+		if full {
+			return nil, errors.New("disk full")
+		}
+	}
+	return f.Fs.OpenFile(name, flag, perm)
+}
+
+func (f *failingFs) Create(name string) (afero.File, error) {
+	return f.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o666)
+}
+
+// TestFailedBuildLeavesSite: a build whose writes fail midway reports the
+// error and leaves the old site as it was.
+func TestFailedBuildLeavesSite(t *testing.T) {
+	fsys, opt := site(t, map[string]string{seedAs: shipped})
+	run(t, fsys, opt)
+	before := map[string]string{}
+	afero.Walk(fsys, "public", func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			before[p] = get(t, fsys, p)
+		}
+		return nil
+	})
+	put(t, fsys, seedAs, read(t, revised))
+	_, err := pipeline.Run(&failingFs{Fs: fsys, left: 50}, opt, nil)
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("want the write error, got %v", err)
+	}
+	after := 0
+	afero.Walk(fsys, "public", func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			after++
+			if get(t, fsys, p) != before[p] {
+				t.Errorf("%s changed", p)
+			}
+		}
+		return nil
+	})
+	if after != len(before) {
+		t.Errorf("public/ had %d files, now %d", len(before), after)
+	}
+}

@@ -1,0 +1,620 @@
+package pipeline_test
+
+// Real faults, not mocks: a build process killed with SIGKILL at many
+// moments, a full disk (a small tmpfs), two build processes at once, and
+// public/ as an administrator sets it up (a link to another folder, a
+// mount point, read-only for the user who builds). The tests that need
+// root (mount, setpriv) skip with a message where they cannot run, unless
+// QINGDAN_REQUIRE_FAULTS is set, as CI does, where they fail instead.
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/gen"
+	"qingdan/internal/pipeline"
+	"qingdan/internal/publish"
+)
+
+// requireFaults makes the fault tests that need root fail instead of skip.
+const requireFaults = "QINGDAN_REQUIRE_FAULTS"
+
+// cannot skips a test that cannot run here, or fails it where it must.
+func cannot(t *testing.T, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv(requireFaults) != "" {
+		t.Fatalf("%s (%s is set: this fault test must run)", msg, requireFaults)
+	}
+	t.Skip(msg + " (set " + requireFaults + "=1 to make this an error)")
+}
+
+// buildEnv names the folder TestBuildProcess builds.
+const buildEnv = "QINGDAN_BUILD_TEST_DIR"
+
+// TestBuildProcess is the build the fault tests run as a process of its
+// own, to kill it, run two at once or run it as another user: it builds
+// the folder named by QINGDAN_BUILD_TEST_DIR, prints the summary, and
+// exits 1 with the error on failure.
+func TestBuildProcess(t *testing.T) {
+	dir := os.Getenv(buildEnv)
+	if dir == "" {
+		t.Skip("run by the fault tests")
+	}
+	opt := options(dir)
+	opt.Force = os.Getenv("QINGDAN_BUILD_TEST_FORCE") != ""
+	r, err := pipeline.Run(publish.NewOsFs(), opt, os.Stderr)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Print(r.Summary())
+	os.Exit(0)
+}
+
+// buildCommand returns the command that builds dir in a process of its
+// own (TestBuildProcess).
+func buildCommand(t *testing.T, dir string, env ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestBuildProcess$")
+	cmd.Env = append(append(os.Environ(), buildEnv+"="+dir), env...)
+	return cmd
+}
+
+// workDir returns a folder for a site, on tmpfs where there is one: the
+// fault tests build a site many times.
+func workDir(t *testing.T) string {
+	t.Helper()
+	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
+		if dir, err := os.MkdirTemp("/dev/shm", "qingdan-test-"); err == nil {
+			t.Cleanup(func() { os.RemoveAll(dir) })
+			return dir
+		}
+	}
+	return t.TempDir()
+}
+
+// smallNotices generates n distinct notices from the short genre
+// samples, so that a site of a few hundred builds in a second or two.
+func smallNotices(t *testing.T, n int, seed int64) []gen.Notice {
+	t.Helper()
+	var templates []string
+	for _, f := range []string{"s01_label_lines_redhead", "s02_inline_items_only", "s03_table_rows_crlf", "s04_table_tabcells_deadline", "s09_mixed_body_forms", "s12_body_and_table_duplicate"} {
+		templates = append(templates, read(t, "../../testdata/genre/"+f+".txt"))
+	}
+	return gen.Notices(templates, n, seed)
+}
+
+// writeSeeds makes dir/seeds hold exactly these notices.
+func writeSeeds(t *testing.T, dir string, notices []gen.Notice) {
+	t.Helper()
+	seeds := filepath.Join(dir, "seeds")
+	if err := os.RemoveAll(seeds); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(seeds, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range notices {
+		if err := os.WriteFile(filepath.Join(seeds, n.Name), []byte(n.Text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// revise returns the notices with every k-th one reworded.
+func revise(notices []gen.Notice, k int) []gen.Notice {
+	out := slices.Clone(notices)
+	for i := 0; i < len(out); i += k {
+		out[i].Text = strings.Replace(out[i].Text, "。", "，并于年底前报送进展情况。", 1)
+	}
+	return out
+}
+
+// machineFile tells the files of content/ that belong to the machine
+// (caches, the build's state, backups) rather than to the tree.
+func machineFile(rel string) bool {
+	for _, p := range []string{".qingdan-state", ".qingdan-pages", ".qingdan-parsed/", ".qingdan-blocks/", ".qingdan-backup/"} {
+		if rel == p || strings.HasPrefix(rel, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// digestTree returns the SHA-256 of every file under dir (following dir
+// itself when it is a link), by slash path, but the machine's own files;
+// a symbolic link inside counts by its target's name.
+func digestTree(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][32]byte{}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(p, root+string(filepath.Separator)))
+		if machineFile(rel) {
+			return nil
+		}
+		var b []byte
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(p)
+			b = []byte("link " + target)
+			if err != nil {
+				return err
+			}
+		} else if b, err = os.ReadFile(p); err != nil {
+			return err
+		}
+		out[rel] = sha256.Sum256(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// sameTree says how two digests of a tree differ ("" when they do not).
+func sameTree(a, b map[string][32]byte) string {
+	for _, p := range slices.Sorted(maps.Keys(a)) {
+		if d, ok := b[p]; !ok {
+			return p + " missing"
+		} else if d != a[p] {
+			return p + " differs"
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(b)) {
+		if _, ok := a[p]; !ok {
+			return p + " added"
+		}
+	}
+	return ""
+}
+
+// which tells which of the versions a tree is: "old", "new" or a
+// description of how it is neither.
+func which(got, old, new map[string][32]byte) string {
+	if sameTree(got, old) == "" {
+		return "old"
+	}
+	if d := sameTree(got, new); d == "" {
+		return "new"
+	} else {
+		return fmt.Sprintf("neither old nor new (against old: %s; against new: %s)", sameTree(got, old), d)
+	}
+}
+
+// copyTree copies the folder src to dst, file by file.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dst, strings.TrimPrefix(p, src))
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(to, 0o755)
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(target, to)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// restore puts content/ and public/ of dir back as saved.
+func restore(t *testing.T, dir, saved string) {
+	t.Helper()
+	for _, sub := range []string{"content", "public"} {
+		if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil {
+			t.Fatal(err)
+		}
+		copyTree(t, filepath.Join(saved, sub), filepath.Join(dir, sub))
+	}
+}
+
+// leftovers lists what builds left beside content/ and public/ or in
+// them: half-built or old versions.
+func leftovers(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	for _, pat := range []string{"*-qingdan*", "*/.qingdan-new", "*/.qingdan-manifest.pending", "*/*.tmp-qingdan"} {
+		m, err := filepath.Glob(filepath.Join(dir, pat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, m...)
+	}
+	return out
+}
+
+// seedSlugs returns the slugs of the notices in dir/seeds, read as a
+// build reads them.
+func seedSlugs(t *testing.T, dir string) []string {
+	t.Helper()
+	opt := options(dir)
+	notices, reg, err := pipeline.LoadSeeds(publish.NewOsFs(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.New(notices, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, n := range cat.Notices {
+		out = append(out, n.Slug)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// folders lists the folders in dir.
+func folders(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// checkPublished checks that content/ and public/ hold a notice for
+// each seed and none other.
+func checkPublished(t *testing.T, dir string) {
+	t.Helper()
+	want := seedSlugs(t, dir)
+	for _, sub := range []string{"content/notices", "public/notices"} {
+		if got := folders(t, filepath.Join(dir, sub)); !slices.Equal(got, want) {
+			extra, missing := difference(got, want), difference(want, got)
+			t.Errorf("%s holds %d notices for %d seeds: without a seed %v, missing %v", sub, len(got), len(want), extra, missing)
+		}
+	}
+}
+
+func difference(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TestKillAtManyMoments kills a build of a few hundred notices with
+// SIGKILL at many moments, from its start to its end: the build revises
+// some notices, removes the seeds of others and adds new ones. After
+// each kill content/ and public/ are each the old version or the new
+// one, never a mix; the next build completes and leaves the new version
+// exactly, a notice for each seed and none without, and no leftover.
+func TestKillAtManyMoments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a few hundred notices a dozen times")
+	}
+	dir := workDir(t)
+	saved := filepath.Join(workDir(t), "v1")
+	all := smallNotices(t, 220, 11)
+	v1, v2 := all[:200], revise(all[20:], 10)
+	writeSeeds(t, dir, v1)
+	opt := options(dir)
+	if _, err := pipeline.Run(publish.NewOsFs(), opt, nil); err != nil {
+		t.Fatal(err)
+	}
+	oldContent, oldPublic := digestTree(t, opt.Content), digestTree(t, opt.Public)
+	for _, sub := range []string{"content", "public"} {
+		copyTree(t, filepath.Join(dir, sub), filepath.Join(saved, sub))
+	}
+
+	// The new version, built once whole by a process, for its bytes and
+	// for how long a build takes.
+	writeSeeds(t, dir, v2)
+	start := time.Now()
+	if out, err := buildCommand(t, dir).CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	took := time.Since(start)
+	newContent, newPublic := digestTree(t, opt.Content), digestTree(t, opt.Public)
+	checkPublished(t, dir)
+	if sameTree(oldContent, newContent) == "" || sameTree(oldPublic, newPublic) == "" {
+		t.Fatal("the revision changed nothing")
+	}
+
+	// Moments: at fractions of the build's time, and when each folder
+	// changes, watched as the build runs.
+	inode := func(p string) uint64 {
+		info, err := os.Stat(p)
+		if err != nil {
+			return 0
+		}
+		return info.Sys().(*syscall.Stat_t).Ino
+	}
+	type moment struct {
+		name string
+		at   func(started time.Time) bool
+	}
+	var moments []moment
+	for _, f := range []float64{0, 0.2, 0.4, 0.6} {
+		moments = append(moments, moment{fmt.Sprintf("%.0f%% of a build", 100*f), func(s time.Time) bool {
+			return time.Since(s) >= time.Duration(f*float64(took))
+		}})
+	}
+	var contentInode, publicInode uint64
+	moments = append(moments,
+		moment{"content/ staged", func(time.Time) bool { _, err := os.Stat(opt.Content + ".new-qingdan/units"); return err == nil }},
+		moment{"public/ being staged", func(time.Time) bool {
+			e, _ := os.ReadDir(opt.Public + ".new-qingdan/notices")
+			return len(e) > 100
+		}},
+		moment{"content/ swapped", func(time.Time) bool { return inode(opt.Content) != contentInode }},
+		moment{"public/ swapped", func(time.Time) bool { return inode(opt.Public) != publicInode }},
+	)
+	outcomes := map[string]int{}
+	for _, m := range moments {
+		restore(t, dir, saved)
+		contentInode, publicInode = inode(opt.Content), inode(opt.Public)
+		cmd := buildCommand(t, dir)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		started := time.Now()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		killed := false
+	watch:
+		for {
+			select {
+			case err := <-exited:
+				if err != nil {
+					t.Fatalf("%s: the build failed before it was killed: %v\n%s", m.name, err, out.String())
+				}
+				break watch
+			default:
+			}
+			if m.at(started) {
+				cmd.Process.Signal(syscall.SIGKILL)
+				<-exited
+				killed = true
+				break
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
+		c := which(digestTree(t, opt.Content), oldContent, newContent)
+		p := which(digestTree(t, opt.Public), oldPublic, newPublic)
+		outcome := fmt.Sprintf("content/ %s, public/ %s", c, p)
+		if !killed {
+			outcome += " (finished first)"
+		}
+		t.Logf("killed at %s: %s", m.name, outcome)
+		outcomes[outcome]++
+		if strings.Contains(outcome, "neither") {
+			t.Errorf("killed at %s: %s", m.name, outcome)
+		}
+		// The next build completes the work and cleans up.
+		if _, err := pipeline.Run(publish.NewOsFs(), opt, nil); err != nil {
+			t.Fatalf("the build after a kill at %s: %v", m.name, err)
+		}
+		if d := sameTree(digestTree(t, opt.Content), newContent); d != "" {
+			t.Errorf("after a kill at %s, the next build left content/ unlike a build that was not killed: %s", m.name, d)
+		}
+		if d := sameTree(digestTree(t, opt.Public), newPublic); d != "" {
+			t.Errorf("after a kill at %s, the next build left public/ unlike a build that was not killed: %s", m.name, d)
+		}
+		if l := leftovers(t, dir); len(l) > 0 {
+			t.Errorf("after a kill at %s and a build, left behind: %v", m.name, l)
+		}
+		checkPublished(t, dir)
+	}
+	t.Logf("outcomes: %v", outcomes)
+}
+
+// TestFullDisk fills a small tmpfs at several stages of a build: the
+// build stops with the disk's error, content/ and public/ are as they
+// were or (the disk filling between the two) content/ new and public/
+// old, nothing is left that takes room or blocks, and once there is
+// room the next build completes.
+func TestFullDisk(t *testing.T) {
+	if os.Geteuid() != 0 {
+		cannot(t, "mounting a small tmpfs needs root")
+	}
+	// The room the two versions take, from a build on a disk with room.
+	all := smallNotices(t, 80, 5)
+	v1, v2 := all[:20], revise(all[5:], 3)
+	ref := workDir(t)
+	writeSeeds(t, ref, v1)
+	run(t, publish.NewOsFs(), options(ref))
+	used := duBytes(t, ref)
+	writeSeeds(t, ref, v2)
+	run(t, publish.NewOsFs(), options(ref))
+	needed := duBytes(t, ref)
+
+	// A disk with room for both versions and the caches, and no more.
+	disk := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%d", 2*(used+needed)), "qingdan-test", disk).CombinedOutput(); err != nil {
+		cannot(t, "cannot mount a tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", disk).Run() })
+	// The versions' bytes there (the seeds' paths are in content/).
+	dir := filepath.Join(disk, "site")
+	opt := options(dir)
+	writeSeeds(t, dir, v1)
+	run(t, publish.NewOsFs(), opt)
+	oldContent, oldPublic := digestTree(t, opt.Content), digestTree(t, opt.Public)
+	saved := filepath.Join(workDir(t), "v1")
+	for _, sub := range []string{"content", "public"} {
+		copyTree(t, filepath.Join(dir, sub), filepath.Join(saved, sub))
+	}
+	writeSeeds(t, dir, v2)
+	run(t, publish.NewOsFs(), opt)
+	newContent, newPublic := digestTree(t, opt.Content), digestTree(t, opt.Public)
+	// The room left when the build starts, from none to most of what it needs.
+	for _, free := range []int64{0, 16 << 10, needed / 8, needed / 3, needed * 2 / 3} {
+		t.Run(fmt.Sprintf("%d bytes free", free), func(t *testing.T) {
+			os.RemoveAll(dir)
+			writeSeeds(t, dir, v2)
+			restore(t, dir, saved)
+			filler := filepath.Join(disk, "filler")
+			fill(t, filler, disk, free)
+			_, err := pipeline.Run(publish.NewOsFs(), opt, nil)
+			if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), "no space left on device") {
+				t.Fatalf("want the disk's error, got %v", err)
+			}
+			c := which(digestTree(t, opt.Content), oldContent, newContent)
+			p := which(digestTree(t, opt.Public), oldPublic, newPublic)
+			t.Logf("content/ %s, public/ %s: %v", c, p, err)
+			if c == "old" && p != "old" || strings.Contains(c+p, "neither") {
+				t.Errorf("after a full disk: content/ %s, public/ %s", c, p)
+			}
+			if l := leftovers(t, dir); len(l) > 0 {
+				t.Errorf("left behind: %v", l)
+			}
+			// With room again, the next build completes.
+			os.Remove(filler)
+			if _, err := pipeline.Run(publish.NewOsFs(), opt, nil); err != nil {
+				t.Fatal(err)
+			}
+			if d := sameTree(digestTree(t, opt.Content), newContent); d != "" {
+				t.Errorf("content/: %s", d)
+			}
+			if d := sameTree(digestTree(t, opt.Public), newPublic); d != "" {
+				t.Errorf("public/: %s", d)
+			}
+			if l := leftovers(t, dir); len(l) > 0 {
+				t.Errorf("left behind: %v", l)
+			}
+			checkPublished(t, dir)
+		})
+	}
+}
+
+// fill writes a file that leaves about free bytes on the file system of
+// dir.
+func fill(t *testing.T, name, dir string, free int64) {
+	t.Helper()
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		t.Fatal(err)
+	}
+	size := int64(st.Bavail)*st.Bsize - free
+	f, err := os.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// Written, not truncated to size: tmpfs counts only what is written.
+	chunk := bytes.Repeat([]byte{'x'}, 1<<20)
+	for size > 0 {
+		n := min(size, int64(len(chunk)))
+		if _, err := f.Write(chunk[:n]); err != nil {
+			if errors.Is(err, syscall.ENOSPC) {
+				return
+			}
+			t.Fatal(err)
+		}
+		size -= n
+	}
+}
+
+// duBytes is the room the files under dir take.
+func duBytes(t *testing.T, dir string) int64 {
+	t.Helper()
+	var total int64
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				total += (info.Size() + 4095) &^ 4095
+			}
+		}
+		return nil
+	})
+	return total
+}
+
+// TestTwoBuildsAtOnce starts a build while another holds the lock: the
+// second says in one line that it waits, and runs when the first is
+// done; both succeed and the site is whole.
+func TestTwoBuildsAtOnce(t *testing.T) {
+	dir := workDir(t)
+	writeSeeds(t, dir, smallNotices(t, 120, 2))
+	first := buildCommand(t, dir)
+	var firstOut, secondOut bytes.Buffer
+	first.Stdout, first.Stderr = &firstOut, &firstOut
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// The second starts once the first holds the lock.
+	lock := filepath.Join(dir, pipeline.LockName)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if b, _ := os.ReadFile(lock); strings.Contains(string(b), fmt.Sprint(first.Process.Pid)) {
+			break
+		}
+		if time.Now().After(deadline) {
+			first.Process.Kill()
+			t.Fatal("the first build never took the lock")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	second := buildCommand(t, dir)
+	second.Stdout, second.Stderr = &secondOut, &secondOut
+	if err := second.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Wait(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, firstOut.String())
+	}
+	if err := second.Wait(); err != nil {
+		t.Fatalf("second build: %v\n%s", err, secondOut.String())
+	}
+	waiting := fmt.Sprintf("waiting for another build of %s/ and %s/ to finish (%s: process %d, started ", filepath.Join(dir, "content"), filepath.Join(dir, "public"), lock, first.Process.Pid)
+	if lines := strings.Split(secondOut.String(), "\n"); !strings.HasPrefix(lines[0], waiting) {
+		t.Errorf("the second build's first line is %q, want it to start %q", lines[0], waiting)
+	}
+	if !strings.Contains(secondOut.String(), "nothing changed since the last build") {
+		t.Errorf("the second build, run after the first, should find nothing to do:\n%s", secondOut.String())
+	}
+	if strings.Contains(firstOut.String(), "waiting") {
+		t.Errorf("the first build waited:\n%s", firstOut.String())
+	}
+	checkPublished(t, dir)
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("left behind: %v", l)
+	}
+}
