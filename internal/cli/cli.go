@@ -156,6 +156,7 @@ func capitalize(s string) string {
 type siteFlags struct {
 	config                                   string
 	seeds, content, public, templates, title string
+	static                                   string
 	base, cpuProfile, memProfile             string
 	force, quiet                             bool
 	port                                     int
@@ -170,9 +171,10 @@ func addSiteFlags(fl *flag.FlagSet) {
 	fl.StringVar(&site.content, "content", "content", "folder of the generated Markdown")
 	fl.StringVar(&site.public, "public", "public", "folder of the generated site")
 	fl.StringVar(&site.templates, "templates", "templates", "folder of templates that override the built-in ones")
+	fl.StringVar(&site.static, "static", "static", "folder of files copied into public/ as they are (web.config, robots.txt, a logo); optional")
 	fl.StringVar(&site.title, "title", "", "title of the site (default: the notice's title)")
 	fl.StringVar(&site.base, "base", "", "path the site is served under, such as /anquan/ (used by the 404 page)")
-	fl.BoolVar(&site.force, "force", false, "overwrite content files edited by hand (a copy is kept in content/"+publish.BackupDir+")")
+	fl.BoolVar(&site.force, "force", false, "overwrite content files edited by hand (a copy is kept in a dated folder of content/"+publish.BackupDir+"), and make again the files of public/ changed by hand")
 	fl.BoolVar(&site.quiet, "q", false, "print nothing but errors")
 }
 
@@ -209,6 +211,7 @@ func options(env Env, fl *flag.FlagSet) (pipeline.Options, int, error) {
 		Content:     pick("content", site.content, cfg.Content, "content"),
 		Public:      pick("public", site.public, cfg.Public, "public"),
 		TemplateDir: pick("templates", site.templates, cfg.Templates, "templates"),
+		Static:      pick("static", site.static, cfg.Static, "static"),
 		Title:       pick("title", site.title, cfg.Title, ""),
 		Base:        pick("base", site.base, cfg.Base, ""),
 		Notices:     cfg.Notices,

@@ -30,17 +30,18 @@ type Config struct {
 	Notices []string `yaml:"notices"`
 	// Registry is the unit registry file in the seeds folder; default units.yaml.
 	Registry string `yaml:"registry"`
-	// Seeds, Content, Public and Templates are folders; defaults seeds,
-	// content, public, templates.
+	// Seeds, Content, Public, Templates and Static are folders; defaults
+	// seeds, content, public, templates, static.
 	Seeds     string `yaml:"seeds"`
 	Content   string `yaml:"content"`
 	Public    string `yaml:"public"`
 	Templates string `yaml:"templates"`
+	Static    string `yaml:"static"`
 	// Port of `serve`; default 8080.
 	Port int `yaml:"port"`
 }
 
-var fields = "title, base, notices, registry, seeds, content, public, templates, port"
+var fields = "title, base, notices, registry, seeds, content, public, templates, static, port"
 
 // Load reads the site file at p. A missing file is the default site
 // unless required; a file with an unknown field or a wrong value is an

@@ -20,6 +20,7 @@ import (
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
+	"qingdan/internal/input"
 	"qingdan/internal/notice"
 	"qingdan/internal/parallel"
 	"qingdan/internal/publish"
@@ -47,6 +48,10 @@ type Options struct {
 	Templates fs.FS
 	// TemplateDir is the site's own templates folder; default "templates".
 	TemplateDir string
+	// Static is the folder whose files are copied into every build of
+	// public/ as they are (web.config, robots.txt, a logo); default
+	// "static", which may be absent.
+	Static string
 	// Title and Base are passed to the site (see site.Options).
 	Title, Base string
 	// Now returns the time, for the elapsed time in the report only.
@@ -75,6 +80,9 @@ func (o *Options) defaults() {
 	if o.TemplateDir == "" {
 		o.TemplateDir = "templates"
 	}
+	if o.Static == "" {
+		o.Static = "static"
+	}
 }
 
 // FileWarning is a parser warning with the file it concerns.
@@ -96,6 +104,8 @@ type Report struct {
 	Content                                publish.SyncStats
 	Site                                   publish.SwapStats
 	Pages                                  int
+	// Static counts the files copied from the static folder.
+	Static int
 	// Kept counts the pages and files of public/ taken from the last
 	// build without being made again, their data being the same.
 	Kept int
@@ -135,10 +145,13 @@ func (r *Report) Summary() string {
 		fmt.Fprintf(&b, "content/: the files edited by hand that this build replaced or removed are copied to content/%s/\n", r.Content.Backup)
 	}
 	if r.Site.Swapped {
-		fmt.Fprintf(&b, "public/: %d pages and files (%d made, %d kept from the last build), %d written, %d unchanged, %d removed\n",
-			r.Pages, r.Pages-r.Kept, r.Kept, r.Site.Written, r.Site.Unchanged, r.Site.Removed)
+		fmt.Fprintf(&b, "public/: %d pages and files (%d made, %d kept from the last build)%s, %d written, %d unchanged, %d removed\n",
+			r.Pages, r.Pages-r.Kept, r.Kept, r.staticNote(), r.Site.Written, r.Site.Unchanged, r.Site.Removed)
 	} else {
-		fmt.Fprintf(&b, "public/: %d pages and files, all unchanged\n", r.Pages)
+		fmt.Fprintf(&b, "public/: %d pages and files%s, all unchanged\n", r.Pages, r.staticNote())
+	}
+	if r.Site.InPlace && r.Site.Swapped {
+		fmt.Fprintf(&b, "public/ is a link or a mount point: its files were replaced one by one, the folder itself kept\n")
 	}
 	if len(r.Site.Repaired) > 0 {
 		fmt.Fprintf(&b, "public/: %d file(s) changed or deleted by hand since the last build, made again: %s\n", len(r.Site.Repaired), listSome(r.Site.Repaired))
@@ -153,6 +166,13 @@ func (r *Report) Summary() string {
 	}
 	fmt.Fprintf(&b, "%d warning(s) (run `go run . check seeds/*.txt` to read them); %s\n", len(r.Warnings), r.Elapsed.Round(time.Millisecond))
 	return b.String()
+}
+
+func (r *Report) staticNote() string {
+	if r.Static == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" and %d from static/", r.Static)
 }
 
 // listSome lists a few names, and how many more there are.
@@ -199,7 +219,7 @@ func loadSeeds(fsys afero.Fs, opt Options, cache *parseCache) ([]*notice.Notice,
 	errs := make([]error, len(names))
 	parallel.Each(len(names), 0, func(i int) {
 		p := path.Join(opt.Seeds, names[i])
-		data, err := afero.ReadFile(fsys, p)
+		data, err := input.Read(fsys, p)
 		if err != nil {
 			errs[i] = fmt.Errorf("build: %w", err)
 			return
@@ -215,7 +235,7 @@ func loadSeeds(fsys afero.Fs, opt Options, cache *parseCache) ([]*notice.Notice,
 }
 
 func loadRegistry(fsys afero.Fs, p string) (*units.Registry, error) {
-	data, err := afero.ReadFile(fsys, p)
+	data, err := input.Read(fsys, p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return units.LoadRegistry(nil)
 	}
@@ -379,6 +399,9 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 			err = werr // the first write that failed, not each after it
 		}
 		return nil, fmt.Errorf("build: nothing was changed: %w", err)
+	}
+	if r.Static, err = putStatic(fsys, opt.Static, opt.Public, tree); err != nil {
+		return nil, err
 	}
 	r.Pages = int(pages.Load())
 	r.Kept = keys.kept

@@ -262,3 +262,32 @@ func TestSeveralNotices(t *testing.T) {
 		}
 	}
 }
+
+// TestForceRepairsPublic: files of public/ changed or deleted by hand
+// since the last build are made again by a forced build, which reads
+// every file instead of trusting the manifest, and names them.
+func TestForceRepairsPublic(t *testing.T) {
+	fsys, opt := site(t, map[string]string{seedAs: shipped})
+	run(t, fsys, opt)
+	index := get(t, fsys, "public/index.html")
+	// The same size, so only the bytes tell.
+	put(t, fsys, "public/index.html", strings.Replace(index, "<html", "<HTML", 1))
+	if err := fsys.Remove("public/search.html"); err != nil {
+		t.Fatal(err)
+	}
+	opt.Force = true
+	r := run(t, fsys, opt)
+	if get(t, fsys, "public/index.html") != index {
+		t.Error("the changed page was not made again")
+	}
+	if _, err := fsys.Stat("public/search.html"); err != nil {
+		t.Error("the deleted page was not made again")
+	}
+	if want := "public/: 2 file(s) changed or deleted by hand since the last build, made again: index.html, search.html"; !strings.Contains(r.Summary(), want) {
+		t.Errorf("the summary lacks %q:\n%s", want, r.Summary())
+	}
+	// Nothing to repair now.
+	if again := run(t, fsys, opt); len(again.Site.Repaired) != 0 || again.Site.Swapped {
+		t.Errorf("repaired %v, swapped %v", again.Site.Repaired, again.Site.Swapped)
+	}
+}

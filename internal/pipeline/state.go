@@ -68,13 +68,16 @@ func version(fsys afero.Fs, opt Options) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// inputs digests what a build reads before it writes content/: the
-// version and the notices.
+// inputs digests what a build reads besides content/: the version, the
+// notices and the static files (which no page depends on).
 func inputs(fsys afero.Fs, opt Options, version string) (hash.Hash, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "version %s\n", version)
-	if err := digestDir(h, fsys, opt.Seeds, true); err != nil {
-		return nil, err
+	for _, dir := range []string{opt.Seeds, opt.Static} {
+		fmt.Fprintf(h, "folder %s\n", dir)
+		if err := digestDir(h, fsys, dir, true); err != nil {
+			return nil, err
+		}
 	}
 	return h, nil
 }

@@ -125,7 +125,7 @@ func (s *Server) watch(ctx context.Context) {
 // state is a digest of the names, sizes and times of the input files.
 func (s *Server) state() [32]byte {
 	h := sha256.New()
-	for _, dir := range []string{s.opt.Build.Seeds, s.opt.Build.Content, s.opt.Build.TemplateDir} {
+	for _, dir := range []string{s.opt.Build.Seeds, s.opt.Build.Content, s.opt.Build.TemplateDir, s.opt.Build.Static} {
 		afero.Walk(s.fsys, dir, func(p string, info os.FileInfo, err error) error {
 			if err != nil {
 				return nil
