@@ -283,4 +283,3 @@ func TestReadOnlyPublic(t *testing.T) {
 		})
 	}
 }
-
