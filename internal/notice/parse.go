@@ -103,6 +103,7 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 	lines = p.dropContents(lines)
 
 	bodyStart := bodyStart(lines, p.decimal)
+	bodyStart = captionOfFirstTable(lines, bodyStart)
 	p.parseHeader(lines[:bodyStart])
 	p.readRest(lines[bodyStart:])
 	p.resolveParts()
@@ -155,6 +156,26 @@ func bodyStart(lines []line, decimal bool) int {
 		return digits
 	}
 	return len(lines)
+}
+
+// captionOfFirstTable moves the caption of a table that opens the body
+// out of the header, when the header is complete above it (recipients,
+// a signature or the attachments' heading stand before it): 附件 /
+// 重点任务分工表 / the table.
+func captionOfFirstTable(lines []line, start int) int {
+	if start == 0 || start >= len(lines) || lines[start].table == nil || !isCaption(lines[start-1]) {
+		return start
+	}
+	for i := 0; i < start-1; i++ {
+		t := strings.TrimSpace(lines[i].norm)
+		if attachHead.MatchString(t) || attachRefRe.MatchString(t) || isRecipients(t) {
+			return start - 1
+		}
+		if _, _, ok := isSignature(lines, i); ok {
+			return start - 1
+		}
+	}
+	return start
 }
 
 // dropContents removes a table of contents (目录 and the headings it

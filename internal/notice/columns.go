@@ -1,0 +1,222 @@
+package notice
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"qingdan/internal/units"
+)
+
+// A table's columns are told by their header, in any order and wording
+// (序号; 重点任务, 工作任务, 主要内容 …; 牵头单位, 配合单位, 指导部门 …;
+// 完成时限, 时间节点; 备注, 推广范围), and where the header is silent by
+// their cells: numbered 一、 are sections, （一） items, integers 序号, the
+// longest text the task.
+
+type colKind int
+
+const (
+	colField colKind = iota
+	colSection
+	colItem
+	colNumber
+	colTask
+	colTitle
+	colUnits
+)
+
+type column struct {
+	name string
+	kind colKind
+	role units.Role // for colUnits
+}
+
+var (
+	unitColRe   = regexp.MustCompile(`单位|部门|责任主体|责任处室|承办|牵头|配合`)
+	personColRe = regexp.MustCompile(`领导|负责人|责任人|联系人|联络员|姓名`)
+	numberColRe = regexp.MustCompile(`^(序号|编号|序|No\.?)$`)
+	taskColRe   = regexp.MustCompile(`^(工作任务|重点任务|主要任务|具体任务|任务|工作措施|具体措施|主要措施|措施|主要内容|具体内容|工作内容|任务内容|内容|工作要求|任务要求|具体工作)$`)
+	titleColRe  = regexp.MustCompile(`举措|事项|名称|项目|任务名称`)
+	fieldColRe  = regexp.MustCompile(`时限|时间|期限|节点|进度|范围|备注|说明|目标|指标`)
+	countRe     = regexp.MustCompile(`（?共?\d+项）?$`)
+	totalRe     = regexp.MustCompile(`（共(\d+)项）`)
+	announcedRe = regexp.MustCompile(`(\d+)项$`)
+)
+
+func unitColumnRole(name string) units.Role {
+	switch {
+	case strings.Contains(name, "牵头") || strings.Contains(name, "主办"):
+		return units.Lead
+	case strings.Contains(name, "配合") || strings.Contains(name, "协办") || strings.Contains(name, "参与"):
+		return units.Cooperate
+	case strings.Contains(name, "指导"):
+		return units.Guide
+	case strings.Contains(name, "督促"):
+		return units.Supervise
+	}
+	return units.Responsible
+}
+
+// classify decides what each column holds, from its name and its cells.
+func (t *table) classify() []column {
+	width := len(t.header)
+	if width == 0 {
+		// No header: the widest row decides; the last column is units.
+		for _, r := range t.rows {
+			width = max(width, len(r.cells))
+		}
+	}
+	cols := make([]column, width)
+	values := make([][]string, width)
+	for _, r := range t.rows {
+		if len(r.cells) != width {
+			continue
+		}
+		for j, c := range r.cells {
+			if v := strings.TrimSpace(c.norm); v != "" {
+				values[j] = append(values[j], v)
+			}
+		}
+	}
+	share := func(j int, f func(string) bool) float64 {
+		if len(values[j]) == 0 {
+			return 0
+		}
+		n := 0
+		for _, v := range values[j] {
+			if f(v) {
+				n++
+			}
+		}
+		return float64(n) / float64(len(values[j]))
+	}
+	avgLen := func(j int) float64 {
+		if len(values[j]) == 0 {
+			return 0
+		}
+		n := 0
+		for _, v := range values[j] {
+			n += runeLen(v)
+		}
+		return float64(n) / float64(len(values[j]))
+	}
+	isLevel := func(want int) func(string) bool {
+		return func(v string) bool { lvl, _, _ := numbered(line{norm: v, orig: v}); return lvl == want }
+	}
+	for j := range cols {
+		name := ""
+		if j < len(t.header) {
+			name = t.header[j]
+		}
+		cols[j].name = name
+		switch {
+		case name != "" && unitColRe.MatchString(name) && !taskColRe.MatchString(name) && !personColRe.MatchString(name):
+			cols[j].kind, cols[j].role = colUnits, unitColumnRole(name)
+		case numberColRe.MatchString(name) || (len(values[j]) > 0 && share(j, isInteger) == 1):
+			cols[j].kind = colNumber
+		case share(j, isLevel(1)) >= 0.6:
+			cols[j].kind = colSection
+		case share(j, isLevel(2)) >= 0.6:
+			cols[j].kind = colItem
+		}
+	}
+	if len(t.header) == 0 && width > 0 && cols[width-1].kind == colField {
+		cols[width-1].kind, cols[width-1].role = colUnits, units.Responsible
+	}
+	// The task column: named so, else the longest text.
+	task := -1
+	for j := range cols {
+		if cols[j].kind == colField && taskColRe.MatchString(cols[j].name) && (task < 0 || avgLen(j) > avgLen(task)) {
+			task = j
+		}
+	}
+	for j := range cols {
+		if task >= 0 && avgLen(task) >= avgLen(j) {
+			continue
+		}
+		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && (task < 0 || avgLen(j) > 2*avgLen(task)) {
+			task = j
+		}
+	}
+	if task >= 0 {
+		cols[task].kind = colTask
+	}
+	for j := range cols {
+		if cols[j].kind == colField && j < task && !fieldColRe.MatchString(cols[j].name) && (titleColRe.MatchString(cols[j].name) || cols[j].name == "") {
+			cols[j].kind = colTitle
+			break
+		}
+	}
+	return cols
+}
+
+func isInteger(s string) bool {
+	_, err := strconv.Atoi(strings.TrimSpace(s))
+	return err == nil
+}
+
+func colIndex(cols []column, k colKind) int {
+	for j, c := range cols {
+		if c.kind == k {
+			return j
+		}
+	}
+	return -1
+}
+
+
+// fitsColumn reports a cell that holds what its column holds: a row
+// whose first cell fits the first column lost cells at its end, not at
+// its start.
+func fitsColumn(c column, cell line) bool {
+	lvl, _, _ := numbered(cell)
+	switch c.kind {
+	case colNumber:
+		return isInteger(cell.norm)
+	case colSection:
+		return lvl == 1
+	case colItem:
+		return lvl == 2
+	}
+	return false
+}
+
+func nonEmpty(cells []cell) int {
+	n := 0
+	for _, c := range cells {
+		if c.norm != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func nameOr(name, alt string) string {
+	if name != "" {
+		return name
+	}
+	return alt
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+func dedupeUnits(in []units.Assignment) []units.Assignment {
+	seen := map[string]bool{}
+	var out []units.Assignment
+	for _, u := range in {
+		if !seen[u.Name] {
+			seen[u.Name] = true
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
