@@ -165,7 +165,6 @@ func colIndex(cols []column, k colKind) int {
 	return -1
 }
 
-
 // fitsColumn reports a cell that holds what its column holds: a row
 // whose first cell fits the first column lost cells at its end, not at
 // its start.
@@ -219,4 +218,3 @@ func dedupeUnits(in []units.Assignment) []units.Assignment {
 	}
 	return out
 }
-

@@ -211,7 +211,7 @@ func TestTableWarnings(t *testing.T) {
 	head := strings.Count(tableNoticeHead, "\n")
 	for _, c := range []struct {
 		name, table, want string
-		line           int
+		line              int
 	}{
 		{"a row with fewer cells than the header", "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t地区生产总值增长8%以上。\t市发展改革委\n", "table row has 3 cells, expected 5", 2},
 		{"an empty unit cell with nothing above", "序号\t重点任务\t牵头单位\t配合单位\n1\t地区生产总值增长8%以上。\t\t市经信局\n", "its 牵头单位 cell is empty, with no cell above to continue", 2},
