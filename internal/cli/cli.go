@@ -317,7 +317,7 @@ func runCheck(env Env, fl *flag.FlagSet, args []string) error {
 	if len(args) == 0 {
 		return errUsage
 	}
-	failed, warned := 0, 0
+	failed, warned, duties, silent := 0, 0, 0, 0
 	for _, file := range args {
 		n, err := readNotice(env, file)
 		if err != nil {
@@ -329,11 +329,22 @@ func runCheck(env Env, fl *flag.FlagSet, args []string) error {
 			fmt.Fprintln(env.Stdout, pipeline.FileWarning{File: n.Source, Warning: w})
 		}
 		warned += len(n.Warnings)
+		found := n.DutyTasks()
+		duties += found
 		fmt.Fprintf(env.Stdout, "%s: %s %s: %d sections, %d tasks, %d warning(s)\n", n.Source, n.DocNumber, n.Title, len(n.Sections), len(n.Tasks), len(n.Warnings))
+		if found == 0 && n.MentionsDuties() {
+			// A notice that speaks of duties but yields none is read
+			// wrongly more often than not: the office should look.
+			fmt.Fprintf(env.Stdout, "%s: the text speaks of duties (负责, 牵头, 责任单位 …) but no task with a unit was read from it\n", n.Source)
+			silent++
+		}
 	}
+	fmt.Fprintf(env.Stdout, "%d file(s) checked: %d duty-bearing task(s), %d warning(s)\n", len(args), duties, warned)
 	switch {
 	case failed > 0:
 		return fmt.Errorf("%d of %d file(s) could not be read as a notice", failed, len(args))
+	case silent > 0:
+		return fmt.Errorf("%d file(s) speak of duties but yield none", silent)
 	case checkStrict && warned > 0:
 		return fmt.Errorf("%d warning(s)", warned)
 	}

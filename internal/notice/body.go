@@ -106,9 +106,6 @@ func isHeadingLike(rest line) bool {
 	return runeLen(t) <= 40 && !sentenceRe.MatchString(t)
 }
 
-// rank orders the numbering styles as notices nest them.
-func (s style) rank() int { return int(s) }
-
 // bodyReader reads the lines of one part of the body into sections,
 // items and sub-items. Sections are numbered 一、 (or 1 in a plan numbered
 // by decimals). The first other style met in a section numbers its items,
@@ -118,6 +115,9 @@ type bodyReader struct {
 	p       *parser
 	pt      *part
 	decimal bool
+	// chapters is true for a plan divided into 第一部分 above its 一、:
+	// the chapters are then its sections, and 一、 its items.
+	chapters bool
 	// itemsAtTop is true when most 一、 lines are paragraphs, not
 	// headings: they are then the items of an untitled section 0.
 	itemsAtTop bool
@@ -146,7 +146,7 @@ type part struct {
 }
 
 func (p *parser) newBodyReader(first line) *bodyReader {
-	return &bodyReader{p: p, pt: &part{line: first.num}, decimal: p.decimal}
+	return &bodyReader{p: p, pt: &part{line: first.num}, decimal: p.decimal, chapters: p.chapters}
 }
 
 // add reads one line of the part.
@@ -206,8 +206,11 @@ func (b *bodyReader) current() *[]line {
 }
 
 func (b *bodyReader) isSection(h heading) bool {
-	if b.decimal {
+	switch {
+	case b.decimal:
 		return h.style == styleDecimal && len(h.path) == 1
+	case b.chapters:
+		return h.style == styleChapter
 	}
 	return h.style == styleCN && !b.itemsAtTop
 }
@@ -216,7 +219,7 @@ func (b *bodyReader) isItem(h heading) bool {
 	switch {
 	case b.decimal:
 		return h.style == styleDecimal && len(h.path) == 2
-	case h.style == styleDecimal:
+	case h.style == styleDecimal, h.style == styleChapter:
 		return false
 	case b.itemStyle == noStyle:
 		b.itemStyle = h.style
@@ -258,6 +261,8 @@ func (b *bodyReader) isTopStyle(h heading) bool {
 	switch {
 	case b.decimal:
 		return h.style == styleDecimal
+	case b.chapters:
+		return h.style == styleChapter
 	case h.style == styleCN:
 		return true
 	case len(b.pt.sections) == 1 && b.pt.sections[0].number == 0:
@@ -349,8 +354,8 @@ func (b *bodyReader) newSub(l line, h heading) {
 
 // itemsAtTop reports a run of body lines whose 一、 lines are mostly
 // paragraphs (一、对…（X负责）) rather than headings.
-func itemsAtTop(lines []line, decimal bool) bool {
-	if decimal {
+func itemsAtTop(lines []line, decimal, chapters bool) bool {
+	if decimal || chapters {
 		return false
 	}
 	tops, headings := 0, 0

@@ -25,7 +25,16 @@ const (
 	styleDigitParen       // （1）
 	styleCircled          // ①
 	styleDecimal          // 1 / 1.1 / 2.1.3, in a plan numbered by decimals
+	styleChapter          // 第一部分, 第一章: above 一、 in a long plan
 )
+
+// rank orders the numbering styles as notices nest them.
+func (s style) rank() int {
+	if s == styleChapter {
+		return 0
+	}
+	return int(s)
+}
 
 // heading is the numbering that opens a line.
 type heading struct {
@@ -39,6 +48,7 @@ type heading struct {
 }
 
 var (
+	chapterRe  = regexp.MustCompile(`^第([一二三四五六七八九十百零〇]+)(?:部分|章|篇)\s*`)
 	sectionRe  = regexp.MustCompile(`^([一二三四五六七八九十百零〇]+)、\s*`)
 	itemRe     = regexp.MustCompile(`^（([一二三四五六七八九十百零〇]+)）\s*`)
 	subRe      = regexp.MustCompile(`^(\d{1,3})(?:[.、]|\s)\s*`)
@@ -51,6 +61,17 @@ var (
 	// numbered.
 	decimalLineRe = regexp.MustCompile(`^\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+\S`)
 )
+
+// hasChapters reports a plan divided into 第一部分 / 第一章 above its 一、.
+func hasChapters(lines []line) bool {
+	n := 0
+	for _, l := range lines {
+		if l.table == nil && chapterRe.MatchString(strings.TrimSpace(l.norm)) {
+			n++
+		}
+	}
+	return n >= 2
+}
 
 // isDecimalPlan reports a document whose headings are numbered 1 / 1.1 /
 // 1.1.1, as emergency plans (预案) are.
@@ -72,7 +93,7 @@ func headingOf(l line, decimal bool) (heading, bool) {
 	// most lines open with none, and need no pattern tried.
 	r, _ := utf8.DecodeRuneInString(t.norm)
 	switch {
-	case r == '（', r >= '0' && r <= '9', r >= '①' && r <= '⑳', strings.ContainsRune("一二三四五六七八九十百零〇", r):
+	case r == '（', r == '第', r >= '0' && r <= '9', r >= '①' && r <= '⑳', strings.ContainsRune("一二三四五六七八九十百零〇", r):
 	default:
 		return heading{}, false
 	}
@@ -84,7 +105,7 @@ func headingOf(l line, decimal bool) (heading, bool) {
 	for _, c := range []struct {
 		re    *regexp.Regexp
 		style style
-	}{{sectionRe, styleCN}, {itemRe, styleCNParen}, {subRe, styleDigit}, {subParRe, styleDigitParen}, {circledRe, styleCircled}} {
+	}{{chapterRe, styleChapter}, {sectionRe, styleCN}, {itemRe, styleCNParen}, {subRe, styleDigit}, {subParRe, styleDigitParen}, {circledRe, styleCircled}} {
 		m := c.re.FindStringSubmatchIndex(t.norm)
 		if m == nil {
 			continue
@@ -92,7 +113,7 @@ func headingOf(l line, decimal bool) (heading, bool) {
 		digits := t.norm[m[2]:m[3]]
 		var n int
 		switch c.style {
-		case styleCN, styleCNParen:
+		case styleCN, styleCNParen, styleChapter:
 			n = chineseNumber(digits)
 		case styleCircled:
 			d, _ := utf8.DecodeRuneInString(digits)

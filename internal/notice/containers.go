@@ -39,7 +39,8 @@ func (p *parser) bodyContainers() []container {
 		if len(s.paras) > 0 {
 			out = append(out, container{section: s.number, lines: s.paras, name: "section " + cnNum(s.number)})
 		}
-		for _, it := range s.items {
+		itemSubjects := p.unitFirstItems(s)
+		for i, it := range s.items {
 			name := "item " + it.name()
 			own := withHeading(it.heading, it.paras)
 			if p.itemLevelDuty(it, own) {
@@ -50,7 +51,7 @@ func (p *parser) bodyContainers() []container {
 				out = append(out, c)
 				continue
 			}
-			out = append(out, container{section: s.number, item: it.number, name: name, lines: own})
+			out = append(out, container{section: s.number, item: it.number, name: name, lines: own, subject: itemSubjects[i]})
 			subjects := p.unitFirstSubs(it)
 			for k, sb := range it.subs {
 				out = append(out, container{section: s.number, item: it.number, subitem: sb.number,

@@ -19,6 +19,9 @@ type headerState struct {
 	seenRecipients bool
 	signed         bool // a signature stood in the header: a cover letter before its plan
 	planTitle      string
+	// attaching is true right after 附件：1.…, whose list may go on over
+	// the next lines (2.…).
+	attaching bool
 }
 
 // parseHeader reads the lines before the body: the metadata of a portal
@@ -54,6 +57,11 @@ func (p *parser) headerLine(h *headerState, l line) {
 	if t == "" {
 		return
 	}
+	if h.attaching && isAttachmentItem(l) {
+		n.Attachments = append(n.Attachments, strings.TrimSpace(l.orig))
+		return
+	}
+	h.attaching = false
 	if fields, ok := metaLine(l); ok {
 		p.applyMeta(fields)
 		return
@@ -72,6 +80,7 @@ func (p *parser) headerLine(h *headerState, l line) {
 	case attachRefRe.MatchString(t):
 		m := attachRefRe.FindStringIndex(t)
 		n.Attachments = append(n.Attachments, strings.TrimSpace(l.cut(m[1], len(t))))
+		h.attaching = true
 		return
 	case attachHead.MatchString(t):
 		return
@@ -101,6 +110,13 @@ func (p *parser) headerLine(h *headerState, l line) {
 		h.planTitle = strings.TrimSpace(l.orig)
 	}
 	n.Preamble = append(n.Preamble, strings.TrimSpace(l.orig))
+}
+
+// isAttachmentItem reports a further entry of a list of attachments:
+// 2.忻州市2024年重点任务分工表.
+func isAttachmentItem(l line) bool {
+	h, ok := headingOf(l, false)
+	return ok && h.style == styleDigit && isCaption(h.rest)
 }
 
 // redHead reads the red head of a notice, 忻州市人民政府文件, letter-spaced

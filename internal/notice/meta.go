@@ -77,7 +77,7 @@ func metaLine(l line) ([]source.Field, bool) {
 		return nil, false
 	}
 	withColon := t[locs[0][4]:locs[0][5]] == "："
-	if !withColon && len(locs) < 2 {
+	if !withColon && len(locs) < 2 && !spacedLabel(t[locs[0][2]:locs[0][3]], t[locs[0][3]:]) {
 		return nil, false
 	}
 	if withColon {
@@ -102,6 +102,13 @@ func metaLine(l line) ([]source.Field, bool) {
 		out = append(out, source.Field{Name: name, Value: value, Pos: source.Pos{Line: l.num}})
 	}
 	return out, true
+}
+
+// spacedLabel reports a field alone on its line without a colon whose
+// label is set apart as a page lays it out: letter-spaced (标    题) or
+// followed by a wide gap.
+func spacedLabel(label, after string) bool {
+	return strings.ContainsAny(label, " \t") || strings.HasPrefix(after, "  ") || strings.HasPrefix(after, "\t")
 }
 
 // applyMeta fills the header from metadata fields: where the notice's own

@@ -195,3 +195,46 @@ func (it *Item) Subitem(num int) *Subitem {
 	}
 	return nil
 }
+
+// DutyTasks returns the number of tasks that name a unit.
+func (n *Notice) DutyTasks() int {
+	count := 0
+	for _, t := range n.Tasks {
+		if len(t.Units) > 0 {
+			count++
+		}
+	}
+	return count
+}
+
+// dutyWords are words that speak of duties in a notice's text.
+var dutyWords = []string{"负责", "牵头", "责任单位", "责任部门", "配合单位", "协办单位"}
+
+// MentionsDuties reports a notice whose text speaks of duties: a check
+// that finds no duty in it should say so.
+func (n *Notice) MentionsDuties() bool {
+	mentions := func(s string) bool {
+		for _, w := range dutyWords {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range n.Sections {
+		if mentions(s.Text) {
+			return true
+		}
+		for _, it := range s.Items {
+			if mentions(it.Title) || mentions(it.Text) {
+				return true
+			}
+		}
+	}
+	for _, s := range append(append([]string{}, n.Preamble...), n.Closing...) {
+		if mentions(s) {
+			return true
+		}
+	}
+	return false
+}

@@ -40,6 +40,8 @@ type parser struct {
 	tables   []*table
 	// decimal is true for a plan numbered 1 / 1.1 / 1.1.1.
 	decimal bool
+	// chapters is true for a plan divided into 第一部分 / 第一章.
+	chapters bool
 
 	tableTasks      []Task
 	leadFirst       bool
@@ -100,6 +102,7 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 	p.applyMeta(doc.Meta)
 	lines := documentLines(doc)
 	p.decimal = isDecimalPlan(lines)
+	p.chapters = !p.decimal && hasChapters(lines)
 	lines = p.dropContents(lines)
 
 	bodyStart := bodyStart(lines, p.decimal)
@@ -123,7 +126,7 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 		p.parseTable(t)
 	}
 	// Body duties declare their own rules, in order.
-	p.leadFirst = false
+	p.leadFirst, p.responsibleLead, p.standing = false, false, nil
 
 	p.finish()
 	if len(p.n.Sections) == 0 && len(p.n.Tasks) == 0 {
@@ -144,7 +147,7 @@ func bodyStart(lines []line, decimal bool) int {
 		h, ok := headingOf(l, decimal)
 		switch {
 		case !ok:
-		case h.style == styleCN, h.style == styleCNParen:
+		case h.style == styleCN, h.style == styleCNParen, h.style == styleChapter:
 			return i
 		case h.style == styleDecimal && len(h.path) == 1:
 			return i

@@ -20,6 +20,8 @@ type restState struct {
 	// intro holds tail lines that may open the next part (its title and
 	// opening words) or, if none follows, end the notice.
 	intro []line
+	// attaching is true right after 附件：1.…, whose list may go on.
+	attaching bool
 }
 
 // readRest reads everything after the header.
@@ -78,7 +80,7 @@ func (p *parser) resumesBody(st *restState, l line) bool {
 		return false
 	}
 	switch h.style {
-	case styleCN, styleCNParen:
+	case styleCN, styleCNParen, styleChapter:
 		return true
 	case styleDecimal:
 		return len(h.path) <= 2
@@ -103,7 +105,7 @@ func (p *parser) openPart(st *restState, lines []line, i int) {
 		p.parts = append(p.parts, st.body.finishPart())
 	}
 	st.body = p.newBodyReader(l)
-	st.body.itemsAtTop = itemsAtTop(partLines(lines, i), p.decimal)
+	st.body.itemsAtTop = itemsAtTop(partLines(lines, i), p.decimal, p.chapters)
 	st.body.pt.intro = st.intro
 	st.intro, st.boundary = nil, false
 	st.body.add(l)
@@ -141,6 +143,11 @@ func (p *parser) tailLine(st *restState, lines []line, i int) int {
 		return i
 	}
 	t := strings.TrimSpace(l.norm)
+	if st.attaching && isAttachmentItem(l) {
+		p.n.Attachments = append(p.n.Attachments, strings.TrimSpace(l.orig))
+		return i
+	}
+	st.attaching = false
 	if p.parseFooter(l) {
 		return i
 	}
@@ -156,7 +163,7 @@ func (p *parser) tailLine(st *restState, lines []line, i int) int {
 		m := attachRefRe.FindStringIndex(t)
 		lt := l.trim()
 		p.n.Attachments = append(p.n.Attachments, strings.TrimSpace(lt.cut(m[1], len(lt.norm))))
-		st.boundary = true
+		st.boundary, st.attaching = true, true
 	case attachHead.MatchString(t):
 		p.flushIntro(st.intro)
 		st.intro = nil

@@ -336,7 +336,8 @@ func (r *tableReader) task(row tableRow, cells []cell) tableTask {
 				continue
 			}
 			r.above[j] = c
-			parsed := units.Parse(c.norm, units.Options{Default: col.role, LeadFirst: p.leadFirst})
+			parsed := units.Parse(c.norm, p.unitOptions(col.role))
+			p.recordRules(parsed.Rules)
 			for _, prob := range parsed.Problems {
 				p.warn(c.num, prob)
 			}

@@ -189,7 +189,7 @@ func (p *parser) fields(d duty) []Field {
 
 // extendTask adds the units and fields of a further duty to a task.
 func (p *parser) extendTask(t *Task, d duty, lineNum int) {
-	parsed := units.Parse(d.text, units.Options{LeadFirst: p.leadFirst})
+	parsed := units.Parse(d.text, p.unitOptions(""))
 	for _, prob := range parsed.Problems {
 		p.warn(lineNum, prob)
 	}
@@ -236,7 +236,7 @@ func (p *parser) containerTitle(c container) string {
 // bodyTask makes the task closed by duty d, applying the rules in force
 // and recording the rules d declares.
 func (p *parser) bodyTask(c container, text string, d duty, lineNum int) Task {
-	parsed := units.Parse(d.text, units.Options{LeadFirst: p.leadFirst})
+	parsed := units.Parse(d.text, p.unitOptions(""))
 	for _, prob := range parsed.Problems {
 		p.warn(lineNum, prob)
 	}
@@ -249,11 +249,27 @@ func (p *parser) bodyTask(c container, text string, d duty, lineNum int) Task {
 		task.Fields = append(task.Fields, Field{Name: f.Name, Value: f.Value})
 	}
 	task.Units = p.applyStanding(task.Units)
-	for _, r := range parsed.Rules {
+	p.recordRules(parsed.Rules)
+	return task
+}
+
+// unitOptions is the context a responsibility is read in: the rules in
+// force, and the role of units written without a marker.
+func (p *parser) unitOptions(def units.Role) units.Options {
+	return units.Options{Default: def, LeadFirst: p.leadFirst, ResponsibleLead: p.responsibleLead}
+}
+
+// recordRules keeps the rules a duty declares for the duties after it.
+func (p *parser) recordRules(rules []units.Rule) {
+	for _, r := range rules {
 		switch r.Kind {
 		case units.LeadFirst:
 			if r.Onward {
 				p.leadFirst = true
+			}
+		case units.ResponsibleLead:
+			if r.Onward {
+				p.responsibleLead = true
 			}
 		case units.Standing:
 			for _, u := range r.Units {
@@ -262,7 +278,6 @@ func (p *parser) bodyTask(c container, text string, d duty, lineNum int) Task {
 			}
 		}
 	}
-	return task
 }
 
 // applyStanding adds the units of standing rules declared so far.

@@ -31,17 +31,17 @@ func unitFirstShare(texts []string) ([]*units.Parsed, bool) {
 	return out, 3*n >= 2*len(texts)
 }
 
-// unitFirstSubs returns, for each sub-item of an item with no duty of
-// its own, the units its text opens with when the sub-items are a list
-// written unit first; nil entries elsewhere.
-func (p *parser) unitFirstSubs(it *itemBlock) []*units.Parsed {
-	out := make([]*units.Parsed, len(it.subs))
-	if len(it.subs) < unitFirstMin || p.blockHasDuty(withHeading(it.heading, it.paras)) {
+// unitFirstBlocks returns, for each block of a list (the sub-items of an
+// item, the items of a section), the units its text opens with when the
+// list is written unit first and no block states a duty otherwise; nil
+// entries elsewhere.
+func (p *parser) unitFirstBlocks(blocks [][]line) []*units.Parsed {
+	out := make([]*units.Parsed, len(blocks))
+	if len(blocks) < unitFirstMin {
 		return out
 	}
-	texts := make([]string, len(it.subs))
-	for i, sb := range it.subs {
-		ls := withHeading(sb.heading, sb.paras)
+	texts := make([]string, len(blocks))
+	for i, ls := range blocks {
 		if p.blockHasDuty(ls) {
 			return out
 		}
@@ -51,6 +51,32 @@ func (p *parser) unitFirstSubs(it *itemBlock) []*units.Parsed {
 		return subjects
 	}
 	return out
+}
+
+// unitFirstSubs is unitFirstBlocks for the sub-items of an item with no
+// duty of its own.
+func (p *parser) unitFirstSubs(it *itemBlock) []*units.Parsed {
+	if p.blockHasDuty(withHeading(it.heading, it.paras)) {
+		return make([]*units.Parsed, len(it.subs))
+	}
+	blocks := make([][]line, len(it.subs))
+	for i, sb := range it.subs {
+		blocks[i] = withHeading(sb.heading, sb.paras)
+	}
+	return p.unitFirstBlocks(blocks)
+}
+
+// unitFirstItems is unitFirstBlocks for the items of a section, when
+// none has sub-items.
+func (p *parser) unitFirstItems(s *sectionBlock) []*units.Parsed {
+	blocks := make([][]line, len(s.items))
+	for i, it := range s.items {
+		if len(it.subs) > 0 {
+			return make([]*units.Parsed, len(s.items))
+		}
+		blocks[i] = withHeading(it.heading, it.paras)
+	}
+	return p.unitFirstBlocks(blocks)
 }
 
 func (p *parser) blockHasDuty(ls []line) bool {

@@ -97,6 +97,12 @@ func Subject(sentence string) (Parsed, bool) {
 	if !dutyWordRe.MatchString(first) {
 		return Parsed{}, false
 	}
+	// 市发展改革委：负责… — the units, a colon, what they do.
+	if k := strings.Index(first, "："); k > 0 && depthAt(first, k) == 0 {
+		if list, ok := subjectList(first[:k]); ok {
+			return subjectParsed(list, first, first[k+len("："):]), true
+		}
+	}
 	runes := 0
 	for i := range first {
 		if runes++; i == 0 {
@@ -109,37 +115,42 @@ func Subject(sentence string) (Parsed, bool) {
 		if !predicateRe.MatchString(rest) || depthAt(first, i) != 0 {
 			continue
 		}
-		list, ok := subjectList(first[:i])
-		if !ok {
-			continue
+		if list, ok := subjectList(first[:i]); ok {
+			return subjectParsed(list, first, rest), true
 		}
-		role := Responsible
-		switch {
-		case strings.HasPrefix(rest, "牵头"):
-			role = Lead
-		case strings.HasPrefix(rest, "配合") || strings.HasPrefix(rest, "协助") || strings.HasPrefix(rest, "参与"),
-			!strings.Contains(first, "负责") && strings.Contains(first, "配合"):
-			role = Cooperate
-		case strings.HasPrefix(rest, "指导"):
-			role = Guide
-		}
-		for j := range list {
-			list[j].Role = role
-		}
-		if strings.HasPrefix(rest, "会同") {
-			if name := leadingName(rest[len("会同"):]); name != "" {
-				list = append(list, Assignment{Name: name, Role: Cooperate})
-			}
-		}
-		p := Parsed{Units: dedupe(list)}
-		for _, u := range p.Units {
-			if msg := checkName(u.Name); msg != "" {
-				p.Problems = append(p.Problems, msg)
-			}
-		}
-		return p, true
 	}
 	return Parsed{}, false
+}
+
+// subjectParsed gives the units of a unit-first sentence the role what
+// follows them says: 牵头…, 配合…, 指导…, else responsible; 会同 X adds X
+// as cooperating.
+func subjectParsed(list []Assignment, first, rest string) Parsed {
+	role := Responsible
+	switch {
+	case strings.HasPrefix(rest, "牵头"):
+		role = Lead
+	case strings.HasPrefix(rest, "配合") || strings.HasPrefix(rest, "协助") || strings.HasPrefix(rest, "参与"),
+		!strings.Contains(first, "负责") && strings.Contains(first, "配合"):
+		role = Cooperate
+	case strings.HasPrefix(rest, "指导"):
+		role = Guide
+	}
+	for j := range list {
+		list[j].Role = role
+	}
+	if strings.HasPrefix(rest, "会同") {
+		if name := leadingName(rest[len("会同"):]); name != "" {
+			list = append(list, Assignment{Name: name, Role: Cooperate})
+		}
+	}
+	p := Parsed{Units: dedupe(list)}
+	for _, u := range p.Units {
+		if msg := checkName(u.Name); msg != "" {
+			p.Problems = append(p.Problems, msg)
+		}
+	}
+	return p
 }
 
 // subjectList reads the units that open a unit-first sentence: every name

@@ -61,7 +61,7 @@ func Parse(text string, opt Options) Parsed {
 		def = Responsible
 	}
 	var p Parsed
-	norm := strings.TrimSpace(textnorm.Name(text))
+	norm := strings.TrimSpace(textnorm.Name(separateLabels(textnorm.String(text))))
 	norm, p.Rules = bracketedRules(norm)
 	for _, sentence := range splitTop(norm, "。") {
 		for _, seg := range labelSegments(sentence, def) {

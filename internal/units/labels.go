@@ -12,10 +12,10 @@ import (
 // follows a separator, so 市直有关单位： (the end of a recipients line) is
 // no label.
 var labelRe = regexp.MustCompile(
-	`(?:((?:牵头|主办|主责|主要|负责|责任|配合|协办|参与|协同|协助|指导|督导|监督|督促|主管|承办|实施|落实)?)(?:责任)?(?:单位|部门|处室|主体)` +
+	`(【)?(?:((?:牵头|主办|主责|主要|负责|责任|配合|协办|参与|协同|协助|指导|督导|监督|督促|主管|承办|实施|落实)?)(?:责任)?(?:单位|部门|处室|主体)` +
 		`|((?:牵头|责任|分管|联系|包保|主要)?(?:负责)?(?:市|区|县|省)?(?:领导同志|领导|负责人|责任人|联系人))` +
 		`|(完成时限|完成期限|办结时限|时间节点|完成时间|时间要求|时限要求|时限)` +
-		`|(适用范围|推广范围|实施范围|备注))：`)
+		`|(适用范围|推广范围|实施范围|备注))(：|】)`)
 
 // Label is a label found in a text.
 type Label struct {
@@ -31,24 +31,28 @@ type Label struct {
 
 // Labels returns the labels of s that stand outside brackets, in order.
 func Labels(s string) []Label {
-	if !strings.Contains(s, "：") {
+	var out []Label
+	if !strings.Contains(s, "：") && !strings.Contains(s, "】") {
 		return nil
 	}
-	var out []Label
 	for _, m := range labelRe.FindAllStringSubmatchIndex(s, -1) {
-		if depthAt(s, m[0]) != 0 || !labelMayStart(s, m[0]) {
+		// 【牵头单位】 or 牵头单位：, not half of each.
+		if bracketed := m[2] >= 0; bracketed != (s[m[12]:m[13]] == "】") {
+			continue
+		}
+		if (m[2] < 0 && depthAt(s, m[0]) != 0) || !labelMayStart(s, m[0]) {
 			continue
 		}
 		l := Label{Start: m[0], End: m[1]}
 		switch {
-		case m[4] >= 0:
-			l.Field = s[m[4]:m[5]]
 		case m[6] >= 0:
-			l.Field = DeadlineField
+			l.Field = s[m[6]:m[7]]
 		case m[8] >= 0:
-			l.Field = s[m[8]:m[9]]
+			l.Field = DeadlineField
+		case m[10] >= 0:
+			l.Field = s[m[10]:m[11]]
 		default:
-			l.Role = labelRole(s[m[2]:m[3]])
+			l.Role = labelRole(s[m[4]:m[5]])
 		}
 		out = append(out, l)
 	}
@@ -72,6 +76,24 @@ func labelMayStart(s string, i int) bool {
 	}
 	r := lastRune(s[:i])
 	return strings.ContainsRune("，；。、,;（(【", r) || unicode.IsSpace(r)
+}
+
+// separateLabels puts a separator before a label that white space alone
+// sets apart (牵头单位：A  配合单位：B), since the white space goes when
+// the text is folded for names.
+func separateLabels(s string) string {
+	labels := Labels(s)
+	for k := len(labels) - 1; k >= 0; k-- {
+		i := labels[k].Start
+		if i == 0 || !unicode.IsSpace(lastRune(s[:i])) {
+			continue
+		}
+		j := len(strings.TrimRightFunc(s[:i], unicode.IsSpace))
+		if j > 0 {
+			s = s[:j] + "；" + s[i:]
+		}
+	}
+	return s
 }
 
 type segment struct {

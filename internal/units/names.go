@@ -16,6 +16,8 @@ var (
 	// 政府, which names one unit, not three.
 	levelRe     = regexp.MustCompile(`^各?[省市县区乡镇旗]{1,3}$`)
 	levelTailRe = regexp.MustCompile(`^[省市县区乡镇旗]{1,2}(?:级)?(?:人民)?政府(?:（[^）]*）)?$`)
+	// byRe is what may stand before the units of a duty: 由, 请, 具体由.
+	byRe = regexp.MustCompile(`^(?:(?:具体|统一|分别|主要|均|一律|另行|各自)?由|请)`)
 	// genericRe is a word that never names a unit alone: 部门和单位 is one
 	// phrase, not 部门 and 单位.
 	genericRe = regexp.MustCompile(`^(?:单位|部门|机构|个人|企业)`)
@@ -88,10 +90,8 @@ func glueLevels(names []string) []string {
 // cleanName removes what surrounds a name in a list: 由, 请, 等部门.
 func cleanName(s string) string {
 	s = strings.TrimSpace(s)
-	for _, p := range []string{"由", "请"} {
-		if strings.HasPrefix(s, p) && utf8.RuneCountInString(s) > 3 {
-			s = strings.TrimPrefix(s, p)
-		}
+	if loc := byRe.FindStringIndex(s); loc != nil && utf8.RuneCountInString(s[loc[1]:]) >= 2 {
+		s = s[loc[1]:]
 	}
 	s = strings.TrimSuffix(s, "分别")
 	s = strings.TrimSuffix(s, "共同")
