@@ -379,8 +379,22 @@ func runDiff(env Env, fl *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Two notices of different numbers are not two versions of one: the
+	// comparison still runs (a renumbered reissue is one), but says so
+	// before anything else.
+	if old.DocNumber != cur.DocNumber {
+		fmt.Fprintf(env.Stdout, "note: these are two different notices, %s (%s) and %s (%s); the tasks below are paired by place and wording only\n\n",
+			orNone(old.DocNumber), args[0], orNone(cur.DocNumber), args[1])
+	}
 	pairs := revision.Pair(old, cur)
 	pairs.Stabilize()
 	fmt.Fprint(env.Stdout, pairs.Compare().Text())
 	return nil
+}
+
+func orNone(docNumber string) string {
+	if docNumber == "" {
+		return "no 文号"
+	}
+	return docNumber
 }

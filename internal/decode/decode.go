@@ -2,7 +2,9 @@
 //
 // Notices arrive as UTF-8 (with or without a byte-order mark), as
 // GB18030/GBK from older office software, or occasionally as UTF-16 from
-// a Windows "save as Unicode". Anything else — an empty file, a binary, a
+// a Windows "save as Unicode" (which writes a byte-order mark; some
+// converters do not, and the byte order is then told from the NUL bytes
+// of the ASCII characters). Anything else — an empty file, a binary, a
 // file without Chinese text — is refused with an error that says so.
 package decode
 
@@ -10,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -72,6 +75,10 @@ func Text(data []byte) (string, Encoding, error) {
 			return "", "", err
 		}
 		text, enc = s, UTF16BE
+	case bytes.IndexByte(data, 0) >= 0 && withoutBOM(data) != "":
+		// UTF-16 without a byte-order mark, as some converters write it:
+		// every ASCII character (line ends included) has a NUL byte.
+		text, enc = utf16Text(data, withoutBOM(data)) // decoded twice: a notice is small
 	case utf8.Valid(data):
 		text, enc = string(data), UTF8
 	default:
@@ -94,6 +101,58 @@ func Text(data []byte) (string, Encoding, error) {
 		return "", "", ErrNoText
 	}
 	return text, enc, nil
+}
+
+// withoutBOM tells whether data reads as UTF-16 text without a
+// byte-order mark, and in which byte order: it has NUL bytes (the high
+// byte of every ASCII character, line ends included), and decoded in one
+// order it is Chinese text — no broken surrogate pair, no control
+// characters, nearly all Chinese characters, ASCII and punctuation —
+// where the other order gives characters of unrelated scripts.
+func withoutBOM(data []byte) Encoding {
+	if len(data)%2 != 0 {
+		return ""
+	}
+	best, bestScore := Encoding(""), 0.9
+	for _, enc := range []Encoding{UTF16LE, UTF16BE} {
+		text, _ := utf16Text(data, enc)
+		if text == "" || strings.ContainsRune(text, utf8.RuneError) || looksBinary([]byte(text)) || !hasHan(text) {
+			continue
+		}
+		if score := plausible(text); score > bestScore {
+			best, bestScore = enc, score
+		}
+	}
+	return best
+}
+
+// plausible is the share of the runes of s that a notice is made of.
+func plausible(s string) float64 {
+	ok, all := 0, 0
+	for _, r := range s {
+		all++
+		switch {
+		case r < 0x80, unicode.Is(unicode.Han, r),
+			r >= 0x2000 && r <= 0x206F, // general punctuation
+			r >= 0x3000 && r <= 0x303F, // CJK symbols and punctuation
+			r >= 0xFF00 && r <= 0xFFEF: // full-width forms
+			ok++
+		}
+	}
+	return float64(ok) / float64(all)
+}
+
+// utf16Text decodes UTF-16 without a byte-order mark.
+func utf16Text(data []byte, enc Encoding) (string, Encoding) {
+	order := utf16.LittleEndian
+	if enc == UTF16BE {
+		order = utf16.BigEndian
+	}
+	s, err := convert(utf16.UTF16(order, utf16.IgnoreBOM), data)
+	if err != nil {
+		return "", ""
+	}
+	return s, enc
 }
 
 func convert(e encoding.Encoding, data []byte) (string, error) {

@@ -176,13 +176,18 @@ func (s *Server) handler() http.Handler {
 		}
 		status := http.StatusOK
 		data, err := afero.ReadFile(s.fsys, path.Join(s.opt.Build.Public, path.Clean("/"+p)))
-		if err != nil {
-			if !errors.Is(err, fs.ErrNotExist) {
-				http.Error(w, err.Error(), http.StatusInternalServerError)
-				return
-			}
+		switch {
+		case err == nil:
+		case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR), errors.Is(err, syscall.EISDIR):
+			// /index.html/ asks for a file inside a file: not there either.
 			status = http.StatusNotFound
 			data, _ = afero.ReadFile(s.fsys, path.Join(s.opt.Build.Public, "404.html"))
+		default:
+			// The reason, with the path on this machine, is for the
+			// terminal, not for the page.
+			fmt.Fprintf(s.out, "serve: %v\n", err)
+			http.Error(w, "the page could not be read; see the terminal that runs the preview", http.StatusInternalServerError)
+			return
 		}
 		s.mu.Lock()
 		lastErr := s.lastErr
@@ -200,5 +205,39 @@ func (s *Server) handler() http.Handler {
 		w.WriteHeader(status)
 		w.Write(data)
 	})
-	return mux
+	return guard(mux)
+}
+
+// guard refuses what the preview must not answer. A request naming
+// another host is a page elsewhere that has pointed a name of its own at
+// 127.0.0.1 (DNS rebinding) to read the preview: only loopback names are
+// answered. The build's own files (.qingdan-manifest, the files it
+// stages) are not part of the site.
+func guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !loopback(r.Host) {
+			http.Error(w, "this preview answers only to localhost, 127.0.0.1 and [::1]", http.StatusMisdirectedRequest)
+			return
+		}
+		for _, seg := range strings.Split(r.URL.Path, "/") {
+			if strings.HasPrefix(seg, ".qingdan-") {
+				http.NotFound(w, r)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// loopback tells whether a Host header names this machine's loopback.
+func loopback(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -121,3 +121,67 @@ func TestPortTaken(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// The preview answers only to loopback names, does not serve the build's
+// own files, and a path through a file is missing, not an error that
+// tells where the site is on the disk.
+func TestServeRefuses(t *testing.T) {
+	mem, opt := site(t)
+	// On the disk, where a path through a file is an error of its own.
+	fsys := afero.NewBasePathFs(afero.NewOsFs(), t.TempDir())
+	for _, p := range []string{"seeds/00.txt", "seeds/units.yaml"} {
+		b, _ := afero.ReadFile(mem, p)
+		fsys.MkdirAll("seeds", 0o755)
+		afero.WriteFile(fsys, p, b, 0o644)
+	}
+	ready := make(chan string, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go serve.Run(ctx, fsys, serve.Options{Port: freePort(t), Build: opt, Ready: ready}, io.Discard)
+	base := <-ready
+	// As a build leaves it while it stages new files in place.
+	afero.WriteFile(fsys, "public/.qingdan-new/index.html", []byte("half"), 0o644)
+	get := func(path, host string) (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest("GET", base+path, nil)
+		if host != "" {
+			req.Host = host
+		}
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Body.Close()
+		b, _ := io.ReadAll(r.Body)
+		return r.StatusCode, string(b)
+	}
+	port := strings.TrimSuffix(base[strings.LastIndex(base, ":")+1:], "/")
+	for _, c := range []struct {
+		path, host string
+		code       int
+	}{
+		// valid
+		{"", "", 200},
+		{"", "localhost:" + port, 200},
+		{"", "LOCALHOST", 200},
+		{"", "[::1]:" + port, 200},
+		{"", "127.0.0.2:" + port, 200},
+		// hostile
+		{"", "attacker.example:" + port, 421},
+		{"", "localhost.attacker.example", 421},
+		{"", "10.0.0.1:" + port, 421},
+		{".qingdan-manifest", "", 404},
+		{".qingdan-new/index.html", "", 404},
+		{"notices/.qingdan-x.html", "", 404},
+		{"index.html/", "", 404},
+		{"index.html/x.html", "", 404},
+	} {
+		code, body := get(c.path, c.host)
+		if code != c.code {
+			t.Errorf("/%s (Host %q): %d, want %d", c.path, c.host, code, c.code)
+		}
+		if strings.Contains(body, "public/") || strings.Contains(body, "not a directory") {
+			t.Errorf("/%s: the answer tells of the disk: %.200s", c.path, body)
+		}
+	}
+}

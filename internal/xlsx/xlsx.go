@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -313,6 +314,7 @@ func sheetRows(b *bytes.Buffer, rows [][]string) []int {
 func writeRow(b *bytes.Buffer, cells []string, style byte) {
 	b.WriteString(`<row>`)
 	for _, v := range cells {
+		v = fitCell(v)
 		b.WriteString(`<c t="inlineStr" s="`)
 		b.WriteByte(style)
 		if keepSpace(v) {
@@ -324,6 +326,37 @@ func writeRow(b *bytes.Buffer, cells []string, style byte) {
 		b.WriteString(`</t></is></c>`)
 	}
 	b.WriteString(`</row>`)
+}
+
+// MaxCell is the most characters (UTF-16 code units) Excel holds in a
+// cell; it cuts a longer text when it opens the file, without a word.
+const MaxCell = 32767
+
+// CutNote ends a text cut to fit a cell.
+const CutNote = "……（以下从略：Excel 单元格最多容纳 32767 个字符，全文见网页）"
+
+// fitCell cuts a text longer than MaxCell, at a character, and says so
+// at its end.
+func fitCell(s string) string {
+	if len(s) <= MaxCell { // a UTF-8 byte or more per code unit
+		return s
+	}
+	units := 0
+	for _, r := range s {
+		units += utf16.RuneLen(r)
+	}
+	if units <= MaxCell {
+		return s
+	}
+	room := MaxCell - len(utf16.Encode([]rune(CutNote)))
+	units = 0
+	for i, r := range s {
+		if units+utf16.RuneLen(r) > room {
+			return s[:i] + CutNote
+		}
+		units += utf16.RuneLen(r)
+	}
+	return s
 }
 
 // keepSpace tells whether a text needs xml:space="preserve": white

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -165,5 +166,32 @@ func TestSaveLoad(t *testing.T) {
 	}
 	if err := new(xlsx.Blocks).Load([]byte("garbage")); err == nil {
 		t.Error("garbage loaded")
+	}
+}
+
+// A text longer than Excel holds in a cell is cut, at a character, and
+// says so; one that fits is kept whole.
+func TestLongCell(t *testing.T) {
+	fits := strings.Repeat("应", xlsx.MaxCell)
+	long := strings.Repeat("急", 20000) + strings.Repeat("𠀀", 10000) // 40,000 code units, some in pairs
+	var b bytes.Buffer
+	if err := xlsx.Write(&b, "s", []string{"a", "b"}, [][]string{{fits, long}}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows("s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[1][0] != fits {
+		t.Error("a cell of 32,767 characters was changed")
+	}
+	cut := rows[1][1]
+	units := len(utf16.Encode([]rune(cut)))
+	if units > xlsx.MaxCell || units < xlsx.MaxCell-1 || !strings.HasSuffix(cut, xlsx.CutNote) || !strings.HasPrefix(long, strings.TrimSuffix(cut, xlsx.CutNote)) {
+		t.Errorf("cut cell: %d code units, ends %q", units, cut[len(cut)-60:])
 	}
 }
