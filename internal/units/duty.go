@@ -162,7 +162,7 @@ func subjectList(s string) ([]Assignment, bool) {
 	var out []Assignment
 	for _, n := range splitNames(s) {
 		name := cleanName(n)
-		if name == "" || utf8.RuneCountInString(name) > 30 || !strings.ContainsRune(orgEnds, lastRune(name)) {
+		if name == "" || utf8.RuneCountInString(name) > 30 || !strings.ContainsRune(orgEnds, lastRune(name)) || ruleWordRe.MatchString(name) {
 			return nil, false
 		}
 		out = append(out, Assignment{Name: name, Role: Responsible})

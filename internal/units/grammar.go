@@ -1,6 +1,7 @@
 package units
 
 import (
+	"fmt"
 	"strings"
 
 	"qingdan/internal/textnorm"
@@ -84,7 +85,7 @@ func Parse(text string, opt Options) Parsed {
 			responsibleLead = true
 		}
 	}
-	p.Units = dedupe(p.Units)
+	p.Units, p.Problems = dropRuleWords(dedupe(p.Units), p.Problems)
 	applyLeadRules(p.Units, leadFirst, responsibleLead)
 	for _, u := range p.Units {
 		if msg := checkName(u.Name); msg != "" {
@@ -95,6 +96,20 @@ func Parse(text string, opt Options) Parsed {
 		p.Problems = append(p.Problems, "no responsible unit")
 	}
 	return p
+}
+
+// dropRuleWords drops "units" that hold the words of a rule the grammar
+// could not read, so that no rule ever reaches a unit's name.
+func dropRuleWords(list []Assignment, problems []string) ([]Assignment, []string) {
+	out := list[:0]
+	for _, u := range list {
+		if ruleWordRe.MatchString(u.Name) {
+			problems = append(problems, fmt.Sprintf("%q reads as a rule the parser does not know, not as a unit; it was left out", u.Name))
+			continue
+		}
+		out = append(out, u)
+	}
+	return out, problems
 }
 
 // applyLeadRules gives the lead to the first unit of a plain list when

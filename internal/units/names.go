@@ -18,6 +18,9 @@ var (
 	levelTailRe = regexp.MustCompile(`^[省市县区乡镇旗]{1,2}(?:级)?(?:人民)?政府(?:（[^）]*）)?$`)
 	// byRe is what may stand before the units of a duty: 由, 请, 具体由.
 	byRe = regexp.MustCompile(`^(?:(?:具体|统一|分别|主要|均|一律|另行|各自)?由|请)`)
+	// ruleWordRe is in a rule, never in a unit's name: text that holds
+	// it after the rules were read is a rule written askew, not a unit.
+	ruleWordRe = regexp.MustCompile(`下同|第一位|不再(?:单独)?列|以下均|均需|即为牵头`)
 	// genericRe is a word that never names a unit alone: 部门和单位 is one
 	// phrase, not 部门 and 单位.
 	genericRe = regexp.MustCompile(`^(?:单位|部门|机构|个人|企业)`)

@@ -68,7 +68,7 @@ func ruleAt(clauses []string, i int) ([]Rule, int, bool) {
 	if m := matchStanding(c); m != nil {
 		var list []Assignment
 		for _, n := range splitNames(m[1]) {
-			if name := cleanName(n); name != "" {
+			if name := cleanName(n); name != "" && !ruleWordRe.MatchString(name) {
 				list = append(list, Assignment{Name: name, Role: Responsible})
 			}
 		}
