@@ -3,6 +3,9 @@ package notice
 import (
 	"fmt"
 	"strings"
+
+	"qingdan/internal/textnorm"
+	"qingdan/internal/units"
 )
 
 // The body is built first as blocks that keep their lines, so duties can
@@ -94,6 +97,20 @@ func splitTitle(rest line) (title, sep string, body line) {
 	return "", "", rest
 }
 
+// titleWithoutDuty takes a duty written in a heading out of its title:
+// 强化组织领导（责任单位：市委组织部） is titled 强化组织领导.
+func titleWithoutDuty(title string) string {
+	t := strings.TrimSpace(title)
+	if !strings.HasSuffix(textnorm.String(t), "）") {
+		return title
+	}
+	norm := textnorm.String(t)
+	if i := strings.LastIndex(norm, "（"); i > 0 && units.IsDuty(strings.TrimSuffix(norm[i+len("（"):], "）")) {
+		return strings.TrimSpace(line{orig: t, norm: norm}.cut(0, i))
+	}
+	return title
+}
+
 // label returns the numbering of l as written: the part before rest.
 func label(l, rest line) string {
 	return strings.TrimSpace(l.cut(0, len(l.norm)-len(rest.norm)))
@@ -157,6 +174,13 @@ func (b *bodyReader) add(raw line) {
 	b.pt.lines = append(b.pt.lines, raw)
 	l := raw.trim()
 	h, ok := headingOf(l, b.decimal)
+	if ps := b.current(); !ok && len(*ps) > 0 && isBareLabel((*ps)[len(*ps)-1]) && !isLabelLine(l) {
+		// 责任单位： with its units on the next line.
+		last := &(*ps)[len(*ps)-1]
+		last.orig += l.orig
+		last.norm += l.norm
+		return
+	}
 	switch {
 	case !ok:
 	case b.isSection(h):
@@ -323,6 +347,7 @@ func (b *bodyReader) newItem(l line, h heading) {
 		}
 	}
 	title, sep, body := splitTitle(h.rest)
+	title = titleWithoutDuty(title)
 	b.item = &itemBlock{section: b.sec.number, number: num, label: label(l, h.rest), title: title, sep: sep, line: l.num, heading: h.rest}
 	if !body.blank() {
 		b.item.paras = append(b.item.paras, body)
@@ -345,6 +370,7 @@ func (b *bodyReader) newSub(l line, h heading) {
 		}
 	}
 	title, sep, body := splitTitle(h.rest)
+	title = titleWithoutDuty(title)
 	b.sub = &subBlock{number: num, label: label(l, h.rest), title: title, sep: sep, line: l.num, heading: h.rest, full: l}
 	if !body.blank() {
 		b.sub.paras = append(b.sub.paras, body)

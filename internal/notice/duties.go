@@ -116,6 +116,13 @@ func labelAfterSentence(n string) int {
 	return -1
 }
 
+// isBareLabel reports a line that is a label alone, its value on the
+// next line: 责任单位：.
+func isBareLabel(l line) bool {
+	lb, ok := units.LeadingLabel(l.norm)
+	return ok && strings.TrimSpace(l.norm[lb.End:]) == ""
+}
+
 // isLabelLine reports a line that opens with a label: 责任单位：….
 func isLabelLine(l line) bool {
 	_, ok := units.LeadingLabel(l.norm)

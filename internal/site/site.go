@@ -473,6 +473,8 @@ type TaskView struct {
 	UnitText                       string
 	Subitem                        int
 	SubitemTitle                   string
+	// Deadline is when the task is due, or nil.
+	Deadline *notice.Deadline
 }
 
 // taskView returns the view of a task, made once per build and shared by
@@ -488,7 +490,7 @@ func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (*TaskView, error
 	v := &TaskView{
 		ID: t.ID, Title: content.TaskTitle(*t), Href: hrefs.Task(n.Slug, t.ID), Anchor: taskAnchor(t.ID),
 		Text: text, Excerpt: excerpt(t.Text, 60), Roles: r.roleGroups(t.Units), UnitText: t.UnitText,
-		Subitem: t.Subitem, Label: taskLabel(n.Notice, t),
+		Subitem: t.Subitem, Label: taskLabel(n.Notice, t), Deadline: t.Deadline,
 	}
 	if it := n.Item(t.Section, t.Item); it != nil && t.Subitem > 0 {
 		if sb := it.Subitem(t.Subitem); sb != nil {

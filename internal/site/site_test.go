@@ -269,3 +269,21 @@ func TestHostile(t *testing.T) {
 	}
 	_ = filepath.Join
 }
+
+// A task's deadline shows on its page and on the pages of its units,
+// with the date it names for machines.
+func TestDeadlineShown(t *testing.T) {
+	pages, cat := build(t, "", map[string]string{"seeds/a.txt": "关于做好减税降费工作的通知\n忻政发〔2024〕5号\n各县（市、区）人民政府：\n一、降低企业经营成本\n" +
+		"（一）落实减税降费政策。\n牵头单位：市税务局；配合单位：市财政局\n完成时限：2024年12月底前\n" +
+		"（二）降低企业用能成本。（市能源局负责）\n忻州市人民政府\n2024年3月5日\n"})
+	n := cat.Notices[0]
+	want := `<p class="deadline">完成时限：<time datetime="2024-12-31">2024年12月底前</time></p>`
+	for _, p := range []string{"notices/" + n.Slug + "/tasks/1-1-0-1.html", "units/shi-shui-wu-ju.html", "units/shi-cai-zheng-ju.html"} {
+		if !strings.Contains(string(pages[p]), want) {
+			t.Errorf("%s lacks the deadline", p)
+		}
+	}
+	if strings.Contains(string(pages["notices/"+n.Slug+"/tasks/1-2-0-1.html"]), `class="deadline"`) {
+		t.Errorf("a task without a deadline shows one")
+	}
+}

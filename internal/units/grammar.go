@@ -2,6 +2,7 @@ package units
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"qingdan/internal/textnorm"
@@ -250,11 +251,20 @@ func trailingMarker(s string) (Role, bool) {
 func stripMarker(s string) (string, Role, bool) {
 	for _, m := range markers {
 		if strings.HasSuffix(s, m.word) {
-			return strings.TrimSuffix(s, m.word), m.role, true
+			name := strings.TrimSuffix(s, m.word)
+			// 按职能分工负责, 根据各自职责负责: how, not who.
+			if loc := mannerRe.FindStringIndex(name); loc != nil {
+				name = name[:loc[0]]
+			}
+			return name, m.role, true
 		}
 	}
 	return s, "", false
 }
+
+// mannerRe is how units carry a duty, written between them and the
+// marker: 按职能分工, 根据各自职责, 依法.
+var mannerRe = regexp.MustCompile(`(?:(?:按照|按|根据|依照|依据|依)(?:各自)?(?:职责|职能|分工)(?:分工)?|依法|分别|共同)$`)
 
 func dedupe(in []Assignment) []Assignment {
 	seen := make(map[string]bool, len(in))
