@@ -41,6 +41,8 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CORPUS", corpus)
 			env.Setenv("REVISION", revision)
+			// The cache of the scripts' builds stays in their folder.
+			env.Setenv("QINGDAN_CACHE_DIR", filepath.Join(env.WorkDir, ".cache"))
 			return nil
 		},
 	})

@@ -21,6 +21,7 @@ import (
 
 	"github.com/spf13/afero"
 
+	"qingdan/internal/cache"
 	"qingdan/internal/config"
 	"qingdan/internal/notice"
 	"qingdan/internal/pipeline"
@@ -157,7 +158,7 @@ type siteFlags struct {
 	config                                   string
 	seeds, content, public, templates, title string
 	static                                   string
-	base, cpuProfile, memProfile             string
+	base, cpuProfile, memProfile, cacheDir   string
 	force, quiet                             bool
 	port                                     int
 }
@@ -176,6 +177,7 @@ func addSiteFlags(fl *flag.FlagSet) {
 	fl.StringVar(&site.base, "base", "", "path the site is served under, such as /anquan/ (used by the 404 page)")
 	fl.BoolVar(&site.force, "force", false, "overwrite content files edited by hand (a copy is kept in a dated folder of content/"+publish.BackupDir+"), and make again the files of public/ changed by hand")
 	fl.BoolVar(&site.quiet, "q", false, "print nothing but errors")
+	fl.StringVar(&site.cacheDir, "cache-dir", "", "folder of what this machine keeps between builds (default: $"+cache.EnvVar+", else a folder of this project under the user's cache directory)")
 }
 
 func buildFlags(fl *flag.FlagSet) {
@@ -221,11 +223,29 @@ func options(env Env, fl *flag.FlagSet) (pipeline.Options, int, error) {
 	if cfg.Registry != "" {
 		opt.Registry = path.Join(opt.Seeds, cfg.Registry)
 	}
+	opt.Cache = cacheDir(set["cache-dir"])
 	port := site.port
 	if !set["port"] && cfg.Port != 0 {
 		port = cfg.Port
 	}
 	return opt, port, nil
+}
+
+// cacheDir is the cache folder of the project in the working folder: the
+// flag's, the environment's, or one under the user's cache directory. A
+// build without one still works; it only keeps nothing.
+func cacheDir(flagSet bool) string {
+	if flagSet {
+		return site.cacheDir
+	}
+	if dir := os.Getenv(cache.EnvVar); dir != "" {
+		return dir
+	}
+	dir, err := cache.Dir(".")
+	if err != nil {
+		return ""
+	}
+	return dir
 }
 
 func runBuild(env Env, fl *flag.FlagSet, args []string) error {

@@ -1,4 +1,4 @@
-// Package build runs the whole pipeline: seeds/ → notices → content/ →
+// Package pipeline runs the whole pipeline: seeds/ → notices → content/ →
 // site → public/. It owns no format of its own; it calls the stage
 // packages in order and reports what they did.
 package pipeline
@@ -18,6 +18,7 @@ import (
 
 	"github.com/spf13/afero"
 
+	"qingdan/internal/cache"
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/input"
@@ -48,6 +49,11 @@ type Options struct {
 	Templates fs.FS
 	// TemplateDir is the site's own templates folder; default "templates".
 	TemplateDir string
+	// Cache is the folder of what this machine keeps between builds
+	// (internal/cache): notices as parsed, the key of each file of
+	// public/, the state of the inputs. "" keeps nothing: every build
+	// parses and makes everything.
+	Cache string
 	// Static is the folder whose files are copied into every build of
 	// public/ as they are (web.config, robots.txt, a logo); default
 	// "static", which may be absent.
@@ -110,7 +116,7 @@ type Report struct {
 	// build without being made again, their data being the same.
 	Kept int
 	// Reparsed counts the notices parsed; the others were decoded from
-	// the cache of the last build's parses (parsecache.go).
+	// the cache (parsecache.go).
 	Reparsed int
 	Index    search.Stats
 	Warnings []FileWarning
@@ -191,9 +197,9 @@ func LoadSeeds(fsys afero.Fs, opt Options) ([]*notice.Notice, *units.Registry, e
 	return loadSeeds(fsys, opt, nil)
 }
 
-// loadSeeds is LoadSeeds with a cache of parsed notices, when cache is
+// loadSeeds is LoadSeeds with a cache of parsed notices, when parsed is
 // set.
-func loadSeeds(fsys afero.Fs, opt Options, cache *parseCache) ([]*notice.Notice, *units.Registry, error) {
+func loadSeeds(fsys afero.Fs, opt Options, parsed *parseCache) ([]*notice.Notice, *units.Registry, error) {
 	opt.defaults()
 	entries, err := afero.ReadDir(fsys, opt.Seeds)
 	if err != nil {
@@ -224,7 +230,7 @@ func loadSeeds(fsys afero.Fs, opt Options, cache *parseCache) ([]*notice.Notice,
 			errs[i] = fmt.Errorf("build: %w", err)
 			return
 		}
-		notices[i], errs[i] = cache.parse(data, p)
+		notices[i], errs[i] = parsed.parse(data, p)
 	})
 	reg, err := loadRegistry(fsys, opt.Registry)
 	errs = append(errs, err)
@@ -278,6 +284,8 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	}
 	defer unlock()
 	notes := append(publish.Clean(fsys, opt.Content), publish.Clean(fsys, opt.Public)...)
+	removeOldCaches(fsys, opt)
+	kept := cache.Open(fsys, opt.Cache)
 	ver, err := version(fsys, opt)
 	if err != nil {
 		return nil, err
@@ -286,7 +294,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if before, err := state(in, fsys, opt); err == nil && !opt.Force && before == lastState(fsys, opt) {
+	if before, err := state(in, fsys, opt); err == nil && !opt.Force && before == lastState(kept) {
 		return &Report{Unchanged: true, Notes: notes, Elapsed: opt.Now().Sub(start)}, nil
 	}
 	if opt.Templates == nil {
@@ -299,17 +307,17 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		return nil, err
 	}
 	defer tree.Abort() // nothing once committed
-	cache := openParseCache(fsys, opt)
-	notices, reg, err := loadSeeds(fsys, opt, cache)
+	parsed := openParseCache(kept)
+	notices, reg, err := loadSeeds(fsys, opt, parsed)
 	if err != nil {
 		return nil, err
 	}
-	cache.prune()
-	reparsed := cache.parsed
+	parsed.prune()
+	reparsed := parsed.parsed
 	hist := loadHistory(fsys, opt.Public, notices, progress)
 	for _, n := range notices {
 		if h := hist[n.Source]; h != nil {
-			sum, known := cache.jsonSum(n.Source)
+			sum, known := parsed.jsonSum(n.Source)
 			if err := h.stabilize(n, sum, known); err != nil {
 				return nil, err
 			}
@@ -342,14 +350,8 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	// tested), so the catalog at hand is used and only the notes are read.
 	// Otherwise the new content/ is read before it is in place.
 	staged := ctree.View()
-	var (
-		ctree2  *content.Tree
-		digests map[string]string
-	)
+	var ctree2 *content.Tree
 	if r.Content.KeptEdits == 0 && onlyNotes(r.Content.Extra) {
-		// Only then do the files at hand say what each notice's pages
-		// are made from; otherwise every page is made.
-		digests = noticeDigests(r.Content.Digests)
 		notes, err := content.ReadNotes(staged, opt.Content)
 		if err != nil {
 			return nil, err
@@ -379,7 +381,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		pages.Add(1)
 		return tree.Put(p, b)
 	}
-	keys := loadKeys(fsys, opt, tree, &pages)
+	keys := loadKeys(kept, tree, &pages)
 	// The search index is built beside the pages: they share no data,
 	// and the pages leave a core idle while their views are built.
 	indexed := make(chan error, 1)
@@ -388,11 +390,10 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		r.Index, err = search.Build(cat).Write(emit)
 		indexed <- err
 	}()
-	blocks := openBlockCache(fsys, opt, cat, digests)
 	_, err = site.Render(site.Input{Catalog: cat, Tree: ctree2}, site.Options{
 		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
 		Extra: prevFiles, Search: searchFilters(search.SectionLabels(cat)), Changes: changes, Emit: emit,
-		Reuse: keys, Version: ver, Digests: digests, Sheets: blocks.blocks,
+		Reuse: keys, Version: ver,
 	})
 	if err := errors.Join(err, <-indexed); err != nil {
 		if werr := tree.Err(); werr != nil {
@@ -418,14 +419,11 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if r.Site, err = tree.Commit(); err != nil {
 		return nil, fmt.Errorf("build: %s/ is new but %s/ was left as it was; the next build completes it: %w", opt.Content, opt.Public, err)
 	}
-	// The records of this build only spare the next one work: one that
-	// cannot be written is said, and the next build does more.
-	if err := keys.save(fsys, opt); err != nil {
-		r.Notes = append(r.Notes, fmt.Sprintf("the record of which page was made from what could not be written (%v); the next build makes every page again", err))
-	}
-	blocks.save()
+	// The records of this build only spare the next one work (a record
+	// that cannot be written makes the next build do more).
+	keys.save(kept)
 	if after, err := state(in, fsys, opt); err == nil {
-		saveState(fsys, opt, after)
+		saveState(kept, after)
 	}
 	for _, n := range notices {
 		for _, w := range n.Warnings {

@@ -21,7 +21,8 @@ const (
 )
 
 // site returns an in-memory working folder holding the registry, and the
-// options to build it with the repository's templates.
+// options to build it with the repository's templates and a cache folder
+// beside the project's (in memory too).
 func site(t *testing.T, seeds map[string]string) (afero.Fs, pipeline.Options) {
 	t.Helper()
 	fsys := afero.NewMemMapFs()
@@ -29,7 +30,7 @@ func site(t *testing.T, seeds map[string]string) (afero.Fs, pipeline.Options) {
 	for name, src := range seeds {
 		put(t, fsys, name, read(t, src))
 	}
-	return fsys, pipeline.Options{Templates: os.DirFS("../../templates")}
+	return fsys, pipeline.Options{Templates: os.DirFS("../../templates"), Cache: "/cache"}
 }
 
 func read(t *testing.T, p string) string {

@@ -6,20 +6,28 @@ import (
 	"testing"
 
 	"github.com/spf13/afero"
-
-	"qingdan/internal/pipeline"
 )
 
-// The caches of parsed notices and compressed table blocks are used by
-// the next build, give the same site as making everything, survive a
-// damaged entry, and follow the seeds.
+// The cache lives outside content/: notices as parsed are used by the
+// next build, give the same site as parsing everything, survive a damaged
+// entry, and follow the seeds; caches that earlier versions kept in
+// content/ are removed.
 func TestParseCache(t *testing.T) {
 	fsys, opt, notices := several(t)
+	for _, old := range []string{"content/.qingdan-state", "content/.qingdan-pages", "content/.qingdan-parsed/x.gob", "content/.qingdan-blocks/y.gob"} {
+		put(t, fsys, old, "left by an earlier version")
+	}
 	first := run(t, fsys, opt)
 	if first.Reparsed != len(notices) {
 		t.Fatalf("first build parsed %d of %d notices", first.Reparsed, len(notices))
 	}
-	cachedIn := func(dir string) []string {
+	for p := range files(t, fsys, "content") {
+		if strings.HasPrefix(p, ".qingdan-") && p != ".qingdan-manifest" {
+			t.Errorf("content/%s after a build", p)
+		}
+	}
+	dir := path.Join(opt.Cache, "parsed")
+	cached := func() []string {
 		t.Helper()
 		entries, err := afero.ReadDir(fsys, dir)
 		if err != nil {
@@ -31,11 +39,7 @@ func TestParseCache(t *testing.T) {
 		}
 		return names
 	}
-	cached := func() []string { return cachedIn("content/.qingdan-parsed") }
 	entries := cached()
-	if blocks := cachedIn("content/.qingdan-blocks"); len(blocks) != len(notices) {
-		t.Fatalf("block cache holds %v", blocks)
-	}
 	if len(entries) != len(notices) {
 		t.Fatalf("cache holds %v", entries)
 	}
@@ -47,35 +51,24 @@ func TestParseCache(t *testing.T) {
 		t.Errorf("from the cache: %d parsed, %d content files written, site swapped %v", again.Reparsed, again.Content.Written, again.Site.Swapped)
 	}
 
-	// A damaged entry is parsed again, and written anew; damaged blocks
-	// are compressed again.
-	damaged := path.Join("content/.qingdan-parsed", entries[0])
+	// A damaged entry is parsed again, and written anew.
+	damaged := path.Join(dir, entries[0])
 	put(t, fsys, damaged, "garbage")
 	// An entry damaged inside (its gob might still decode) is parsed too.
-	inside := path.Join("content/.qingdan-parsed", entries[1])
+	inside := path.Join(dir, entries[1])
 	e := []byte(get(t, fsys, inside))
 	e[len(e)/2] ^= 0x01
 	put(t, fsys, inside, string(e))
-	put(t, fsys, path.Join("content/.qingdan-blocks", cachedIn("content/.qingdan-blocks")[0]), "garbage")
-	// A blocks file damaged inside (it would still decode) is not used.
-	flipped := path.Join("content/.qingdan-blocks", cachedIn("content/.qingdan-blocks")[1])
-	b := []byte(get(t, fsys, flipped))
-	b[len(b)-40] ^= 0xff
-	put(t, fsys, flipped, string(b))
-	// Without the record of what made each page, every table is made,
-	// from the blocks of every notice.
-	if err := fsys.Remove("content/" + pipeline.KeysName); err != nil {
+	// Without the record of what made each page, every file is made.
+	if err := fsys.RemoveAll(path.Join(opt.Cache, "pages")); err != nil {
 		t.Fatal(err)
 	}
 	fixed := run(t, fsys, opt)
-	if fixed.Reparsed != 2 || fixed.Content.Written != 0 || fixed.Site.Swapped {
-		t.Errorf("damaged entry: %d parsed, %d content files written, site swapped %v", fixed.Reparsed, fixed.Content.Written, fixed.Site.Swapped)
+	if fixed.Reparsed != 2 || fixed.Content.Written != 0 || fixed.Site.Swapped || fixed.Kept != 0 {
+		t.Errorf("damaged entry: %d parsed, %d content files written, site swapped %v, %d files kept", fixed.Reparsed, fixed.Content.Written, fixed.Site.Swapped, fixed.Kept)
 	}
 	if get(t, fsys, damaged) == "garbage" {
 		t.Error("the damaged entry was not replaced")
-	}
-	if get(t, fsys, flipped) == string(b) {
-		t.Error("the damaged blocks file was not replaced")
 	}
 
 	// A revised seed is parsed; its old entry goes.
@@ -89,11 +82,7 @@ func TestParseCache(t *testing.T) {
 	if revised.Kept == 0 {
 		t.Error("after a forced build, a revision kept no page")
 	}
-	after := cached()
-	if len(after) != len(notices) {
+	if after := cached(); len(after) != len(notices) {
 		t.Errorf("cache holds %d entries after a revision, want %d", len(after), len(notices))
-	}
-	if blocks := cachedIn("content/.qingdan-blocks"); len(blocks) != len(notices) {
-		t.Errorf("block cache holds %d files after a revision, want %d", len(blocks), len(notices))
 	}
 }

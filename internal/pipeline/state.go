@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/afero"
 
+	"qingdan/internal/cache"
 	"qingdan/internal/publish"
 )
 
@@ -21,12 +22,21 @@ import (
 // nothing and is done at once. The inputs are the program, the options,
 // the bytes of seeds/ and of the site's templates, the names, sizes and
 // times of content/, and the time of public/ (which the last build itself
-// wrote; their state is taken after that). The digest is kept in
-// content/.qingdan-state, which belongs to the machine and is not
-// committed.
+// wrote; their state is taken after that). The digest is kept in the
+// cache (stateEntry), which belongs to the machine.
 
-// StateName is the file in content/ that holds the digest.
-const StateName = ".qingdan-state"
+// stateEntry is the cache entry that holds the digest.
+const stateEntry = "inputs"
+
+// oldCaches are what earlier versions kept in content/; they belong to
+// the machine, and a build removes them.
+var oldCaches = []string{".qingdan-state", ".qingdan-pages", ".qingdan-parsed", ".qingdan-blocks"}
+
+func removeOldCaches(fsys afero.Fs, opt Options) {
+	for _, name := range oldCaches {
+		fsys.RemoveAll(path.Join(opt.Content, name))
+	}
+}
 
 // version digests what every page depends on besides the notices: the
 // program, the options, the templates and the unit registry.
@@ -103,23 +113,17 @@ func state(h hash.Hash, fsys afero.Fs, opt Options) (string, error) {
 	return hex.EncodeToString(c.Sum(nil)), nil
 }
 
-func lastState(fsys afero.Fs, opt Options) string {
-	b, err := afero.ReadFile(fsys, path.Join(opt.Content, StateName))
-	if err != nil {
-		return ""
-	}
+// lastState is the state the last build left; "" when unknown.
+func lastState(c *cache.Cache) string {
+	b, _ := c.Get("state", stateEntry)
 	return string(b)
 }
 
 // saveState records the state, unless it is already recorded.
-func saveState(fsys afero.Fs, opt Options, s string) error {
-	if lastState(fsys, opt) == s {
-		return nil
+func saveState(c *cache.Cache, s string) {
+	if lastState(c) != s {
+		c.Put("state", stateEntry, []byte(s))
 	}
-	if err := afero.WriteFile(fsys, path.Join(opt.Content, StateName), []byte(s), 0o644); err != nil {
-		return fmt.Errorf("build: %w", err)
-	}
-	return nil
 }
 
 // digestDir adds the files under dir: their bytes, or only their names,
@@ -133,7 +137,7 @@ func digestDir(h hash.Hash, fsys afero.Fs, dir string, bytes bool) error {
 			}
 			return err
 		}
-		if info.Mode().IsRegular() && path.Base(p) != StateName && path.Base(p) != KeysName {
+		if info.Mode().IsRegular() {
 			if bytes {
 				files = append(files, p)
 			} else {
@@ -143,7 +147,7 @@ func digestDir(h hash.Hash, fsys afero.Fs, dir string, bytes bool) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("build: %w", err)
+		return fmt.Errorf("read %s: %w", dir, err)
 	}
 	sort.Strings(files)
 	for _, p := range files {
@@ -161,7 +165,7 @@ func digestFile(h hash.Hash, fsys afero.Fs, p string) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("build: %w", err)
+		return fmt.Errorf("read %s: %w", p, err)
 	}
 	defer f.Close()
 	fmt.Fprintf(h, "%s\n", p)

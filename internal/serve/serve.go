@@ -94,7 +94,10 @@ func (s *Server) rebuild() {
 		s.lastErr = err.Error()
 		fmt.Fprintf(s.out, "build failed (the last good site is still served):\n%v\n", err)
 	case r.Unchanged && s.lastErr == "" && s.version > 0:
-		return // what the last build itself wrote, seen by the watcher
+		// What the last build itself wrote, seen by the watcher; the
+		// build knows it from its cache (without one, the pages reload
+		// once more).
+		return
 	default:
 		s.lastErr = ""
 		fmt.Fprint(s.out, r.Summary())

@@ -49,7 +49,7 @@ func site(t *testing.T) (afero.Fs, pipeline.Options) {
 		}
 		afero.WriteFile(fsys, name, b, 0o644)
 	}
-	return fsys, pipeline.Options{Seeds: "seeds", Content: "content", Public: "public", TemplateDir: "templates", Templates: os.DirFS("../../templates")}
+	return fsys, pipeline.Options{Seeds: "seeds", Content: "content", Public: "public", TemplateDir: "templates", Templates: os.DirFS("../../templates"), Cache: "/cache"}
 }
 
 // The preview serves the site with the reload script, rebuilds when a

@@ -176,25 +176,28 @@ func (r *renderer) data() error {
 	// several notices, the list of them.
 	var allRows []xlsx.Part
 	for _, n := range cat.Notices {
-		rows := xlsx.Part{Key: BlockPrefix(n.Slug) + "tasks", Rows: r.taskRows(n)}
+		rows := xlsx.Part{Key: n.Slug + " tasks", Rows: r.taskRows(n)}
 		allRows = append(allRows, rows)
-		err := r.group(keyOf(r.siteKey, "notice-data", n.Slug, r.noticeDeps(n)), func() error {
-			b, err := n.JSON()
+		paths := []string{noticeJSONHref(n.Slug)}
+		if len(cat.Notices) == 1 {
+			paths = append(paths, noticeJSON)
+		}
+		for _, p := range paths {
+			key, kept, err := r.keyed(p, n.Notice)
 			if err != nil {
-				return fmt.Errorf("site: %w", err)
-			}
-			if err := r.emit(noticeJSONHref(n.Slug), b); err != nil {
 				return err
 			}
-			if len(cat.Notices) == 1 {
-				if err := r.emit(noticeJSON, b); err != nil {
-					return err
-				}
+			if !kept {
+				r.queue(p, key, func() ([]byte, error) {
+					b, err := n.JSON()
+					if err != nil {
+						return nil, fmt.Errorf("write %s: %w", p, err)
+					}
+					return b, nil
+				})
 			}
-			r.table(tasksCSVHref(n.Slug), tasksXLSXHref(n.Slug), "任务", taskHeader, rows)
-			return nil
-		})
-		if err != nil {
+		}
+		if err := r.table(tasksCSVHref(n.Slug), tasksXLSXHref(n.Slug), "任务", taskHeader, rows); err != nil {
 			return err
 		}
 	}
@@ -215,7 +218,7 @@ func (r *renderer) data() error {
 			Notices []entry `json:"notices"`
 		}{list})
 		if err != nil {
-			return fmt.Errorf("site: %w", err)
+			return fmt.Errorf("write %s: %w", noticeJSON, err)
 		}
 		if err := r.emit(noticeJSON, b); err != nil {
 			return err
@@ -236,86 +239,40 @@ func (r *renderer) data() error {
 		}
 		list = append(list, j)
 	}
-	r.queue(unitsJSONHref, func() ([]byte, error) { return unitsJSON(list), nil })
+	r.queue(unitsJSONHref, "", func() ([]byte, error) { return unitsJSON(list), nil })
 
 	// Tables: all tasks, and each unit's, by notice. A part of a table
 	// is named by its notice and the duties it lists, which decide its
 	// rows: parts shared by several tables (a group's duties in each of
-	// its members' tables) are compressed once, and a table is kept when
-	// the keys of all its parts are.
-	var all []string
-	for _, n := range cat.Notices {
-		all = append(all, r.noticeDeps(n))
-	}
-	err := r.group(keyOf(append([]string{r.siteKey, "tasks-data"}, all...)...), func() error {
-		r.table(allCSVHref, allXLSXHref, "任务", taskHeader, allRows...)
-		return nil
-	})
-	if err != nil {
+	// its members' tables) are compressed once.
+	if err := r.table(allCSVHref, allXLSXHref, "任务", taskHeader, allRows...); err != nil {
 		return err
 	}
 	for _, u := range cat.Units {
-		parts := r.unitParts(u)
-		key := []string{r.siteKey, "unit-data", u.Slug}
-		for _, p := range parts {
-			key = append(key, p.deps, p.Key)
-		}
-		err := r.group(keyOf(key...), func() error {
-			tables := make([]xlsx.Part, len(parts))
-			for i, p := range parts {
-				tables[i] = xlsx.Part{Key: p.Key, Rows: r.unitRows(p.notice, p.duties)}
-			}
-			r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, tables...)
-			return nil
-		})
-		if err != nil {
+		if err := r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, r.unitParts(u)...); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// BlockPrefix starts the key of every table block made from one notice's
-// rows, so a build can keep a notice's compressed blocks for the next
-// (Options.Sheets).
-func BlockPrefix(slug string) string { return slug + " " }
-
-// BlockGroup returns the BlockPrefix a block's key starts with; "" for
-// none.
-func BlockGroup(key string) string {
-	if i := strings.IndexByte(key, ' '); i >= 0 {
-		return key[:i+1]
-	}
-	return ""
-}
-
-// unitPart is a unit's duties in one notice: a part of its table.
-type unitPart struct {
-	Key    string // the notice and the duties (task, role, group)
-	deps   string // noticeDeps of the notice
-	notice *catalog.Notice
-	duties []catalog.Duty
-}
-
-func (r *renderer) unitParts(u *catalog.Unit) []unitPart {
-	var parts []unitPart
-	var key strings.Builder
+// unitParts are the parts of a unit's table: its duties in each notice,
+// named by the notice and the duties (task, role, group).
+func (r *renderer) unitParts(u *catalog.Unit) []xlsx.Part {
+	var parts []xlsx.Part
+	var name strings.Builder
 	for i, d := range u.Duties {
-		if i == 0 || d.Notice != u.Duties[i-1].Notice {
-			n := r.in.Catalog.Notice(d.Notice)
-			parts = append(parts, unitPart{deps: r.noticeDeps(n), notice: n})
+		if i > 0 && d.Notice == u.Duties[i-1].Notice {
+			continue
 		}
-		p := &parts[len(parts)-1]
-		p.duties = append(p.duties, d)
-	}
-	for i := range parts {
-		p := &parts[i]
-		key.Reset()
-		key.WriteString(BlockPrefix(p.notice.Slug) + "unit")
-		for _, d := range p.duties {
-			key.WriteString(" " + d.Task + "/" + string(d.Role) + "/" + strconv.Quote(d.Via))
+		n := r.in.Catalog.Notice(d.Notice)
+		ds := u.DutiesIn(d.Notice)
+		name.Reset()
+		name.WriteString(n.Slug + " unit")
+		for _, d := range ds {
+			name.WriteString(" " + d.Task + "/" + string(d.Role) + "/" + strconv.Quote(d.Via))
 		}
-		p.Key = key.String()
+		parts = append(parts, xlsx.Part{Key: name.String(), Rows: r.unitRows(n, ds)})
 	}
 	return parts
 }
@@ -385,15 +342,24 @@ func neutralised(cells ...string) []string {
 // table queues the same rows, given by parts, as CSV (UTF-8 with a
 // byte-order mark, so Excel reads the Chinese) and as XLSX, whose parts
 // are compressed once for all the tables that share them.
-func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, parts ...xlsx.Part) {
-	r.queue(xlsxPath, func() ([]byte, error) {
-		var b bytes.Buffer
-		if err := r.sheets.Write(&b, sheet, header, parts...); err != nil {
-			return nil, fmt.Errorf("site: %s: %w", xlsxPath, err)
-		}
-		return b.Bytes(), nil
-	})
-	r.queue(csvPath, func() ([]byte, error) {
+func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, parts ...xlsx.Part) error {
+	key, kept, err := r.keyed(xlsxPath, sheet, header, parts)
+	if err != nil {
+		return err
+	}
+	if !kept {
+		r.queue(xlsxPath, key, func() ([]byte, error) {
+			var b bytes.Buffer
+			if err := r.sheets.Write(&b, sheet, header, parts...); err != nil {
+				return nil, fmt.Errorf("write %s: %w", xlsxPath, err)
+			}
+			return b.Bytes(), nil
+		})
+	}
+	if key, kept, err = r.keyed(csvPath, header, parts); err != nil || kept {
+		return err
+	}
+	r.queue(csvPath, key, func() ([]byte, error) {
 		var b bytes.Buffer
 		size := 64
 		for _, p := range parts {
@@ -413,8 +379,9 @@ func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, parts
 		}
 		w.Flush()
 		if err := w.Error(); err != nil {
-			return nil, fmt.Errorf("site: %s: %w", csvPath, err)
+			return nil, fmt.Errorf("write %s: %w", csvPath, err)
 		}
 		return b.Bytes(), nil
 	})
+	return nil
 }

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"path"
@@ -22,7 +21,7 @@ import (
 // HomeView is the home page: the notices with their sections, a unit
 // picker and the search box.
 type HomeView struct {
-	Notices []NoticeView
+	Notices []*NoticeView
 	Kinds   []KindGroup
 }
 
@@ -35,7 +34,7 @@ type NoticeView struct {
 	JSONHref, CSVHref, XLSXHref                      string
 	Preamble                                         template.HTML
 	PreambleExcerpt                                  string
-	Sections                                         []SectionView
+	Sections                                         []*SectionView
 	Tasks, Items, Units                              int
 	Warnings                                         []notice.Warning
 	Notes, Attachments                               []string
@@ -48,7 +47,7 @@ type SectionView struct {
 	Label, Title, Href   string
 	Anchor               string
 	Text                 template.HTML
-	Items                []ItemView
+	Items                []*ItemView
 	Tasks                []*TaskView // duties written in the section's own text
 	TaskCount, UnitCount int
 }
@@ -135,7 +134,7 @@ func (r *renderer) makeKindGroups() []KindGroup {
 
 // noticeView is a notice's overview, built once: the home page lists
 // every notice, and each notice's pages show its own.
-func (r *renderer) noticeView(n *catalog.Notice) (NoticeView, error) {
+func (r *renderer) noticeView(n *catalog.Notice) (*NoticeView, error) {
 	if v, ok := r.noticeViews[n.Slug]; ok {
 		return v, nil
 	}
@@ -146,16 +145,16 @@ func (r *renderer) noticeView(n *catalog.Notice) (NoticeView, error) {
 	return v, err
 }
 
-func (r *renderer) makeNoticeView(n *catalog.Notice) (NoticeView, error) {
+func (r *renderer) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
 	pre, err := r.body(path.Join(content.NoticeDir(n.Slug), "_index.md"), strings.Join(n.Preamble, "\n"), "p-")
 	if err != nil {
-		return NoticeView{}, err
+		return nil, err
 	}
 	closing, err := r.text(strings.Join(n.Closing, "\n"), "c-")
 	if err != nil {
-		return NoticeView{}, err
+		return nil, err
 	}
-	v := NoticeView{
+	v := &NoticeView{
 		Slug: n.Slug, Title: n.Title, DocNumber: n.DocNumber, Issuer: n.Issuer, Date: displayDate(n.Date),
 		Recipients: n.Recipients, PrintedBy: n.PrintedBy, PrintDate: displayDate(n.PrintDate), CC: n.CC,
 		Href: hrefs.Notice(n.Slug), FullHref: hrefs.Full(n.Slug), MatrixHref: hrefs.Matrix(n.Slug),
@@ -179,7 +178,7 @@ func (r *renderer) makeNoticeView(n *catalog.Notice) (NoticeView, error) {
 	for _, s := range n.Sections {
 		sv, err := r.sectionView(n, s, false)
 		if err != nil {
-			return NoticeView{}, err
+			return nil, err
 		}
 		v.Items += len(s.Items)
 		v.Sections = append(v.Sections, sv)
@@ -188,8 +187,8 @@ func (r *renderer) makeNoticeView(n *catalog.Notice) (NoticeView, error) {
 }
 
 // sectionView builds a section; with detail, its items' texts and tasks.
-func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool) (SectionView, error) {
-	sv := SectionView{
+func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool) (*SectionView, error) {
+	sv := &SectionView{
 		Number: s.Number, Label: s.Label, Title: content.SectionTitle(s),
 		Href: hrefs.Section(n.Slug, s.Number), Anchor: sectionAnchor(s.Number),
 	}
@@ -205,7 +204,7 @@ func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool)
 	sv.UnitCount = len(units)
 	if !detail {
 		for _, it := range s.Items {
-			sv.Items = append(sv.Items, ItemView{Section: s.Number, Number: it.Number, Label: it.Label, Title: content.ItemTitle(it), Href: hrefs.Item(n.Slug, s.Number, it.Number)})
+			sv.Items = append(sv.Items, &ItemView{Section: s.Number, Number: it.Number, Label: it.Label, Title: content.ItemTitle(it), Href: hrefs.Item(n.Slug, s.Number, it.Number)})
 		}
 		return sv, nil
 	}
@@ -232,12 +231,12 @@ func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool)
 	return sv, nil
 }
 
-func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (ItemView, error) {
+func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (*ItemView, error) {
 	lead, err := r.body(content.ItemPath(n.Slug, it.Section, it.Number), it.Lead, itemAnchor(it.Section, it.Number)+"-")
 	if err != nil {
-		return ItemView{}, err
+		return nil, err
 	}
-	iv := ItemView{
+	iv := &ItemView{
 		Section: it.Section, Number: it.Number, Label: it.Label, Title: content.ItemTitle(it), Sep: it.Sep,
 		Href: hrefs.Item(n.Slug, it.Section, it.Number), Anchor: itemAnchor(it.Section, it.Number),
 		Lead: lead, HasHeading: it.Title != "",
@@ -246,7 +245,7 @@ func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (ItemView, error)
 		anchor := subitemAnchor(it.Section, it.Number, sb.Number)
 		text, err := r.text(sb.Text, anchor+"-")
 		if err != nil {
-			return ItemView{}, err
+			return nil, err
 		}
 		iv.Subitems = append(iv.Subitems, SubitemView{
 			Number: sb.Number, Label: sb.Label, Title: sb.Title, Sep: sb.Sep, Anchor: anchor, Text: text,
@@ -257,7 +256,7 @@ func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (ItemView, error)
 		if t.Section == it.Section && t.Item == it.Number {
 			tv, err := r.taskView(n, t)
 			if err != nil {
-				return ItemView{}, err
+				return nil, err
 			}
 			iv.Tasks = append(iv.Tasks, tv)
 		}
@@ -269,21 +268,21 @@ func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (ItemView, error)
 
 // SectionPageView is a section's page.
 type SectionPageView struct {
-	Notice  NoticeView
-	Section SectionView
+	Notice  *NoticeView
+	Section *SectionView
 }
 
 // ItemPageView is an item's page.
 type ItemPageView struct {
-	Notice  NoticeView
-	Section SectionView
-	Item    ItemView
+	Notice  *NoticeView
+	Section *SectionView
+	Item    *ItemView
 }
 
 // FullView is the whole notice as written, with an anchor on every part.
 type FullView struct {
-	Notice   NoticeView
-	Sections []SectionView
+	Notice   *NoticeView
+	Sections []*SectionView
 	Tasks    []TaskRow
 }
 
@@ -350,7 +349,7 @@ func noticeShort(n *catalog.Notice) string {
 	return excerpt(n.Title, 16)
 }
 
-func sectionName(sv SectionView) string {
+func sectionName(sv *SectionView) string {
 	if sv.Label != "" {
 		return sv.Label + sv.Title
 	}
@@ -359,9 +358,9 @@ func sectionName(sv SectionView) string {
 
 // TaskPageView is a task's own page.
 type TaskPageView struct {
-	Notice          NoticeView
-	Section         SectionView
-	Item            ItemView
+	Notice          *NoticeView
+	Section         *SectionView
+	Item            *ItemView
 	Task            *TaskView
 	SubitemTitle    string
 	Number          int
@@ -375,13 +374,13 @@ type TaskPageView struct {
 	Position, Count int
 }
 
-func (r *renderer) tasks(n *catalog.Notice, nv NoticeView, full FullView, home, nc Crumb) error {
+func (r *renderer) tasks(n *catalog.Notice, nv *NoticeView, full FullView, home, nc Crumb) error {
 	views := map[string]*TaskView{}
 	for _, row := range full.Tasks {
 		views[row.Task.ID] = row.Task
 	}
-	sections := map[int]SectionView{}
-	items := map[[2]int]ItemView{}
+	sections := map[int]*SectionView{}
+	items := map[[2]int]*ItemView{}
 	for _, sv := range full.Sections {
 		sections[sv.Number] = sv
 		for _, iv := range sv.Items {
@@ -403,7 +402,13 @@ func (r *renderer) tasks(n *catalog.Notice, nv NoticeView, full FullView, home, 
 		t := &n.Tasks[i]
 		tv := ordered[i]
 		sv := sections[t.Section]
+		if sv == nil {
+			sv = &SectionView{}
+		}
 		iv := items[[2]int{t.Section, t.Item}]
+		if iv == nil {
+			iv = &ItemView{} // a duty written in the section's own text
+		}
 		v := TaskPageView{
 			Notice: nv, Section: sv, Item: iv, Task: tv, SubitemTitle: tv.SubitemTitle,
 			Number: t.Number, Title: t.Title, BodyText: t.BodyText, Diff: diffParts(t.Diff),
@@ -468,7 +473,7 @@ func diffParts(d string) []DiffPart {
 
 // MatrixView is units × items with role marks.
 type MatrixView struct {
-	Notice NoticeView
+	Notice *NoticeView
 	Items  []MatrixItem
 	Rows   []MatrixRow
 	Legend []RoleGroup
@@ -496,7 +501,7 @@ type MatrixCell struct {
 	Via   bool
 }
 
-func (r *renderer) matrix(n *catalog.Notice, nv NoticeView, home, nc Crumb) error {
+func (r *renderer) matrix(n *catalog.Notice, nv *NoticeView, home, nc Crumb) error {
 	v := MatrixView{Notice: nv}
 	type key = [2]int
 	var itemKeys []key
@@ -669,16 +674,13 @@ func dutyCounts(ds []catalog.Duty) (total, direct, via int, byRole []RoleCount) 
 type unitCtx struct {
 	byNotice map[string][]catalog.Duty
 	in       []*catalog.Notice // the notices it has duties in
-	notes    string
-	hasNotes bool
+	notes    template.HTML
 	changes  []ChangesView
-	// ownKey names the unit, its notes and links; headKey adds its changes.
-	ownKey, headKey string
 }
 
-func (r *renderer) unitContext(u *catalog.Unit) *unitCtx {
+func (r *renderer) unitContext(u *catalog.Unit) (*unitCtx, error) {
 	if c, ok := r.units[u]; ok {
-		return c
+		return c, nil
 	}
 	c := &unitCtx{byNotice: map[string][]catalog.Duty{}}
 	for i, d := range u.Duties {
@@ -687,15 +689,16 @@ func (r *renderer) unitContext(u *catalog.Unit) *unitCtx {
 			c.in = append(c.in, r.in.Catalog.Notice(d.Notice))
 		}
 	}
-	c.notes, c.hasNotes = r.in.Tree.Notes[u.Slug]
+	if notes, ok := r.in.Tree.Notes[u.Slug]; ok {
+		h, err := r.md.HTML(notes, "n-")
+		if err != nil {
+			return nil, fmt.Errorf("render notes of %s: %w", u.Name, err)
+		}
+		c.notes = h
+	}
 	c.changes = r.unitChanges(u)
-	own := sha256.New()
-	fmt.Fprintf(own, "%s\n%v %q\n", r.unitInfo(u), c.hasNotes, c.notes)
-	c.ownKey = sum(own)
-	fmt.Fprintf(own, "%v\n", c.changes)
-	c.headKey = sum(own)
 	r.units[u] = c
-	return c
+	return c, nil
 }
 
 // unitHead is the part of a unit's view every page of it shows.
@@ -709,13 +712,7 @@ func (r *renderer) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (Uni
 		v.Members = append(v.Members, r.unitRef(m, ""))
 	}
 	v.Total, v.Direct, v.Via, v.ByRole = dutyCounts(ds)
-	if c.hasNotes {
-		h, err := r.md.HTML(c.notes, "n-")
-		if err != nil {
-			return v, fmt.Errorf("site: notes of %s: %w", u.Name, err)
-		}
-		v.Notes = h
-	}
+	v.Notes = c.notes
 	return v, nil
 }
 
@@ -727,29 +724,30 @@ var unitCrumbs = []Crumb{{"首页", "index.html"}, {"责任单位", "units/index
 // pages, while its tasks' views are at hand.
 func (r *renderer) unitPagesOf(n *catalog.Notice) error {
 	for _, u := range r.in.Catalog.UnitsIn(n.Slug) {
-		c := r.unitContext(u)
+		c, err := r.unitContext(u)
+		if err != nil {
+			return err
+		}
 		if len(c.in) == 1 {
 			if err := r.unitPage(u, c); err != nil {
 				return err
 			}
 			continue
 		}
-		err := r.group(keyOf(r.siteKey, "unit-notice", u.Slug, n.Slug, c.ownKey, r.noticeDeps(n)), func() error {
-			ds := c.byNotice[n.Slug]
-			v, err := r.unitHead(u, c, ds)
-			if err != nil {
-				return err
-			}
-			link := noticeLink(n)
-			v.Of = &link
-			un, err := r.unitNotice(n, ds)
-			if err != nil {
-				return err
-			}
-			v.Notices = []UnitNotice{un}
-			return r.page("unit.html", hrefs.UnitNotice(u.Slug, n.Slug), noticeShort(n)+" · "+u.Name, "units",
-				append(unitCrumbs[:2:2], Crumb{u.Name, hrefs.Unit(u.Slug)}), v)
-		})
+		ds := c.byNotice[n.Slug]
+		v, err := r.unitHead(u, c, ds)
+		if err != nil {
+			return err
+		}
+		link := noticeLink(n)
+		v.Of = &link
+		un, err := r.unitNotice(n, ds)
+		if err != nil {
+			return err
+		}
+		v.Notices = []UnitNotice{un}
+		err = r.page("unit.html", hrefs.UnitNotice(u.Slug, n.Slug), noticeShort(n)+" · "+u.Name, "units",
+			append(unitCrumbs[:2:2], Crumb{u.Name, hrefs.Unit(u.Slug)}), v)
 		if err != nil {
 			return err
 		}
@@ -760,25 +758,19 @@ func (r *renderer) unitPagesOf(n *catalog.Notice) error {
 // unitPage makes the page of a unit with duties in one notice at most:
 // all of them.
 func (r *renderer) unitPage(u *catalog.Unit, c *unitCtx) error {
-	deps := "none"
-	if len(c.in) == 1 {
-		deps = r.noticeDeps(c.in[0])
+	v, err := r.unitHead(u, c, u.Duties)
+	if err != nil {
+		return err
 	}
-	return r.group(keyOf(r.siteKey, "unit", u.Slug, c.headKey, deps), func() error {
-		v, err := r.unitHead(u, c, u.Duties)
+	v.Changes = c.changes
+	for _, n := range c.in {
+		un, err := r.unitNotice(n, c.byNotice[n.Slug])
 		if err != nil {
 			return err
 		}
-		v.Changes = c.changes
-		for _, n := range c.in {
-			un, err := r.unitNotice(n, c.byNotice[n.Slug])
-			if err != nil {
-				return err
-			}
-			v.Notices = append(v.Notices, un)
-		}
-		return r.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v)
-	})
+		v.Notices = append(v.Notices, un)
+	}
+	return r.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v)
 }
 
 // unitPages makes the pages of units with no duties, and the summaries of
@@ -786,7 +778,10 @@ func (r *renderer) unitPage(u *catalog.Unit, c *unitCtx) error {
 // notice (unitPagesOf).
 func (r *renderer) unitPages() error {
 	for _, u := range r.in.Catalog.Units {
-		c := r.unitContext(u)
+		c, err := r.unitContext(u)
+		if err != nil {
+			return err
+		}
 		switch len(c.in) {
 		case 0:
 			if err := r.unitPage(u, c); err != nil {
@@ -800,15 +795,12 @@ func (r *renderer) unitPages() error {
 				row.Total, _, row.Via, row.ByRole = dutyCounts(c.byNotice[n.Slug])
 				rows = append(rows, row)
 			}
-			err := r.group(keyOf(r.siteKey, "unit", u.Slug, c.headKey, fmt.Sprintf("%v", rows)), func() error {
-				v, err := r.unitHead(u, c, u.Duties)
-				if err != nil {
-					return err
-				}
-				v.Changes, v.Summary = c.changes, rows
-				return r.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v)
-			})
+			v, err := r.unitHead(u, c, u.Duties)
 			if err != nil {
+				return err
+			}
+			v.Changes, v.Summary = c.changes, rows
+			if err := r.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v); err != nil {
 				return err
 			}
 		}
@@ -834,7 +826,7 @@ func (r *renderer) unitNotice(n *catalog.Notice, ds []catalog.Duty) (UnitNotice,
 	}
 	un := UnitNotice{Notice: noticeLink(n), Issuer: n.Issuer}
 	for _, s := range n.Sections {
-		us := UnitSection{Title: sectionName(SectionView{Label: s.Label, Title: content.SectionTitle(s)}), Href: hrefs.Section(n.Slug, s.Number)}
+		us := UnitSection{Title: sectionName(&SectionView{Label: s.Label, Title: content.SectionTitle(s)}), Href: hrefs.Section(n.Slug, s.Number)}
 		for _, role := range units.Roles {
 			if b := buckets[key{s.Number, role}]; len(b) > 0 {
 				us.Roles = append(us.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Duties: b})

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"qingdan/internal/cache"
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/hrefs"
@@ -48,17 +49,12 @@ type Options struct {
 	// is never all in memory. Emit must not keep the bytes after it
 	// returns: their buffer is used again.
 	Emit func(path string, data []byte) error
-	// Reuse, Version and Digests let a build keep the files of the last
-	// one that were made from the same data (see keys.go); without them
-	// every file is made.
+	// Reuse and Version let a build keep the files of the last one that
+	// were made from the same data (see keys.go); without them every file
+	// is made.
 	Reuse Reuse
 	// Version names the program, templates and options.
 	Version string
-	// Digests holds, by notice slug, a digest of the notice's content.
-	Digests map[string]string
-	// Sheets, when set, holds compressed table blocks, some perhaps kept
-	// from the last build (see BlockPrefix); the build's blocks are added.
-	Sheets *xlsx.Blocks
 }
 
 // SearchFilters are the choices of the search page's filters.
@@ -85,17 +81,14 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	if !strings.HasSuffix(opt.Base, "/") {
 		opt.Base += "/"
 	}
-	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]*TaskView{}, dutyCache: map[dutyKey]*DutyView{}, deps: map[string]string{}, units: map[*catalog.Unit]*unitCtx{}, noticeViews: map[string]NoticeView{}}
+	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]*TaskView{}, dutyCache: map[dutyKey]*DutyView{}, units: map[*catalog.Unit]*unitCtx{}, noticeViews: map[string]*NoticeView{}}
 	tpl, err := loadTemplates(opt.Templates)
 	if err != nil {
 		return nil, err
 	}
 	r.tpl = tpl
-	if r.sheets = opt.Sheets; r.sheets == nil {
-		r.sheets = &xlsx.Blocks{}
-	}
+	r.sheets = &xlsx.Blocks{}
 	r.info = r.siteInfo()
-	r.siteKey = r.siteInfoKey()
 	r.startWorkers()
 	err = r.all()
 	if err := errors.Join(err, r.finish()); err != nil {
@@ -112,9 +105,10 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	return r.out, nil
 }
 
-// emit hands over one file made now, from the main goroutine.
+// emit hands over a file made now, from the main goroutine, and made by
+// every build.
 func (r *renderer) emit(p string, data []byte) error {
-	return r.put(p, r.key, data)
+	return r.put(p, "", data)
 }
 
 // put hands over one file made from key: to Options.Emit, or to the map
@@ -148,14 +142,11 @@ type renderer struct {
 	// many pages show, for the notice being made.
 	taskCache map[*notice.Task]*TaskView
 	dutyCache map[dutyKey]*DutyView
-	// siteKey is the part of every key that all pages share; key is the
-	// key of the files being queued now ("" when they are always made);
-	// deps caches noticeDeps.
-	siteKey, key string
-	deps         map[string]string
-	units        map[*catalog.Unit]*unitCtx
-	noticeViews  map[string]NoticeView
-	kinds        []KindGroup
+	// keyer derives the keys of files (keys.go).
+	keyer       cache.Keyer
+	units       map[*catalog.Unit]*unitCtx
+	noticeViews map[string]*NoticeView
+	kinds       []KindGroup
 	// sheets holds the compressed row blocks of the XLSX tables.
 	sheets *xlsx.Blocks
 }
@@ -239,7 +230,11 @@ func rootOf(p string) string {
 func (r *renderer) page(tmpl, p, title, nav string, crumbs []Crumb, data any) error {
 	heading, _, _ := strings.Cut(title, " · ")
 	pg := &Page{Site: r.info, Title: title, Heading: heading, Path: p, Root: rootOf(p), Nav: nav, Crumbs: crumbs, Data: data, Class: strings.TrimSuffix(tmpl, ".html")}
-	r.queueOwned(p, func() ([]byte, func(), error) {
+	key, kept, err := r.keyed(p, tmpl, pg)
+	if err != nil || kept {
+		return err
+	}
+	r.queueOwned(p, key, func() ([]byte, func(), error) {
 		b, err := r.tpl.execute(tmpl, pg)
 		if err != nil {
 			return nil, nil, fmt.Errorf("render %s: %w", p, err)
@@ -296,8 +291,8 @@ func (r *renderer) startWorkers() {
 	}
 }
 
-func (r *renderer) queue(p string, make func() ([]byte, error)) {
-	r.queueOwned(p, func() ([]byte, func(), error) {
+func (r *renderer) queue(p, key string, make func() ([]byte, error)) {
+	r.queueOwned(p, key, func() ([]byte, func(), error) {
 		data, err := make()
 		return data, nil, err
 	})
@@ -305,8 +300,8 @@ func (r *renderer) queue(p string, make func() ([]byte, error)) {
 
 // queueOwned queues a file whose bytes belong to a buffer that is
 // released once they are handed over.
-func (r *renderer) queueOwned(p string, make func() ([]byte, func(), error)) {
-	r.work.jobs <- job{p, r.key, make}
+func (r *renderer) queueOwned(p, key string, make func() ([]byte, func(), error)) {
+	r.work.jobs <- job{p, key, make}
 }
 
 // failed tells whether a file failed to be made; finish reports why.
@@ -346,7 +341,7 @@ func (r *renderer) all() error {
 	for _, n := range r.in.Catalog.Notices {
 		n := n
 		steps = append(steps, func() error {
-			if err := r.group(keyOf(r.siteKey, "notice", n.Slug, r.noticeDeps(n)), func() error { return r.notice(n) }); err != nil {
+			if err := r.notice(n); err != nil {
 				return err
 			}
 			return r.unitPagesOf(n)
@@ -365,6 +360,7 @@ func (r *renderer) all() error {
 		r.taskCache = map[*notice.Task]*TaskView{}
 		r.dutyCache = map[dutyKey]*DutyView{}
 		r.tpl.resetBlocks()
+		r.keyer.Forget()
 	}
 	return nil
 }

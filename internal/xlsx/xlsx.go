@@ -58,7 +58,6 @@ type block struct {
 	crc, op  uint32 // op: shiftOp(size)
 	size     int64
 	widths   []int
-	made     bool // compressed in this run, not loaded
 }
 
 // Write writes a workbook with one sheet: the header, then the rows of
@@ -165,7 +164,6 @@ func (bs *Blocks) get(p Part) *block {
 		x.Grow(n)
 		widths := sheetRows(&x, p.Rows)
 		compress(x.Bytes(), b).widths = widths
-		b.made = true
 	})
 	return b
 }

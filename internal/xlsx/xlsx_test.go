@@ -124,51 +124,6 @@ func TestBlocks(t *testing.T) {
 	}
 }
 
-// Blocks saved and loaded in another run give the same workbook, without
-// their rows; garbage loads nothing.
-func TestSaveLoad(t *testing.T) {
-	header := []string{"文号", "工作任务"}
-	var rows [][]string
-	for i := range 300 {
-		rows = append(rows, []string{fmt.Sprint(i), "强化应急预案管理与演练"})
-	}
-	small := [][]string{{"甲", "乙"}}
-	var first xlsx.Blocks
-	var want bytes.Buffer
-	if err := first.Write(&want, "表", header, xlsx.Part{Key: "n1 a", Rows: rows}, xlsx.Part{Key: "n1 b", Rows: small}, xlsx.Part{Key: "n2 a", Rows: small}); err != nil {
-		t.Fatal(err)
-	}
-	byNotice := func(key string) string { return strings.Fields(key)[0] }
-	made := map[string]bool{}
-	saved, err := first.SaveGroups(byNotice, func(g string, m bool) bool { made[g] = m; return true })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(saved) != 2 || !made["n1"] || !made["n2"] {
-		t.Fatalf("groups %d, made %v", len(saved), made)
-	}
-	var second xlsx.Blocks
-	if err := second.Load(saved["n1"]); err != nil {
-		t.Fatal(err)
-	}
-	var got bytes.Buffer
-	// n1's parts come from the saved blocks (no rows given); n2's is made.
-	if err := second.Write(&got, "表", header, xlsx.Part{Key: "n1 a"}, xlsx.Part{Key: "n1 b"}, xlsx.Part{Key: "n2 a", Rows: small}); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Error("a workbook from loaded blocks differs")
-	}
-	clear(made)
-	again, _ := second.SaveGroups(byNotice, func(g string, m bool) bool { made[g] = m; return m })
-	if made["n1"] || !made["n2"] || len(again) != 1 || again["n2"] == nil {
-		t.Errorf("made in the second run: %v, encoded %d groups; want n2 only", made, len(again))
-	}
-	if err := new(xlsx.Blocks).Load([]byte("garbage")); err == nil {
-		t.Error("garbage loaded")
-	}
-}
-
 // A text longer than Excel holds in a cell is cut, at a character, and
 // says so; one that fits is kept whole.
 func TestLongCell(t *testing.T) {

@@ -1,0 +1,163 @@
+package cache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+)
+
+// Key returns a digest of parts: of every field, element, map entry and
+// pointee they hold, exported or not, so that any change to the data
+// changes the key. The data must hold no cycle of pointers, functions or
+// channels (a panic: a broken invariant of the caller's data).
+func Key(parts ...any) string { return new(Keyer).Key(parts...) }
+
+// Keyer derives keys like Key, and digests each pointer it meets once: a
+// view shared by many pages is walked once for all their keys. The data
+// behind a pointer must not change while the Keyer is used; Forget lets go
+// of the pointers digested so far.
+type Keyer struct {
+	memo map[ptrKey][sha256.Size]byte
+	// live keeps what memo names alive, so no other value takes its
+	// address while the Keyer remembers it.
+	live []any
+	// free holds encoding buffers to use again.
+	free [][]byte
+}
+
+type ptrKey struct {
+	t reflect.Type
+	p uintptr
+}
+
+// Key returns the digest of parts.
+func (k *Keyer) Key(parts ...any) string {
+	buf := k.buffer()
+	for _, p := range parts {
+		buf = k.write(buf, reflect.ValueOf(p))
+	}
+	sum := sha256.Sum256(buf)
+	k.free = append(k.free, buf)
+	return hex.EncodeToString(sum[:])
+}
+
+// Forget lets go of the pointers digested so far.
+func (k *Keyer) Forget() {
+	k.memo, k.live = nil, nil
+}
+
+// buffer returns an empty buffer to encode into; the encoding is hashed
+// once at the end, cheaper than hashing each small piece.
+func (k *Keyer) buffer() []byte {
+	if n := len(k.free); n > 0 {
+		b := k.free[n-1]
+		k.free = k.free[:n-1]
+		return b[:0]
+	}
+	return make([]byte, 0, 4<<10)
+}
+
+// write appends an encoding of v to buf: its kind, then its value, every
+// variable-length part prefixed by its length, so two different values
+// never encode alike.
+func (k *Keyer) write(buf []byte, v reflect.Value) []byte {
+	if !v.IsValid() {
+		return append(buf, 0)
+	}
+	buf = append(buf, byte(v.Kind()))
+	switch v.Kind() {
+	case reflect.String:
+		s := v.String()
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		return append(buf, s...)
+	case reflect.Bool:
+		if v.Bool() {
+			return append(buf, 1)
+		}
+		return append(buf, 0)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return binary.AppendVarint(buf, v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return binary.AppendUvarint(buf, v.Uint())
+	case reflect.Float32, reflect.Float64:
+		return binary.LittleEndian.AppendUint64(buf, math.Float64bits(v.Float()))
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			buf = binary.AppendUvarint(buf, uint64(v.Len()))
+			return append(buf, v.Bytes()...)
+		}
+		fallthrough
+	case reflect.Array:
+		buf = binary.AppendUvarint(buf, uint64(v.Len()))
+		for i := range v.Len() {
+			buf = k.write(buf, v.Index(i))
+		}
+		return buf
+	case reflect.Struct:
+		for i := range v.NumField() {
+			buf = k.write(buf, v.Field(i))
+		}
+		return buf
+	case reflect.Interface:
+		if v.IsNil() {
+			return append(buf, 0)
+		}
+		t := v.Elem().Type().String()
+		buf = binary.AppendUvarint(buf, uint64(len(t)))
+		buf = append(buf, t...)
+		return k.write(buf, v.Elem())
+	case reflect.Pointer:
+		if v.IsNil() {
+			return append(buf, 0)
+		}
+		sum := k.pointee(v)
+		buf = append(buf, 1)
+		return append(buf, sum[:]...)
+	case reflect.Map:
+		buf = binary.AppendUvarint(buf, uint64(v.Len()))
+		// Entries in the order of their keys' digests: any key type sorts.
+		type entry struct {
+			digest [sha256.Size]byte
+			value  reflect.Value
+		}
+		var entries []entry
+		for it := v.MapRange(); it.Next(); {
+			kb := k.write(k.buffer(), it.Key())
+			entries = append(entries, entry{sha256.Sum256(kb), it.Value()})
+			k.free = append(k.free, kb)
+		}
+		sort.Slice(entries, func(i, j int) bool { return bytes.Compare(entries[i].digest[:], entries[j].digest[:]) < 0 })
+		for _, e := range entries {
+			buf = append(buf, e.digest[:]...)
+			buf = k.write(buf, e.value)
+		}
+		return buf
+	}
+	panic(fmt.Sprintf("cache: cannot key a %s", v.Type()))
+}
+
+// pointee digests what a pointer points to, once per pointer when the
+// pointer can be kept alive (one reached through an unexported field
+// cannot, and is digested every time).
+func (k *Keyer) pointee(v reflect.Value) [sha256.Size]byte {
+	pk := ptrKey{v.Type(), v.Pointer()}
+	if sum, ok := k.memo[pk]; ok {
+		return sum
+	}
+	b := k.write(k.buffer(), v.Elem())
+	sum := sha256.Sum256(b)
+	k.free = append(k.free, b)
+	if v.CanInterface() {
+		if k.memo == nil {
+			k.memo = map[ptrKey][sha256.Size]byte{}
+		}
+		k.memo[pk] = sum
+		k.live = append(k.live, v.Interface())
+	}
+	return sum
+}
