@@ -594,7 +594,7 @@ type UnitView struct {
 	Groups, Members    []UnitRef
 	Total, Direct, Via int
 	ByRole             []RoleCount
-	Notices            []UnitNotice
+	Notices            []*UnitNotice
 	Summary            []UnitNoticeRow
 	Of                 *NoticeLink
 	Notes              template.HTML
@@ -745,7 +745,7 @@ func (r *renderer) unitPagesOf(n *catalog.Notice) error {
 		if err != nil {
 			return err
 		}
-		v.Notices = []UnitNotice{un}
+		v.Notices = []*UnitNotice{un}
 		err = r.page("unit.html", hrefs.UnitNotice(u.Slug, n.Slug), noticeShort(n)+" · "+u.Name, "units",
 			append(unitCrumbs[:2:2], Crumb{u.Name, hrefs.Unit(u.Slug)}), v)
 		if err != nil {
@@ -809,7 +809,22 @@ func (r *renderer) unitPages() error {
 }
 
 // unitNotice lists a unit's duties in one notice by section and role.
-func (r *renderer) unitNotice(n *catalog.Notice, ds []catalog.Duty) (UnitNotice, error) {
+// Units that have the same duties in a notice (the members of a group,
+// with none of their own there) share one view, and so its block.
+func (r *renderer) unitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNotice, error) {
+	un, err := r.makeUnitNotice(n, ds)
+	if err != nil {
+		return nil, err
+	}
+	key := r.keyer.Key(un)
+	if same, ok := r.unitNotices[key]; ok {
+		return same, nil
+	}
+	r.unitNotices[key] = un
+	return un, nil
+}
+
+func (r *renderer) makeUnitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNotice, error) {
 	type key struct {
 		section int
 		role    units.Role
@@ -819,12 +834,12 @@ func (r *renderer) unitNotice(n *catalog.Notice, ds []catalog.Duty) (UnitNotice,
 		t := r.in.Catalog.Task(n.Slug, d.Task)
 		dv, err := r.dutyView(n, t, d)
 		if err != nil {
-			return UnitNotice{}, err
+			return nil, err
 		}
 		k := key{t.Section, d.Role}
 		buckets[k] = append(buckets[k], dv)
 	}
-	un := UnitNotice{Notice: noticeLink(n), Issuer: n.Issuer}
+	un := &UnitNotice{Notice: noticeLink(n), Issuer: n.Issuer}
 	for _, s := range n.Sections {
 		us := UnitSection{Title: sectionName(&SectionView{Label: s.Label, Title: content.SectionTitle(s)}), Href: hrefs.Section(n.Slug, s.Number)}
 		for _, role := range units.Roles {

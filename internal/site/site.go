@@ -81,7 +81,7 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	if !strings.HasSuffix(opt.Base, "/") {
 		opt.Base += "/"
 	}
-	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]*TaskView{}, dutyCache: map[dutyKey]*DutyView{}, units: map[*catalog.Unit]*unitCtx{}, noticeViews: map[string]*NoticeView{}}
+	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]*TaskView{}, dutyCache: map[dutyKey]*DutyView{}, unitNotices: map[string]*UnitNotice{}, units: map[*catalog.Unit]*unitCtx{}, noticeViews: map[string]*NoticeView{}}
 	tpl, err := loadTemplates(opt.Templates)
 	if err != nil {
 		return nil, err
@@ -142,6 +142,9 @@ type renderer struct {
 	// many pages show, for the notice being made.
 	taskCache map[*notice.Task]*TaskView
 	dutyCache map[dutyKey]*DutyView
+	// unitNotices holds the views of units' duties in the notice being
+	// made, by key: units with the same duties share one.
+	unitNotices map[string]*UnitNotice
 	// keyer derives the keys of files (keys.go).
 	keyer       cache.Keyer
 	units       map[*catalog.Unit]*unitCtx
@@ -359,6 +362,7 @@ func (r *renderer) all() error {
 		// page shows.
 		r.taskCache = map[*notice.Task]*TaskView{}
 		r.dutyCache = map[dutyKey]*DutyView{}
+		r.unitNotices = map[string]*UnitNotice{}
 		r.tpl.resetBlocks()
 		r.keyer.Forget()
 	}

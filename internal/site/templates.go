@@ -38,6 +38,8 @@ var pageTemplates = []string{
 type Part struct {
 	Root string
 	Data any
+	// set is the template set of the page the part is shown on.
+	set *template.Template
 }
 
 // Rel turns a site-relative link into one relative to the page.
@@ -83,8 +85,9 @@ var funcs = template.FuncMap{
 	// changes pairs a changes view with its page, for changes-body.
 	"changes": func(p *Page, c ChangesView) ChangesCard { return ChangesCard{P: p, C: c} },
 	"join":    strings.Join,
-	// part hands a view to a block of blocks.html.
-	"part": func(p *Page, v any) Part { return Part{Root: p.Root, Data: v} },
+	// part hands a view to a block of blocks.html, on a page or inside
+	// a block.
+	"part": partOf,
 }
 
 // roleShort is the one-character mark of a role in the matrix.
@@ -172,12 +175,17 @@ func (t *templates) release(b *bytes.Buffer) {
 // shared renders a block of the page's set for a view, or returns the
 // one made before for the same view at the same depth; given a slice of
 // views, it does so for each and joins them. A view that cannot be a key
-// is rendered every time.
-func (t *templates) shared(name string, p *Page, view any) (template.HTML, error) {
+// is rendered every time. It is called on a page (*Page) or inside a
+// block (Part).
+func (t *templates) shared(name string, on any, view any) (template.HTML, error) {
+	at, err := partOf(on, nil)
+	if err != nil {
+		return "", err
+	}
 	if v := reflect.ValueOf(view); v.Kind() == reflect.Slice {
 		var b strings.Builder
 		for i := range v.Len() {
-			h, err := t.sharedOne(name, p, v.Index(i).Interface())
+			h, err := t.sharedOne(name, at, v.Index(i).Interface())
 			if err != nil {
 				return "", err
 			}
@@ -185,16 +193,28 @@ func (t *templates) shared(name string, p *Page, view any) (template.HTML, error
 		}
 		return template.HTML(b.String()), nil
 	}
-	return t.sharedOne(name, p, view)
+	return t.sharedOne(name, at, view)
 }
 
-func (t *templates) sharedOne(name string, p *Page, view any) (template.HTML, error) {
-	if view == nil || !reflect.TypeOf(view).Comparable() {
-		return t.block(p.set, name, Part{p.Root, view})
+// partOf returns the part that shows view on a page or inside a block.
+func partOf(on, view any) (Part, error) {
+	switch on := on.(type) {
+	case *Page:
+		return Part{Root: on.Root, Data: view, set: on.set}, nil
+	case Part:
+		return Part{Root: on.Root, Data: view, set: on.set}, nil
 	}
-	k := blockKey{nil, name, p.Root, view}
-	if t.own[p.set][name] {
-		k.set = p.set
+	return Part{}, fmt.Errorf("a block is shown on a %T, not a page or a block", on)
+}
+
+func (t *templates) sharedOne(name string, at Part, view any) (template.HTML, error) {
+	at.Data = view
+	if view == nil || !reflect.TypeOf(view).Comparable() {
+		return t.block(name, at)
+	}
+	k := blockKey{nil, name, at.Root, view}
+	if t.own[at.set][name] {
+		k.set = at.set
 	}
 	t.mu.Lock()
 	h, ok := t.blocks[k]
@@ -202,7 +222,7 @@ func (t *templates) sharedOne(name string, p *Page, view any) (template.HTML, er
 	if ok {
 		return h, nil
 	}
-	h, err := t.block(p.set, name, Part{p.Root, view})
+	h, err := t.block(name, at)
 	if err != nil {
 		return "", err
 	}
@@ -215,10 +235,10 @@ func (t *templates) sharedOne(name string, p *Page, view any) (template.HTML, er
 	return h, nil
 }
 
-func (t *templates) block(set *template.Template, name string, part Part) (template.HTML, error) {
+func (t *templates) block(name string, part Part) (template.HTML, error) {
 	b := t.buffer()
 	defer t.release(b)
-	if err := set.ExecuteTemplate(b, name, part); err != nil {
+	if err := part.set.ExecuteTemplate(b, name, part); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil

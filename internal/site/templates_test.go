@@ -84,7 +84,7 @@ func richSite(t *testing.T) (site.Input, map[string]*revision.Report) {
 func unshared(t *testing.T) fs.FS {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	for _, name := range []string{"base.html", "item.html", "section.html", "unit.html"} {
+	for _, name := range []string{"base.html", "blocks.html", "item.html", "section.html", "unit.html"} {
 		src := read(t, "../../templates/"+name)
 		for _, r := range []struct{ from, to string }{
 			{`{{shared "site-links" $ .Site}}`, `{{template "site-links" (part $ .Site)}}`},
@@ -94,10 +94,11 @@ func unshared(t *testing.T) fs.FS {
 			{`{{shared "task-card" $ .Section.Tasks}}`, `{{range .Section.Tasks}}{{template "task-card" (part $ .)}}{{end}}`},
 			{`{{with .Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
 			{`{{shared "duty" $ .Duties}}`, `{{range .Duties}}{{template "duty" (part $ .)}}{{end}}`},
+			{`{{with .Notices}}{{shared "unit-notice" $ .}}{{else}}`, `{{range .Notices}}{{template "unit-notice" (part $ .)}}{{else}}`},
 		} {
 			src = strings.ReplaceAll(src, r.from, r.to)
 		}
-		if strings.Contains(src, "shared") {
+		if strings.Contains(src, "{{shared") {
 			t.Fatalf("%s still calls shared", name)
 		}
 		fsys[name] = &fstest.MapFile{Data: []byte(src)}
