@@ -15,7 +15,7 @@ import (
 
 // options builds the site in dir with the repository's registry and
 // templates (or those of the copy named by QINGDAN_BUILD_TEST_REPO, for a
-// build run as another user).
+// build run as another user), and its cache in dir/cache.
 func options(dir string) pipeline.Options {
 	repo := "../.."
 	if r := os.Getenv(repoEnv); r != "" {
@@ -29,6 +29,7 @@ func options(dir string) pipeline.Options {
 		Templates:   os.DirFS(filepath.Join(repo, "templates")),
 		TemplateDir: filepath.Join(dir, "templates"),
 		Static:      filepath.Join(dir, "static"),
+		Cache:       filepath.Join(dir, "cache"),
 	}
 }
 
