@@ -142,6 +142,13 @@ func (t *table) classify() []column {
 	if task >= 0 {
 		cols[task].kind = colTask
 	}
+	// A column of text before the task whose cells are merged over groups
+	// of rows (主要任务 over its 具体措施) groups them into items.
+	for j := 0; j < task; j++ {
+		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && t.grouping(j, width) {
+			cols[j].kind = colItem
+		}
+	}
 	for j := range cols {
 		if cols[j].kind == colField && j < task && !fieldColRe.MatchString(cols[j].name) && (titleColRe.MatchString(cols[j].name) || cols[j].name == "") {
 			cols[j].kind = colTitle
@@ -149,6 +156,25 @@ func (t *table) classify() []column {
 		}
 	}
 	return cols
+}
+
+// grouping reports a column some of whose cells are empty or merged,
+// under a first cell with text: one value over a group of rows.
+func (t *table) grouping(j, width int) bool {
+	filled, open := 0, 0
+	for _, r := range t.rows {
+		if len(r.cells) != width {
+			continue
+		}
+		c := r.cells[j]
+		switch {
+		case c.norm != "" && !c.merged:
+			filled++
+		case filled > 0:
+			open++
+		}
+	}
+	return filled > 0 && open > 0
 }
 
 func isInteger(s string) bool {

@@ -96,7 +96,7 @@ func (p *parser) itemLevelDuty(it *itemBlock, own []line) bool {
 		ls := withHeading(sb.heading, sb.paras)
 		if i == len(it.subs)-1 && trailingCounts {
 			// Label lines that end the last sub-item belong to the item.
-			for len(ls) > 1 && isLabelLine(ls[len(ls)-1]) {
+			for len(ls) > 1 && (isLabelLine(ls[len(ls)-1]) || p.onlyDuty(ls[len(ls)-1])) {
 				trailing++
 				ls = ls[:len(ls)-1]
 			}

@@ -129,6 +129,12 @@ func isLabelLine(l line) bool {
 	return ok
 }
 
+// onlyDuty reports a line that is nothing but a duty: （市水利局负责）.
+func (p *parser) onlyDuty(l line) bool {
+	ds := p.quietDuties(l)
+	return len(ds) == 1 && !ds[0].fieldOnly && strings.TrimSpace(l.norm[:ds[0].start]) == "" && strings.Trim(l.norm[ds[0].end:], "。； ") == ""
+}
+
 // hasDuty reports a line that holds a duty, or a field of one.
 func (p *parser) hasDuty(l line) bool { return len(p.quietDuties(l)) > 0 }
 

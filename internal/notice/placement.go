@@ -30,8 +30,10 @@ func comparable(s string) string {
 // the table, with the table's sections as its items.
 func (p *parser) placeTableSection(s *tableSection, hasItems bool, t *table) {
 	if hasItems || (s.number == 0 && s.title == "") {
-		if s.number == 0 && s.title == "" && !hasItems {
-			s.flat = true // placed row by row
+		if s.number == 0 && s.title == "" {
+			// No section in the table: rows find their place by their item
+			// (hasItems) or by their text (flat).
+			s.flat, s.itemsOnly = !hasItems, hasItems
 			return
 		}
 		s.section = s.number

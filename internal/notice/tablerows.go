@@ -22,6 +22,9 @@ type tableSection struct {
 	// flat is true for the one section of a table with neither section
 	// nor item cells: each of its rows finds its body item by its text.
 	flat bool
+	// itemsOnly is true for the one section of a table with item cells
+	// but no section cells: its items find their body section by number.
+	itemsOnly bool
 }
 
 // tableTask is a row read, waiting for its place in the notice.
@@ -48,6 +51,9 @@ type tableReader struct {
 	itemCol  int
 	taskCol  int
 	numCol   int
+	// itemsNumbered is true when the item column numbers its items
+	// （一）; else its cells name groups of rows.
+	itemsNumbered bool
 	// primary is the first column of units that lead or are responsible:
 	// a task always has some, so an empty cell there continues the one
 	// above. An empty cell of another column continues the one above only
@@ -85,6 +91,15 @@ func (p *parser) parseTable(t *table) {
 	}
 	if colIndex(r.cols, colUnits) < 0 {
 		p.warn(t.start, fmt.Sprintf("the table's columns (%s) include none for responsible units (责任单位, 牵头单位, 指导部门 …)", r.expected))
+	}
+	if r.itemCol >= 0 {
+		for _, row := range t.rows {
+			if r.itemCol < len(row.cells) {
+				if lvl, _, _ := numbered(row.cells[r.itemCol].line); lvl == 2 {
+					r.itemsNumbered = true
+				}
+			}
+		}
 	}
 	r.primary = -1
 	for j, c := range r.cols {
@@ -222,7 +237,12 @@ func (r *tableReader) itemCell(cells []cell) {
 	c := cells[r.itemCol]
 	lvl, num, rest := numbered(c.line)
 	if lvl != 2 {
-		r.p.warn(c.num, fmt.Sprintf("item cell %q has no number （一）", c.orig))
+		if r.itemsNumbered {
+			r.p.warn(c.num, fmt.Sprintf("item cell %q has no number （一）", c.orig))
+		}
+		if strings.TrimSpace(rest.orig) == r.itemT && r.item > 0 {
+			return // the same group, repeated at a page break
+		}
 		num = r.item + 1
 		rest = c.line
 	}
@@ -419,14 +439,18 @@ func (r *tableReader) place() {
 			}
 		case tt.noItem:
 			task.Section, task.Item = tt.sec.section, tt.sec.item
+		case tt.sec.itemsOnly:
+			// No section column: a numbered item finds the body section
+			// that holds it; groups and items the body lacks go to a
+			// section of the table's own.
+			if s := p.sectionOfItem(task.Item); s != nil && r.itemsNumbered {
+				task.Section = s.number
+			} else {
+				task.Section = p.extraSection(t).number
+			}
+			p.ensureItem(task.Section, task.Item, tt.itemT, task.Line)
 		default:
 			task.Section = tt.sec.section
-			if r.secCol < 0 && tt.sec.number == 0 {
-				// No section column: the item's number finds its section.
-				if s := p.sectionOfItem(task.Item); s != nil {
-					task.Section = s.number
-				}
-			}
 			p.ensureItem(task.Section, task.Item, tt.itemT, task.Line)
 		}
 		if task.Subitem > 0 {
