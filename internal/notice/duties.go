@@ -37,6 +37,38 @@ func (d duty) shown() string {
 // end like a duty (…负责) but name nothing recognisable as a unit are
 // reported, since they may be duties with unusual unit names.
 func (p *parser) findDuties(l line) []duty {
+	key := dutyKey{l.num, l.norm}
+	found, ok := p.duties[key]
+	if !ok {
+		saved := len(p.n.Warnings)
+		found.duties = p.scanDuties(l)
+		found.warnings = append([]Warning{}, p.n.Warnings[saved:]...)
+		p.n.Warnings = p.n.Warnings[:saved]
+		if p.duties == nil {
+			p.duties = map[dutyKey]foundDuties{}
+		}
+		p.duties[key] = found
+	}
+	p.n.Warnings = append(p.n.Warnings, found.warnings...)
+	return found.duties
+}
+
+// dutyKey names a line for the cache of its duties: the body is looked
+// at several times (parts, closing words, lists, cutting).
+type dutyKey struct {
+	num  int
+	norm string
+}
+
+// foundDuties is what scanDuties found in a line, and the warnings it
+// gave, given again each time the line is read for its tasks.
+type foundDuties struct {
+	duties   []duty
+	warnings []Warning
+}
+
+// scanDuties finds the duties of a line (see findDuties).
+func (p *parser) scanDuties(l line) []duty {
 	n := l.norm
 	if _, ok := units.LeadingLabel(n); ok {
 		return []duty{{start: 0, end: len(n), text: n, orig: l.orig, label: true, fieldOnly: fieldsOnly(n)}}

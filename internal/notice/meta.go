@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"qingdan/internal/source"
 	"qingdan/internal/textnorm"
@@ -57,6 +58,17 @@ var metaLabelRe = func() *regexp.Regexp {
 	return regexp.MustCompile(`(` + strings.Join(alts, "|") + `)\s*(：|\s|$)`)
 }()
 
+// metaFirst holds the first characters of the labels: most lines open
+// with none, and need no pattern tried.
+var metaFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for name := range metaLabels {
+		r, _ := utf8.DecodeRuneInString(name)
+		m[r] = true
+	}
+	return m
+}()
+
 // pageJunkRe is the furniture of a portal page: 【字体：大 中 小】, 打印本页.
 var pageJunkRe = regexp.MustCompile(`^[【\[]?\s*(字体|打印|打印本页|关闭|关闭窗口|收藏|分享|保存|打印此页|返回顶部)\s*[：】\]]?`)
 
@@ -67,6 +79,12 @@ func metaLine(l line) ([]source.Field, bool) {
 	t := strings.TrimSpace(l.norm)
 	t = strings.TrimLeft(t, "-·•*【[ ")
 	if t == "" {
+		return nil, false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !metaFirst[r] {
+		if pageJunkRe.MatchString(t) {
+			return nil, true
+		}
 		return nil, false
 	}
 	locs := metaLabelRe.FindAllStringSubmatchIndex(t, -1)

@@ -54,6 +54,8 @@ type parser struct {
 	hasBody       bool
 	tableSections map[*table]*sectionBlock
 	titleWarned   map[string]bool
+	// duties caches the duties found in each line.
+	duties map[dutyKey]foundDuties
 	// guessMerges is true for a format that cannot mark a merged cell
 	// (plain text): an empty cell may then continue the one above.
 	guessMerges bool

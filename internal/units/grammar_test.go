@@ -59,6 +59,9 @@ func TestParse(t *testing.T) {
 		{"各县、市、区政府 is one unit", "市经信局、中新苏滁高新区管委会等，各县、市、区政府", "市经信局/responsible、中新苏滁高新区管委会/responsible、各县、市、区政府/responsible", units.Options{}},
 		{"how, between the units and the marker", "市教育局、市人社局按职能分工负责", "市教育局/responsible、市人社局/responsible", units.Options{}},
 		{"根据各自职责", "市发展改革委牵头，市财政局、市商务局根据各自职责配合", "市发展改革委/lead、市财政局/cooperate、市商务局/cooperate", units.Options{}},
+		{"各省、自治区、直辖市人民政府 is one unit", "各省、自治区、直辖市人民政府负责", "各省、自治区、直辖市人民政府/responsible", units.Options{}},
+		{"各市、县（市、区）人民政府 is one unit", "省发展改革委牵头，各市、县（市、区）人民政府配合", "省发展改革委/lead、各市、县（市、区）人民政府/cooperate", units.Options{}},
+		{"等按职责分工负责", "教育部牵头，国家发展改革委、财政部等按职责分工负责", "教育部/lead、国家发展改革委/responsible、财政部/responsible", units.Options{}},
 		{"分别牵头", "经济投资局和航空口岸局分别牵头、区发改局", "经济投资局/lead、航空口岸局/lead、区发改局/responsible", units.Options{}},
 		{"a name the parser does not know stays", "市体育局、市篮球协会、国网忻州供电公司负责", "市体育局/responsible、市篮球协会/responsible、国网忻州供电公司/responsible", units.Options{}},
 		// ---- valid: labels in every wording ----

@@ -79,7 +79,16 @@ func Classify(name string, national bool) Kind {
 // otherBodyRe names bodies outside government: companies, associations,
 // mass organisations. They may carry a duty, but the parser warns, since
 // a name it does not place may be prose taken for a unit.
-var otherBodyRe = regexp.MustCompile(`公司$|集团$|协会$|学会$|商会$|联合会$|促进会$|研究会$|基金会$|工会$|妇联$|团[市县区省]?委$|[市县区省]?科协$|残联$|红十字会$|企业$|合作社$`)
+var otherBodyEnds = []string{"公司", "集团", "协会", "学会", "商会", "联合会", "促进会", "研究会", "基金会", "工会", "妇联", "团委", "团市委", "团县委", "团区委", "团省委", "科协", "残联", "红十字会", "企业", "合作社"}
+
+func otherBody(name string) bool {
+	for _, e := range otherBodyEnds {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // govEnds are the last characters of the names of government bodies.
 const govEnds = "局委办部厅院署队所站室司处科股组台馆府心军关"
@@ -89,7 +98,7 @@ const govEnds = "局委办部厅院署队所站室司处科股组台馆府心军
 // the army — rather than a company, an association or a word it cannot
 // place.
 func Recognised(name string) bool {
-	if name == "" || otherBodyRe.MatchString(name) {
+	if name == "" || otherBody(name) {
 		return false
 	}
 	return strings.ContainsRune(govEnds, lastRune(name)) ||

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A label names what follows it: 牵头单位：X, 协同责任单位：Y, 负责部门：Z
@@ -31,6 +32,9 @@ type Label struct {
 
 // Labels returns the labels of s that stand outside brackets, in order.
 func Labels(s string) []Label {
+	if !mayHaveLabel(s) {
+		return nil
+	}
 	var out []Label
 	if !strings.Contains(s, "：") && !strings.Contains(s, "】") {
 		return nil
@@ -57,6 +61,28 @@ func Labels(s string) []Label {
 		out = append(out, l)
 	}
 	return out
+}
+
+// labelEnds are the last words of every label.
+var labelEnds = []string{"单位", "部门", "处室", "主体", "领导", "负责人", "责任人", "联系人", "同志", "时限", "期限", "节点", "时间", "要求", "范围", "备注"}
+
+// mayHaveLabel reports whether a label word stands before some colon or
+// 】 of s: most text has none, and needs no pattern tried.
+func mayHaveLabel(s string) bool {
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], "：】")
+		if j < 0 {
+			return false
+		}
+		for _, e := range labelEnds {
+			if strings.HasSuffix(s[:i+j], e) {
+				return true
+			}
+		}
+		_, size := utf8.DecodeRuneInString(s[i+j:])
+		i += j + size
+	}
+	return false
 }
 
 // LeadingLabel returns the label that opens s, if any.

@@ -14,8 +14,8 @@ var (
 	closerRe = regexp.MustCompile(`等(?:有关|相关|其他)?(?:部门和单位|单位和部门|部门|单位|机构)?$`)
 	// levelRe is a bare level of government in a list written 各县、市、区
 	// 政府, which names one unit, not three.
-	levelRe     = regexp.MustCompile(`^各?[省市县区乡镇旗]{1,3}$`)
-	levelTailRe = regexp.MustCompile(`^[省市县区乡镇旗]{1,2}(?:级)?(?:人民)?政府(?:（[^）]*）)?$`)
+	levelRe     = regexp.MustCompile(`^各?(?:[省市县区乡镇旗盟州]|自治区|直辖市|自治州|自治县|计划单列市|地区){1,3}$`)
+	levelTailRe = regexp.MustCompile(`^(?:[省市县区乡镇旗盟州]|自治区|直辖市|自治州|自治县|计划单列市){1,2}(?:（[^）]*）|〔[^〕]*〕)?(?:级)?(?:人民)?政府(?:（[^）]*）)?$`)
 	// byRe is what may stand before the units of a duty: 由, 请, 具体由.
 	byRe = regexp.MustCompile(`^(?:(?:具体|统一|分别|主要|均|一律|另行|各自)?由|请)`)
 	// ruleWordRe is in a rule, never in a unit's name: text that holds
@@ -80,7 +80,7 @@ func glueLevels(names []string) []string {
 		for j < len(names) && levelRe.MatchString(strings.TrimSpace(names[j])) {
 			j++
 		}
-		if j > i && j < len(names) && levelTailRe.MatchString(strings.TrimSpace(names[j])) {
+		if j > i && j < len(names) && levelTail(strings.TrimSpace(names[j])) {
 			out = append(out, strings.Join(names[i:j+1], "、"))
 			i = j
 			continue
@@ -88,6 +88,16 @@ func glueLevels(names []string) []string {
 		out = append(out, names[i])
 	}
 	return out
+}
+
+// levelTail reports the last part of 各县、市、区政府, with the role marker
+// that may end the clause (各县、市、区政府负责).
+func levelTail(s string) bool {
+	name, _, _ := stripMarker(s)
+	if loc := closerRe.FindStringIndex(name); loc != nil && loc[0] > 0 {
+		name = name[:loc[0]]
+	}
+	return levelTailRe.MatchString(name)
 }
 
 // cleanName removes what surrounds a name in a list: 由, 请, 等部门.
