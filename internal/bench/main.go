@@ -30,7 +30,6 @@ import (
 
 	"github.com/spf13/afero"
 
-	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/gen"
 	"qingdan/internal/search"
@@ -187,9 +186,7 @@ func count(dir string) (files int, bytes int64) {
 // query returns the number of tasks and the bytes the typical query
 // 应急预案 loads: its index files and the documents of its first page.
 func query(site string) (int, int64) {
-	tree, err := content.Read(afero.NewOsFs(), filepath.Join(site, "content"))
-	check(err)
-	cat, err := catalog.New(tree.Notices, tree.Registry)
+	cat, err := content.Read(afero.NewOsFs(), filepath.Join(site, "content"))
 	check(err)
 	tasks := 0
 	for _, n := range cat.Notices {

@@ -23,6 +23,9 @@ type Notice struct {
 	// National is true for a notice of the State Council or a ministry,
 	// where a bare 发展改革委 is a ministry rather than a city department.
 	National bool
+	// Bodies are the Markdown bodies of its parts as content/ holds them,
+	// when the notice was read from there (see Body).
+	Bodies map[BodyOf]string
 }
 
 // Unit is a responsible unit with every duty that reaches it.
@@ -54,6 +57,9 @@ type Catalog struct {
 	Notices  []*Notice
 	Units    []*Unit // sorted by pinyin
 	Registry *units.Registry
+	// Notes are the hand-written notes of units in content/, by unit
+	// slug, as Markdown.
+	Notes map[string]string
 
 	byName    map[string]*Unit
 	byNotice  map[string]*Notice

@@ -2,24 +2,9 @@ package content
 
 import "strings"
 
-// Text from a notice goes into Markdown bodies escaped, so that a * or a
-// <script> in a notice is text on the page and never markup; reading the
-// body back undoes exactly that escaping. A paragraph is one line of the
-// notice; paragraphs are separated by a blank line.
-
-const mdSpecial = "\\`*_{}[]<>#+-.!|~&=\"'"
-
-// escapeMarkdown escapes the ASCII characters Markdown could read as markup.
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r < 0x80 && strings.ContainsRune(mdSpecial, r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// Bodies are written by catalog.Markdown, which escapes the ASCII
+// characters Markdown could read as markup; reading a body back undoes
+// exactly that escaping.
 
 // unescapeMarkdown removes the backslash before ASCII punctuation.
 func unescapeMarkdown(s string) string {
@@ -41,21 +26,7 @@ func isASCIIPunct(r rune) bool {
 	return (r >= '!' && r <= '/') || (r >= ':' && r <= '@') || (r >= '[' && r <= '`') || (r >= '{' && r <= '~')
 }
 
-// ToMarkdown turns text with one paragraph per line into a Markdown body.
-func ToMarkdown(text string) string {
-	if strings.TrimSpace(text) == "" {
-		return ""
-	}
-	var paras []string
-	for _, p := range strings.Split(text, "\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			paras = append(paras, escapeMarkdown(p))
-		}
-	}
-	return strings.Join(paras, "\n\n") + "\n"
-}
-
-// FromMarkdown reads a body written by ToMarkdown back into text with one
+// FromMarkdown reads a body written by catalog.Markdown back into text with one
 // paragraph per line. Lines of one paragraph (a hand edit may wrap them)
 // are joined without a space, as Chinese text is.
 func FromMarkdown(body string) string {

@@ -12,27 +12,59 @@ import (
 	"github.com/adrg/frontmatter"
 	"github.com/spf13/afero"
 
+	"qingdan/internal/catalog"
 	"qingdan/internal/notice"
 	"qingdan/internal/units"
 )
 
-// Tree is what Read finds in content/.
-type Tree struct {
-	Notices  []*notice.Notice
-	Registry *units.Registry
-	// Notes are the hand-written notes of units, by unit slug, as Markdown.
-	Notes map[string]string
-	// Bodies are the Markdown bodies of the notice files, by path relative
-	// to content/ (TaskPath, ItemPath …), for the site to render as written.
-	Bodies map[string]string
+// Read reads the content tree under root into a catalog, with the
+// Markdown bodies of the notices' parts and the notes of units attached.
+// Errors name the file.
+func Read(fsys afero.Fs, root string) (*catalog.Catalog, error) {
+	notices, reg, bodies, err := readTree(fsys, root)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := catalog.New(notices, reg)
+	if err != nil {
+		return nil, fmt.Errorf("content: %s: %w", root, err)
+	}
+	if cat.Notes, err = ReadNotes(fsys, root); err != nil {
+		return nil, err
+	}
+	for _, n := range cat.Notices {
+		attachBodies(n, bodies)
+	}
+	return cat, nil
 }
 
-// Read reads the content tree under root. Errors name the file.
-func Read(fsys afero.Fs, root string) (*Tree, error) {
-	t := &Tree{Notes: map[string]string{}, Bodies: map[string]string{}}
+// attachBodies gives a notice the bodies of its files, found by path.
+func attachBodies(n *catalog.Notice, bodies map[string]string) {
+	n.Bodies = map[catalog.BodyOf]string{}
+	add := func(of catalog.BodyOf, p string) {
+		if b, ok := bodies[p]; ok {
+			n.Bodies[of] = b
+		}
+	}
+	add(catalog.PreambleBody(), path.Join(NoticeDir(n.Slug), "_index.md"))
+	for _, s := range n.Sections {
+		add(catalog.SectionBody(s.Number), SectionPath(n.Slug, s.Number))
+		for _, it := range s.Items {
+			add(catalog.ItemBody(s.Number, it.Number), ItemPath(n.Slug, s.Number, it.Number))
+		}
+	}
+	for _, t := range n.Tasks {
+		add(catalog.TaskBody(t.ID), TaskPath(n.Slug, t.ID))
+	}
+}
+
+// readTree reads the notices, the registry and the bodies of the notice
+// files, by path relative to root.
+func readTree(fsys afero.Fs, root string) ([]*notice.Notice, *units.Registry, map[string]string, error) {
+	bodies := map[string]string{}
 	noticeDirs, err := afero.ReadDir(fsys, path.Join(root, NoticesDir))
 	if err != nil && !isNotExist(err) {
-		return nil, fmt.Errorf("content: %w", err)
+		return nil, nil, nil, fmt.Errorf("content: %w", err)
 	}
 	type weighted struct {
 		n      *notice.Notice
@@ -44,9 +76,9 @@ func Read(fsys afero.Fs, root string) (*Tree, error) {
 		if !d.IsDir() {
 			continue
 		}
-		n, w, err := readNotice(fsys, root, path.Join(NoticesDir, d.Name()), t.Bodies)
+		n, w, err := readNotice(fsys, root, path.Join(NoticesDir, d.Name()), bodies)
 		if err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 		list = append(list, weighted{n, w, d.Name()})
 	}
@@ -56,16 +88,15 @@ func Read(fsys afero.Fs, root string) (*Tree, error) {
 		}
 		return list[i].slug < list[j].slug
 	})
+	var notices []*notice.Notice
 	for _, w := range list {
-		t.Notices = append(t.Notices, w.n)
+		notices = append(notices, w.n)
 	}
-	if t.Registry, err = readUnits(fsys, path.Join(root, UnitsDir)); err != nil {
-		return nil, err
+	reg, err := readUnits(fsys, path.Join(root, UnitsDir))
+	if err != nil {
+		return nil, nil, nil, err
 	}
-	if t.Notes, err = ReadNotes(fsys, root); err != nil {
-		return nil, err
-	}
-	return t, nil
+	return notices, reg, bodies, nil
 }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

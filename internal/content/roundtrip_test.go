@@ -69,25 +69,21 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	tree, err := content.Read(fsys, "content")
+	cat2, err := content.Read(fsys, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tree.Notices) != len(notices) {
-		t.Fatalf("read %d notices, wrote %d", len(tree.Notices), len(notices))
+	if len(cat2.Notices) != len(notices) {
+		t.Fatalf("read %d notices, wrote %d", len(cat2.Notices), len(notices))
 	}
 	for i, n := range notices {
 		want, _ := n.JSON()
-		got, _ := tree.Notices[i].JSON()
+		got, _ := cat2.Notices[i].JSON()
 		if !bytes.Equal(want, got) {
 			t.Errorf("%s: notice read back differs from the one written", n.Source)
 			os.WriteFile("/tmp/want.json", want, 0o644)
 			os.WriteFile("/tmp/got.json", got, 0o644)
 		}
-	}
-	cat2, err := catalog.New(tree.Notices, tree.Registry)
-	if err != nil {
-		t.Fatal(err)
 	}
 	files2, err := content.Files(cat2)
 	if err != nil {

@@ -15,7 +15,6 @@ import (
 	"sync/atomic"
 
 	"qingdan/internal/catalog"
-	"qingdan/internal/notice"
 	"qingdan/internal/pinyin"
 )
 
@@ -131,7 +130,7 @@ func writeNotice(put putFunc, cat *catalog.Catalog, n *catalog.Notice, weight in
 		Sections: len(n.Sections), Items: items, Tasks: len(n.Tasks),
 		Warnings: n.Warnings,
 	}
-	if err := put(path.Join(NoticeDir(n.Slug), "_index.md"), nm, ToMarkdown(joinLines(n.Preamble))); err != nil {
+	if err := put(path.Join(NoticeDir(n.Slug), "_index.md"), nm, catalog.Markdown(joinLines(n.Preamble))); err != nil {
 		return err
 	}
 	tasksOf := map[[2]int][]string{}
@@ -142,19 +141,19 @@ func writeNotice(put putFunc, cat *catalog.Catalog, n *catalog.Notice, weight in
 	weight = 0
 	for si, s := range n.Sections {
 		sm := SectionMatter{
-			Title: SectionTitle(s), Heading: s.Title, Notice: n.Slug,
+			Title: s.DisplayTitle(), Heading: s.Title, Notice: n.Slug,
 			Number: s.Number, Label: s.Label, Line: s.Line, Weight: si + 1, Items: []int{},
 		}
 		for _, it := range s.Items {
 			sm.Items = append(sm.Items, it.Number)
 		}
-		if err := put(SectionPath(n.Slug, s.Number), sm, ToMarkdown(s.Text)); err != nil {
+		if err := put(SectionPath(n.Slug, s.Number), sm, catalog.Markdown(s.Text)); err != nil {
 			return err
 		}
 		for _, it := range s.Items {
 			weight++
 			im := ItemMatter{
-				Title: ItemTitle(it), Heading: it.Title, Notice: n.Slug,
+				Title: it.DisplayTitle(), Heading: it.Title, Notice: n.Slug,
 				Section: s.Number, Number: it.Number, Label: it.Label, Sep: it.Sep,
 				Line: it.Line, Weight: weight, Subitems: it.Subitems,
 				Tasks: tasksOf[[2]int{s.Number, it.Number}],
@@ -162,14 +161,14 @@ func writeNotice(put putFunc, cat *catalog.Catalog, n *catalog.Notice, weight in
 			if im.Tasks == nil {
 				im.Tasks = []string{}
 			}
-			if err := put(ItemPath(n.Slug, s.Number, it.Number), im, ToMarkdown(it.Lead)); err != nil {
+			if err := put(ItemPath(n.Slug, s.Number, it.Number), im, catalog.Markdown(it.Lead)); err != nil {
 				return err
 			}
 		}
 	}
 	for w, t := range n.Tasks {
 		tm := TaskMatter{
-			Title: TaskTitle(t), Notice: n.Slug, ID: t.ID,
+			Title: t.DisplayTitle(), Notice: n.Slug, ID: t.ID,
 			Section: t.Section, Item: t.Item, Subitem: t.Subitem, Row: t.Row,
 			Number: t.Number, TaskTitle: t.Title, Weight: w + 1, Line: t.Line,
 			Source: t.Source, UnitText: t.UnitText, Units: []TaskUnit{},
@@ -181,77 +180,11 @@ func writeNotice(put putFunc, cat *catalog.Catalog, n *catalog.Notice, weight in
 		for _, a := range t.Units {
 			tm.Units = append(tm.Units, TaskUnit{Name: a.Name, Role: a.Role, Slug: cat.Unit(a.Name).Slug, Rule: a.Rule})
 		}
-		if err := put(TaskPath(n.Slug, t.ID), tm, ToMarkdown(t.Text)); err != nil {
+		if err := put(TaskPath(n.Slug, t.ID), tm, catalog.Markdown(t.Text)); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// SectionTitle is the title a section shows: its heading, or for the
-// untitled section of a notice whose items are paragraphs, 正文.
-func SectionTitle(s notice.Section) string {
-	if s.Title != "" {
-		return s.Title
-	}
-	return "正文"
-}
-
-// ItemTitle is the title an item shows: its heading, or the start of its
-// text when it has none.
-func ItemTitle(it notice.Item) string {
-	if it.Title != "" {
-		return it.Title
-	}
-	return excerpt(it.Text, 24)
-}
-
-// TaskTitle is the title a task shows: the table's name for it, the short
-// heading its text opens with (严格党政领导责任。…), or the start of its text.
-func TaskTitle(t notice.Task) string {
-	if t.Title != "" {
-		return t.Title
-	}
-	if h := openingHeading(t.Text); h != "" {
-		return h
-	}
-	return excerpt(t.Text, 24)
-}
-
-// openingHeading returns a first sentence of at most 20 characters that
-// ends in 。 or ：, or "".
-func openingHeading(s string) string {
-	n := 0
-	for i, r := range s {
-		if r == '。' || r == '：' {
-			if n >= 2 {
-				return s[:i]
-			}
-			return ""
-		}
-		if r == '\n' || r == '，' && n > 20 {
-			return ""
-		}
-		n++
-		if n > 20 {
-			return ""
-		}
-	}
-	return ""
-}
-
-func excerpt(s string, n int) string {
-	for i, r := range s {
-		if r == '\n' {
-			s = s[:i]
-			break
-		}
-	}
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n]) + "…"
 }
 
 func joinLines(ls []string) string {

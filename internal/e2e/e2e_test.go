@@ -18,7 +18,6 @@ import (
 	"github.com/spf13/afero"
 
 	"qingdan/internal/browsertest"
-	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/pipeline"
 	"qingdan/internal/publish"
@@ -41,11 +40,7 @@ func site(t *testing.T) (string, *search.Index) {
 	if _, err := pipeline.Run(fsys, opt, nil); err != nil {
 		t.Fatal(err)
 	}
-	tree, err := content.Read(afero.NewOsFs(), opt.Content)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := catalog.New(tree.Notices, tree.Registry)
+	cat, err := content.Read(afero.NewOsFs(), opt.Content)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -350,20 +350,12 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	// tested), so the catalog at hand is used and only the notes are read.
 	// Otherwise the new content/ is read before it is in place.
 	staged := ctree.View()
-	var ctree2 *content.Tree
 	if r.Content.KeptEdits == 0 && onlyNotes(r.Content.Extra) {
-		notes, err := content.ReadNotes(staged, opt.Content)
-		if err != nil {
+		if cat.Notes, err = content.ReadNotes(staged, opt.Content); err != nil {
 			return nil, err
 		}
-		ctree2 = &content.Tree{Notices: notices, Registry: reg, Notes: notes, Bodies: map[string]string{}}
-	} else {
-		if ctree2, err = content.Read(staged, opt.Content); err != nil {
-			return nil, err
-		}
-		if cat, err = catalog.New(ctree2.Notices, ctree2.Registry); err != nil {
-			return nil, fmt.Errorf("build: %s: %w", opt.Content, err)
-		}
+	} else if cat, err = content.Read(staged, opt.Content); err != nil {
+		return nil, err
 	}
 	r.count(cat)
 	var own fs.FS
@@ -390,7 +382,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		r.Index, err = search.Build(cat).Write(emit)
 		indexed <- err
 	}()
-	_, err = site.Render(site.Input{Catalog: cat, Tree: ctree2}, site.Options{
+	_, err = site.Render(cat, site.Options{
 		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
 		Extra: prevFiles, Search: searchFilters(search.SectionLabels(cat)), Changes: changes, Emit: emit,
 		Reuse: keys, Version: ver,

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/afero"
 
-	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/gen"
 	"qingdan/internal/linkcheck"
@@ -172,11 +171,7 @@ func TestRebuildKeepsNothingStale(t *testing.T) {
 func TestSearchLinksResolve(t *testing.T) {
 	fsys, opt, _ := several(t)
 	run(t, fsys, opt)
-	tree, err := content.Read(fsys, "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := catalog.New(tree.Notices, tree.Registry)
+	cat, err := content.Read(fsys, "content")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"qingdan/internal/catalog"
-	"qingdan/internal/content"
 	"qingdan/internal/hrefs"
 	"qingdan/internal/notice"
 	"qingdan/internal/units"
@@ -58,7 +57,7 @@ func Build(cat *catalog.Catalog) *Index {
 				Text: title + "\n" + s.Text, TitleLen: runeCount(title), Section: secIndex[s.Number],
 			})
 			for _, it := range s.Items {
-				title := it.Label + content.ItemTitle(it)
+				title := it.Label + it.DisplayTitle()
 				tl := runeCount(title)
 				if it.Title == "" {
 					tl = 0 // a paragraph without a heading: its start is not a title
@@ -73,7 +72,7 @@ func Build(cat *catalog.Catalog) *Index {
 		for i := range n.Tasks {
 			t := &n.Tasks[i]
 			d := Doc{
-				Kind: KindTask, Title: content.TaskTitle(*t),
+				Kind: KindTask, Title: t.DisplayTitle(),
 				Href: hrefs.Task(n.Slug, t.ID), Section: secIndex[t.Section],
 			}
 			crumb := []string{short}
@@ -81,7 +80,7 @@ func Build(cat *catalog.Catalog) *Index {
 				crumb = append(crumb, title0(*s))
 			}
 			if it := n.Item(t.Section, t.Item); it != nil {
-				crumb = append(crumb, it.Label+content.ItemTitle(*it))
+				crumb = append(crumb, it.Label+it.DisplayTitle())
 			}
 			d.Crumb = strings.Join(crumb, " › ")
 			// The title region: the table's name for the task, or the
@@ -145,7 +144,7 @@ func shortName(n *catalog.Notice) string {
 }
 
 func sectionName(n *notice.Notice, s notice.Section) string {
-	return strings.TrimSpace(s.Label + content.SectionTitle(s))
+	return strings.TrimSpace(s.Label + s.DisplayTitle())
 }
 
 func title0(s notice.Section) string {

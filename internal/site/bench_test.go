@@ -4,7 +4,6 @@ import (
 	"os"
 	"testing"
 
-	"qingdan/internal/content"
 	"qingdan/internal/gen"
 	"qingdan/internal/site"
 )
@@ -16,13 +15,9 @@ func BenchmarkRender(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	tree := &content.Tree{Registry: cat.Registry, Bodies: map[string]string{}}
-	for _, n := range cat.Notices {
-		tree.Notices = append(tree.Notices, n.Notice)
-	}
 	opt := site.Options{Templates: os.DirFS("../../templates"), Emit: func(string, []byte) error { return nil }}
 	for b.Loop() {
-		if _, err := site.Render(site.Input{Catalog: cat, Tree: tree}, opt); err != nil {
+		if _, err := site.Render(cat, opt); err != nil {
 			b.Fatal(err)
 		}
 	}

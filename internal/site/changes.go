@@ -66,7 +66,7 @@ func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesV
 		v.Reworded = append(v.Reworded, ChangedTask{ID: w.ID, Href: hrefs.Task(n.Slug, w.ID), Text: w.NewText, Diff: d})
 	}
 	for _, e := range rep.Units {
-		t := r.in.Catalog.Task(n.Slug, e.Task)
+		t := r.cat.Task(n.Slug, e.Task)
 		cu := ChangedUnit{TaskID: e.Task, TaskHref: hrefs.Task(n.Slug, e.Task)}
 		if t != nil {
 			cu.TaskTitle = taskLabel(n.Notice, t)
@@ -89,7 +89,7 @@ func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesV
 }
 
 func (r *renderer) changes() error {
-	for _, n := range r.in.Catalog.Notices {
+	for _, n := range r.cat.Notices {
 		rep := r.opt.Changes[n.Slug]
 		if rep == nil {
 			continue
@@ -106,7 +106,7 @@ func (r *renderer) changes() error {
 // unitChanges is what changed for one unit across the notices.
 func (r *renderer) unitChanges(u *catalog.Unit) []ChangesView {
 	is := func(name string) bool {
-		x := r.in.Catalog.Unit(name)
+		x := r.cat.Unit(name)
 		if x == nil {
 			return name == u.Name
 		}
@@ -121,7 +121,7 @@ func (r *renderer) unitChanges(u *catalog.Unit) []ChangesView {
 		return false
 	}
 	var out []ChangesView
-	for _, n := range r.in.Catalog.Notices {
+	for _, n := range r.cat.Notices {
 		rep := r.opt.Changes[n.Slug]
 		if rep == nil {
 			continue

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"qingdan/internal/catalog"
-	"qingdan/internal/content"
 	"qingdan/internal/hrefs"
 	"qingdan/internal/jsontext"
 	"qingdan/internal/notice"
@@ -171,7 +170,7 @@ func orEmpty(s []string) []string {
 }
 
 func (r *renderer) data() error {
-	cat := r.in.Catalog
+	cat := r.cat
 	// data/notice.json: the notice as `parse` prints it; for a site of
 	// several notices, the list of them.
 	var allRows []xlsx.Part
@@ -265,7 +264,7 @@ func (r *renderer) unitParts(u *catalog.Unit) []xlsx.Part {
 		if i > 0 && d.Notice == u.Duties[i-1].Notice {
 			continue
 		}
-		n := r.in.Catalog.Notice(d.Notice)
+		n := r.cat.Notice(d.Notice)
 		ds := u.DutiesIn(d.Notice)
 		name.Reset()
 		name.WriteString(n.Slug + " unit")
@@ -281,7 +280,7 @@ func (r *renderer) unitParts(u *catalog.Unit) []xlsx.Part {
 func (r *renderer) unitRows(n *catalog.Notice, ds []catalog.Duty) [][]string {
 	rows := make([][]string, 0, len(ds))
 	for _, d := range ds {
-		t := r.in.Catalog.Task(d.Notice, d.Task)
+		t := r.cat.Task(d.Notice, d.Task)
 		sec, item, sub := placeNames(n.Notice, t)
 		rows = append(rows, neutralised(n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), d.Via, t.UnitText))
 	}
@@ -298,7 +297,7 @@ func placeNames(n *notice.Notice, t *notice.Task) (section, item, sub string) {
 		section = strings.TrimSpace(s.Label + s.Title)
 	}
 	if it := n.Item(t.Section, t.Item); it != nil {
-		item = it.Label + content.ItemTitle(*it)
+		item = it.Label + it.DisplayTitle()
 		if sb := it.Subitem(t.Subitem); sb != nil {
 			sub = sb.Label + sb.Title
 		}

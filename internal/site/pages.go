@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"path"
 	"sort"
 	"strings"
 
 	"qingdan/internal/catalog"
-	"qingdan/internal/content"
 	"qingdan/internal/hrefs"
 	"qingdan/internal/notice"
 	"qingdan/internal/pinyin"
@@ -88,7 +86,7 @@ type UnitRow struct {
 
 func (r *renderer) home() error {
 	v := HomeView{Kinds: r.kindGroups()}
-	for _, n := range r.in.Catalog.Notices {
+	for _, n := range r.cat.Notices {
 		nv, err := r.noticeView(n)
 		if err != nil {
 			return err
@@ -111,7 +109,7 @@ func (r *renderer) makeKindGroups() []KindGroup {
 	out := []KindGroup{}
 	for _, k := range units.Kinds {
 		g := KindGroup{Kind: k, Label: k.Label()}
-		for _, u := range r.in.Catalog.Units {
+		for _, u := range r.cat.Units {
 			if u.Kind != k {
 				continue
 			}
@@ -146,7 +144,7 @@ func (r *renderer) noticeView(n *catalog.Notice) (*NoticeView, error) {
 }
 
 func (r *renderer) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
-	pre, err := r.body(path.Join(content.NoticeDir(n.Slug), "_index.md"), strings.Join(n.Preamble, "\n"), "p-")
+	pre, err := r.body(n, catalog.PreambleBody(), strings.Join(n.Preamble, "\n"), "p-")
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +169,7 @@ func (r *renderer) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
 	seen := map[string]bool{}
 	for _, t := range n.Tasks {
 		for _, a := range t.Units {
-			seen[r.in.Catalog.Registry.Canonical(a.Name)] = true
+			seen[r.cat.Registry.Canonical(a.Name)] = true
 		}
 	}
 	v.Units = len(seen)
@@ -189,7 +187,7 @@ func (r *renderer) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
 // sectionView builds a section; with detail, its items' texts and tasks.
 func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool) (*SectionView, error) {
 	sv := &SectionView{
-		Number: s.Number, Label: s.Label, Title: content.SectionTitle(s),
+		Number: s.Number, Label: s.Label, Title: s.DisplayTitle(),
 		Href: hrefs.Section(n.Slug, s.Number), Anchor: sectionAnchor(s.Number),
 	}
 	units := map[string]bool{}
@@ -204,12 +202,12 @@ func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool)
 	sv.UnitCount = len(units)
 	if !detail {
 		for _, it := range s.Items {
-			sv.Items = append(sv.Items, &ItemView{Section: s.Number, Number: it.Number, Label: it.Label, Title: content.ItemTitle(it), Href: hrefs.Item(n.Slug, s.Number, it.Number)})
+			sv.Items = append(sv.Items, &ItemView{Section: s.Number, Number: it.Number, Label: it.Label, Title: it.DisplayTitle(), Href: hrefs.Item(n.Slug, s.Number, it.Number)})
 		}
 		return sv, nil
 	}
 	var err error
-	if sv.Text, err = r.body(content.SectionPath(n.Slug, s.Number), s.Text, sectionAnchor(s.Number)+"-"); err != nil {
+	if sv.Text, err = r.body(n, catalog.SectionBody(s.Number), s.Text, sectionAnchor(s.Number)+"-"); err != nil {
 		return sv, err
 	}
 	for _, it := range s.Items {
@@ -232,12 +230,12 @@ func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool)
 }
 
 func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (*ItemView, error) {
-	lead, err := r.body(content.ItemPath(n.Slug, it.Section, it.Number), it.Lead, itemAnchor(it.Section, it.Number)+"-")
+	lead, err := r.body(n, catalog.ItemBody(it.Section, it.Number), it.Lead, itemAnchor(it.Section, it.Number)+"-")
 	if err != nil {
 		return nil, err
 	}
 	iv := &ItemView{
-		Section: it.Section, Number: it.Number, Label: it.Label, Title: content.ItemTitle(it), Sep: it.Sep,
+		Section: it.Section, Number: it.Number, Label: it.Label, Title: it.DisplayTitle(), Sep: it.Sep,
 		Href: hrefs.Item(n.Slug, it.Section, it.Number), Anchor: itemAnchor(it.Section, it.Number),
 		Lead: lead, HasHeading: it.Title != "",
 	}
@@ -512,19 +510,19 @@ func (r *renderer) matrix(n *catalog.Notice, nv *NoticeView, home, nc Crumb) err
 			if label == "" {
 				label = fmt.Sprint(it.Number)
 			}
-			v.Items = append(v.Items, MatrixItem{Label: strings.Trim(label, "（）()、."), Title: content.ItemTitle(it), Href: hrefs.Item(n.Slug, s.Number, it.Number)})
+			v.Items = append(v.Items, MatrixItem{Label: strings.Trim(label, "（）()、."), Title: it.DisplayTitle(), Href: hrefs.Item(n.Slug, s.Number, it.Number)})
 		}
 	}
 	for _, role := range units.Roles {
 		v.Legend = append(v.Legend, RoleGroup{Role: role, Label: role.Label()})
 	}
-	byKind := append([]*catalog.Unit(nil), r.in.Catalog.UnitsIn(n.Slug)...)
+	byKind := append([]*catalog.Unit(nil), r.cat.UnitsIn(n.Slug)...)
 	sort.SliceStable(byKind, func(i, j int) bool { return byKind[i].Kind.Rank() < byKind[j].Kind.Rank() })
 	for _, u := range byKind {
 		row := MatrixRow{Name: u.Name, Href: hrefs.Unit(u.Slug), Kind: u.Kind.Label(), Cells: make([]MatrixCell, len(itemKeys))}
 		byItem := map[key][]catalog.Duty{}
 		for _, d := range u.DutiesIn(n.Slug) {
-			t := r.in.Catalog.Task(n.Slug, d.Task)
+			t := r.cat.Task(n.Slug, d.Task)
 			k := key{t.Section, t.Item}
 			byItem[k] = append(byItem[k], d)
 			row.Count++
@@ -686,10 +684,10 @@ func (r *renderer) unitContext(u *catalog.Unit) (*unitCtx, error) {
 	for i, d := range u.Duties {
 		if i == 0 || d.Notice != u.Duties[i-1].Notice {
 			c.byNotice[d.Notice] = u.DutiesIn(d.Notice)
-			c.in = append(c.in, r.in.Catalog.Notice(d.Notice))
+			c.in = append(c.in, r.cat.Notice(d.Notice))
 		}
 	}
-	if notes, ok := r.in.Tree.Notes[u.Slug]; ok {
+	if notes, ok := r.cat.Notes[u.Slug]; ok {
 		h, err := r.md.HTML(notes, "n-")
 		if err != nil {
 			return nil, fmt.Errorf("render notes of %s: %w", u.Name, err)
@@ -723,7 +721,7 @@ var unitCrumbs = []Crumb{{"首页", "index.html"}, {"责任单位", "units/index
 // each other unit's duties in it. They are made with the notice's own
 // pages, while its tasks' views are at hand.
 func (r *renderer) unitPagesOf(n *catalog.Notice) error {
-	for _, u := range r.in.Catalog.UnitsIn(n.Slug) {
+	for _, u := range r.cat.UnitsIn(n.Slug) {
 		c, err := r.unitContext(u)
 		if err != nil {
 			return err
@@ -777,7 +775,7 @@ func (r *renderer) unitPage(u *catalog.Unit, c *unitCtx) error {
 // units with duties in several notices; the others are made with their
 // notice (unitPagesOf).
 func (r *renderer) unitPages() error {
-	for _, u := range r.in.Catalog.Units {
+	for _, u := range r.cat.Units {
 		c, err := r.unitContext(u)
 		if err != nil {
 			return err
@@ -831,7 +829,7 @@ func (r *renderer) makeUnitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNo
 	}
 	buckets := map[key][]*DutyView{}
 	for _, d := range ds {
-		t := r.in.Catalog.Task(n.Slug, d.Task)
+		t := r.cat.Task(n.Slug, d.Task)
 		dv, err := r.dutyView(n, t, d)
 		if err != nil {
 			return nil, err
@@ -841,7 +839,7 @@ func (r *renderer) makeUnitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNo
 	}
 	un := &UnitNotice{Notice: noticeLink(n), Issuer: n.Issuer}
 	for _, s := range n.Sections {
-		us := UnitSection{Title: sectionName(&SectionView{Label: s.Label, Title: content.SectionTitle(s)}), Href: hrefs.Section(n.Slug, s.Number)}
+		us := UnitSection{Title: sectionName(&SectionView{Label: s.Label, Title: s.DisplayTitle()}), Href: hrefs.Section(n.Slug, s.Number)}
 		for _, role := range units.Roles {
 			if b := buckets[key{s.Number, role}]; len(b) > 0 {
 				us.Roles = append(us.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Duties: b})
@@ -885,7 +883,7 @@ func (r *renderer) dutyView(n *catalog.Notice, t *notice.Task, d catalog.Duty) (
 	}
 	v := &DutyView{Task: tv, Place: taskPlace(n.Notice, t), Via: d.Via}
 	if d.Via != "" {
-		v.ViaHref = hrefs.Unit(r.in.Catalog.Unit(d.Via).Slug)
+		v.ViaHref = hrefs.Unit(r.cat.Unit(d.Via).Slug)
 	}
 	r.dutyCache[k] = v
 	return v, nil

@@ -17,7 +17,6 @@ import (
 
 	"qingdan/internal/cache"
 	"qingdan/internal/catalog"
-	"qingdan/internal/content"
 	"qingdan/internal/hrefs"
 	"qingdan/internal/notice"
 	"qingdan/internal/revision"
@@ -62,16 +61,9 @@ type SearchFilters struct {
 	Sections, Kinds, Roles []string
 }
 
-// Input is what the site is built from: the catalog read from content/
-// and the content tree for bodies and notes.
-type Input struct {
-	Catalog *catalog.Catalog
-	Tree    *content.Tree
-}
-
-// Render renders every page and file of the site, by path relative to
-// public/. The same input gives the same bytes.
-func Render(in Input, opt Options) (map[string][]byte, error) {
+// Render renders every page and file of the site of a catalog, by path
+// relative to public/. The same catalog and options give the same bytes.
+func Render(cat *catalog.Catalog, opt Options) (map[string][]byte, error) {
 	if opt.Templates == nil {
 		return nil, fmt.Errorf("render site: no templates")
 	}
@@ -81,7 +73,7 @@ func Render(in Input, opt Options) (map[string][]byte, error) {
 	if !strings.HasSuffix(opt.Base, "/") {
 		opt.Base += "/"
 	}
-	r := &renderer{in: in, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]*TaskView{}, dutyCache: map[dutyKey]*DutyView{}, unitNotices: map[string]*UnitNotice{}, units: map[*catalog.Unit]*unitCtx{}, noticeViews: map[string]*NoticeView{}}
+	r := &renderer{cat: cat, opt: opt, md: newMarkdown(), out: map[string][]byte{}, taskCache: map[*notice.Task]*TaskView{}, dutyCache: map[dutyKey]*DutyView{}, unitNotices: map[string]*UnitNotice{}, units: map[*catalog.Unit]*unitCtx{}, noticeViews: map[string]*NoticeView{}}
 	tpl, err := loadTemplates(opt.Templates)
 	if err != nil {
 		return nil, err
@@ -130,7 +122,7 @@ func (r *renderer) put(p, key string, data []byte) error {
 }
 
 type renderer struct {
-	in    Input
+	cat   *catalog.Catalog
 	opt   Options
 	tpl   *templates
 	md    *markdown
@@ -169,12 +161,12 @@ type NoticeLink struct {
 
 func (r *renderer) siteInfo() *SiteInfo {
 	s := &SiteInfo{Title: r.opt.Title}
-	for _, n := range r.in.Catalog.Notices {
+	for _, n := range r.cat.Notices {
 		s.Notices = append(s.Notices, noticeLink(n))
 	}
 	if s.Title == "" {
-		if len(r.in.Catalog.Notices) == 1 {
-			s.Title = r.in.Catalog.Notices[0].Title
+		if len(r.cat.Notices) == 1 {
+			s.Title = r.cat.Notices[0].Title
 		} else {
 			s.Title = "工作任务清单"
 		}
@@ -341,7 +333,7 @@ func displayDate(d string) string {
 
 func (r *renderer) all() error {
 	steps := []func() error{r.home, r.unitsIndex, r.notFound, r.assets, r.searchPage}
-	for _, n := range r.in.Catalog.Notices {
+	for _, n := range r.cat.Notices {
 		n := n
 		steps = append(steps, func() error {
 			if err := r.notice(n); err != nil {
@@ -390,23 +382,19 @@ func (r *renderer) assets() error {
 	})
 }
 
-// body renders the Markdown body of a content file, or text as Markdown
-// when the tree has no body for it.
-func (r *renderer) body(contentPath, text, prefix string) (template.HTML, error) {
-	b, ok := r.in.Tree.Bodies[contentPath]
-	if !ok {
-		b = content.ToMarkdown(text)
-	}
-	h, err := r.md.HTML(b, prefix)
+// body renders the Markdown body of a part of a notice: as content/
+// holds it, or made from text.
+func (r *renderer) body(n *catalog.Notice, of catalog.BodyOf, text, prefix string) (template.HTML, error) {
+	h, err := r.md.HTML(n.Body(of, text), prefix)
 	if err != nil {
-		return "", fmt.Errorf("render Markdown of %s: %w", contentPath, err)
+		return "", fmt.Errorf("render the Markdown of %s %v: %w", n.Slug, of, err)
 	}
 	return h, nil
 }
 
 // text renders text of the notice that has no content file of its own.
 func (r *renderer) text(text, prefix string) (template.HTML, error) {
-	h, err := r.md.HTML(content.ToMarkdown(text), prefix)
+	h, err := r.md.HTML(catalog.Markdown(text), prefix)
 	if err != nil {
 		return "", fmt.Errorf("render Markdown of %q…: %w", excerpt(text, 20), err)
 	}
@@ -432,13 +420,13 @@ type RoleGroup struct {
 }
 
 func (r *renderer) unitRef(name string, role units.Role) UnitRef {
-	u := r.in.Catalog.Unit(name)
+	u := r.cat.Unit(name)
 	ref := UnitRef{Name: name, Role: role, RoleLabel: role.Label()}
 	if u != nil {
 		ref.Href = hrefs.Unit(u.Slug)
 		ref.Kind = string(u.Kind)
 		for _, m := range u.Members {
-			mu := r.in.Catalog.Unit(m)
+			mu := r.cat.Unit(m)
 			ref.Members = append(ref.Members, UnitRef{Name: m, Href: hrefs.Unit(mu.Slug), Role: role, RoleLabel: role.Label()})
 		}
 	}
@@ -483,12 +471,12 @@ func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (*TaskView, error
 	if v, ok := r.taskCache[t]; ok {
 		return v, nil
 	}
-	text, err := r.body(content.TaskPath(n.Slug, t.ID), t.Text, "t"+t.ID+"-")
+	text, err := r.body(n, catalog.TaskBody(t.ID), t.Text, "t"+t.ID+"-")
 	if err != nil {
 		return nil, err
 	}
 	v := &TaskView{
-		ID: t.ID, Title: content.TaskTitle(*t), Href: hrefs.Task(n.Slug, t.ID), Anchor: taskAnchor(t.ID),
+		ID: t.ID, Title: t.DisplayTitle(), Href: hrefs.Task(n.Slug, t.ID), Anchor: taskAnchor(t.ID),
 		Text: text, Excerpt: excerpt(t.Text, 60), Roles: r.roleGroups(t.Units), UnitText: t.UnitText,
 		Subitem: t.Subitem, Label: taskLabel(n.Notice, t), Deadline: t.Deadline,
 	}
@@ -507,11 +495,11 @@ func taskPlace(n *notice.Notice, t *notice.Task) string {
 	it := n.Item(t.Section, t.Item)
 	if it == nil {
 		if s := n.Section(t.Section); s != nil {
-			return s.Label + content.SectionTitle(*s)
+			return s.Label + s.DisplayTitle()
 		}
 		return t.ID
 	}
-	place := it.Label + content.ItemTitle(*it)
+	place := it.Label + it.DisplayTitle()
 	if sb := it.Subitem(t.Subitem); sb != nil {
 		place += " › " + sb.Label + sb.Title
 	}

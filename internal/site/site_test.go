@@ -34,8 +34,8 @@ func build(t *testing.T, registry string, texts map[string]string) (map[string][
 		}
 		notices = append(notices, n)
 	}
-	cat, tree := throughContent(t, reg, notices, nil)
-	pages, err := site.Render(site.Input{Catalog: cat, Tree: tree}, site.Options{Templates: os.DirFS("../../templates")})
+	cat := throughContent(t, reg, notices, nil)
+	pages, err := site.Render(cat, site.Options{Templates: os.DirFS("../../templates")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func build(t *testing.T, registry string, texts map[string]string) (map[string][
 // throughContent catalogs notices, writes their content files (and the
 // files more gives for the catalog, such as notes) and reads them back, as
 // the real build does when content/ was edited.
-func throughContent(t *testing.T, reg *units.Registry, notices []*notice.Notice, more func(*catalog.Catalog) map[string]string) (*catalog.Catalog, *content.Tree) {
+func throughContent(t *testing.T, reg *units.Registry, notices []*notice.Notice, more func(*catalog.Catalog) map[string]string) *catalog.Catalog {
 	t.Helper()
 	cat, err := catalog.New(notices, reg)
 	if err != nil {
@@ -64,14 +64,10 @@ func throughContent(t *testing.T, reg *units.Registry, notices []*notice.Notice,
 			afero.WriteFile(fsys, "content/"+p, []byte(text), 0o644)
 		}
 	}
-	tree, err := content.Read(fsys, "content")
-	if err != nil {
+	if cat, err = content.Read(fsys, "content"); err != nil {
 		t.Fatal(err)
 	}
-	if cat, err = catalog.New(tree.Notices, tree.Registry); err != nil {
-		t.Fatal(err)
-	}
-	return cat, tree
+	return cat
 }
 
 func sortedNames(m map[string]string) []string {

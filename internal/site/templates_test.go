@@ -21,7 +21,7 @@ import (
 // corpus, the genre samples, generated notices (units with duties in
 // several notices), a hostile notice, a unit with notes and a revised
 // notice.
-func richSite(t *testing.T) (site.Input, map[string]*revision.Report) {
+func richSite(t *testing.T) (*catalog.Catalog, map[string]*revision.Report) {
 	t.Helper()
 	reg, err := units.LoadRegistry([]byte(read(t, "../../seeds/units.yaml")))
 	if err != nil {
@@ -64,11 +64,11 @@ func richSite(t *testing.T) (site.Input, map[string]*revision.Report) {
 	}
 	notices = append(notices, hostile)
 	var noted string
-	cat, tree := throughContent(t, reg, notices, func(cat *catalog.Catalog) map[string]string {
+	cat := throughContent(t, reg, notices, func(cat *catalog.Catalog) map[string]string {
 		noted = cat.Units[0].Slug
 		return map[string]string{"units/" + noted + ".notes.md": "备注 **加粗** <i>x</i> + 1\n"}
 	})
-	if tree.Notes[noted] == "" {
+	if cat.Notes[noted] == "" {
 		t.Fatalf("notes of %s not read", noted)
 	}
 	revised, err := notice.Parse([]byte(read(t, "../../testdata/revision/00-revised.txt")), "seeds/00.txt")
@@ -76,7 +76,7 @@ func richSite(t *testing.T) (site.Input, map[string]*revision.Report) {
 		t.Fatal(err)
 	}
 	first := cat.Notices[0]
-	return site.Input{Catalog: cat, Tree: tree}, map[string]*revision.Report{first.Slug: revision.Compare(revised, first.Notice)}
+	return cat, map[string]*revision.Report{first.Slug: revision.Compare(revised, first.Notice)}
 }
 
 // unshared are the shipped page templates with every block executed in
