@@ -1,0 +1,160 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// Limits against hostile files. A real notice is a few hundred kilobytes
+// of XML in a few dozen entries; these leave room for a book, and refuse
+// a zip bomb from its directory, before anything is inflated.
+const (
+	// MaxEntries is the most entries an archive may hold.
+	MaxEntries = 2000
+	// MaxPart is the most bytes one entry may inflate to.
+	MaxPart = 64 << 20
+	// MaxTotal is the most bytes all entries together may inflate to.
+	MaxTotal = 256 << 20
+	// maxRatio is the most a part may inflate per compressed byte past
+	// its first megabyte: XML of Word compresses about ten to one, a
+	// bomb a thousand to one.
+	maxRatio = 200
+)
+
+// ErrTooLarge is returned for an archive over one of the limits.
+var ErrTooLarge = errors.New("refused as a possible zip bomb")
+
+// archive is the opened package: its parts by name.
+type archive struct {
+	files map[string]*zip.File
+	// read counts the bytes inflated so far, against MaxTotal.
+	read int64
+}
+
+func openArchive(data []byte) (*archive, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("not a readable .docx (zip): %w", err)
+	}
+	if len(zr.File) > MaxEntries {
+		return nil, fmt.Errorf("the archive holds %d entries, more than the %d a document needs: %w", len(zr.File), MaxEntries, ErrTooLarge)
+	}
+	a := &archive{files: map[string]*zip.File{}}
+	var total uint64
+	for _, f := range zr.File {
+		if f.UncompressedSize64 > MaxPart {
+			return nil, fmt.Errorf("%s inflates to %d MB, more than %d MB: %w", f.Name, f.UncompressedSize64>>20, MaxPart>>20, ErrTooLarge)
+		}
+		total += f.UncompressedSize64
+		if total > MaxTotal {
+			return nil, fmt.Errorf("the archive inflates to more than %d MB: %w", MaxTotal>>20, ErrTooLarge)
+		}
+		a.files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	return a, nil
+}
+
+// has reports whether the archive holds the part.
+func (a *archive) has(name string) bool { return a.files[name] != nil }
+
+// open returns a reader of the part that enforces the limits while it
+// inflates, whatever the directory declared.
+func (a *archive) open(name string) (io.ReadCloser, error) {
+	f := a.files[name]
+	if f == nil {
+		return nil, fmt.Errorf("%s is missing", name)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &limited{rc: rc, a: a, name: name, compressed: int64(f.CompressedSize64)}, nil
+}
+
+type limited struct {
+	rc         io.ReadCloser
+	a          *archive
+	name       string
+	n          int64
+	compressed int64
+}
+
+func (l *limited) Read(p []byte) (int, error) {
+	n, err := l.rc.Read(p)
+	l.n += int64(n)
+	l.a.read += int64(n)
+	switch {
+	case l.n > MaxPart:
+		return n, fmt.Errorf("%s inflates to more than %d MB: %w", l.name, MaxPart>>20, ErrTooLarge)
+	case l.a.read > MaxTotal:
+		return n, fmt.Errorf("the archive inflates to more than %d MB: %w", MaxTotal>>20, ErrTooLarge)
+	case l.n > 1<<20 && l.n > maxRatio*l.compressed:
+		return n, fmt.Errorf("%s inflates more than %d times its size: %w", l.name, maxRatio, ErrTooLarge)
+	}
+	return n, err
+}
+
+func (l *limited) Close() error { return l.rc.Close() }
+
+// relationships maps the relationship types of a part (the last segment
+// of the type URI: "numbering", "styles", "header") to the parts they
+// name, resolved against the part's folder.
+func (a *archive) relationships(part string) (map[string][]string, error) {
+	return a.readRels(path.Join(path.Dir(part), "_rels", path.Base(part)+".rels"), path.Dir(part))
+}
+
+func (a *archive) readRels(relsName, dir string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if !a.has(relsName) {
+		return out, nil
+	}
+	rc, err := a.open(relsName)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var rels struct {
+		Rel []struct {
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.NewDecoder(rc).Decode(&rels); err != nil {
+		return nil, fmt.Errorf("%s: %w", relsName, err)
+	}
+	for _, r := range rels.Rel {
+		if r.Mode == "External" {
+			continue
+		}
+		target := r.Target
+		if strings.HasPrefix(target, "/") {
+			target = strings.TrimPrefix(target, "/")
+		} else {
+			target = path.Join(dir, target)
+		}
+		kind := r.Type[strings.LastIndex(r.Type, "/")+1:]
+		out[kind] = append(out[kind], target)
+	}
+	return out, nil
+}
+
+// mainPart is the document part the package names, word/document.xml in
+// every file Word, WPS or LibreOffice writes.
+func (a *archive) mainPart() string {
+	rels, err := a.readRels("_rels/.rels", "")
+	if err == nil {
+		for _, p := range rels["officeDocument"] {
+			if a.has(p) {
+				return p
+			}
+		}
+	}
+	return "word/document.xml"
+}
