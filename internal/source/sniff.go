@@ -137,7 +137,7 @@ func sniffOLE(data []byte) (err error) {
 		switch e.Name {
 		case "EncryptedPackage", "EncryptionInfo":
 			return ErrEncrypted
-		case "WordDocument", "WpsContent":
+		case "WordDocument":
 			word = true
 		case "Workbook", "Book", "PowerPoint Document":
 			other = true

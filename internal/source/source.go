@@ -104,9 +104,14 @@ type Pos struct {
 }
 
 // String names the place as a person would look for it: "line 12",
-// "paragraph 40", "table 1 row 12".
+// "paragraph 40", "table 1 row 12", "table 1" for a whole table; "" for
+// the zero Pos, which is the whole document.
 func (p Pos) String() string {
 	switch {
+	case p == (Pos{}):
+		return ""
+	case p.Table > 0 && p.Row == 0:
+		return "table " + strconv.Itoa(p.Table)
 	case p.Table > 0:
 		return "table " + strconv.Itoa(p.Table) + " row " + strconv.Itoa(p.Row)
 	case p.Para > 0:

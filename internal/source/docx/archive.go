@@ -21,10 +21,13 @@ const (
 	MaxPart = 64 << 20
 	// MaxTotal is the most bytes all entries together may inflate to.
 	MaxTotal = 256 << 20
-	// maxRatio is the most a part may inflate per compressed byte past
-	// its first megabyte: XML of Word compresses about ten to one, a
-	// bomb a thousand to one.
-	maxRatio = 200
+	// maxRatio is the most a part may inflate per compressed byte read,
+	// once it has given minRatioCheck bytes: the XML of Word and
+	// LibreOffice compresses four to twenty times, a bomb a thousand
+	// times, and the check on the bytes read so far stops it before the
+	// reader has had much to parse.
+	maxRatio      = 100
+	minRatioCheck = 256 << 10
 )
 
 // ErrTooLarge is returned for an archive over one of the limits.
@@ -35,17 +38,32 @@ type archive struct {
 	files map[string]*zip.File
 	// read counts the bytes inflated so far, against MaxTotal.
 	read int64
+	src  *countingReader
+}
+
+// countingReader counts the bytes of the file read, which while a part
+// inflates are its compressed bytes.
+type countingReader struct {
+	r *bytes.Reader
+	n int64
+}
+
+func (c *countingReader) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.n += int64(n)
+	return n, err
 }
 
 func openArchive(data []byte) (*archive, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	src := &countingReader{r: bytes.NewReader(data)}
+	zr, err := zip.NewReader(src, int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("not a readable .docx (zip): %w", err)
 	}
 	if len(zr.File) > MaxEntries {
 		return nil, fmt.Errorf("the archive holds %d entries, more than the %d a document needs: %w", len(zr.File), MaxEntries, ErrTooLarge)
 	}
-	a := &archive{files: map[string]*zip.File{}}
+	a := &archive{files: map[string]*zip.File{}, src: src}
 	var total uint64
 	for _, f := range zr.File {
 		if f.UncompressedSize64 > MaxPart {
@@ -74,15 +92,17 @@ func (a *archive) open(name string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &limited{rc: rc, a: a, name: name, compressed: int64(f.CompressedSize64)}, nil
+	return &limited{rc: rc, a: a, name: name, start: a.src.n}, nil
 }
 
+// limited reads one part at a time, against the limits.
 type limited struct {
-	rc         io.ReadCloser
-	a          *archive
-	name       string
-	n          int64
-	compressed int64
+	rc   io.ReadCloser
+	a    *archive
+	name string
+	n    int64
+	// start is the count of file bytes read when the part was opened.
+	start int64
 }
 
 func (l *limited) Read(p []byte) (int, error) {
@@ -94,7 +114,7 @@ func (l *limited) Read(p []byte) (int, error) {
 		return n, fmt.Errorf("%s inflates to more than %d MB: %w", l.name, MaxPart>>20, ErrTooLarge)
 	case l.a.read > MaxTotal:
 		return n, fmt.Errorf("the archive inflates to more than %d MB: %w", MaxTotal>>20, ErrTooLarge)
-	case l.n > 1<<20 && l.n > maxRatio*l.compressed:
+	case l.n > minRatioCheck && l.n > maxRatio*(l.a.src.n-l.start):
 		return n, fmt.Errorf("%s inflates more than %d times its size: %w", l.name, maxRatio, ErrTooLarge)
 	}
 	return n, err

@@ -139,6 +139,9 @@ func (p *para) text() string { return strings.TrimSpace(p.b.String()) }
 
 func (r *reader) xmlError(err error) error {
 	var se *xml.SyntaxError
+	if errors.As(err, &se) && se.Msg == "unexpected EOF" {
+		return fmt.Errorf("%s ends early: is the file complete?", r.part)
+	}
 	if errors.As(err, &se) {
 		return fmt.Errorf("%s line %d: %s", r.part, se.Line, se.Msg)
 	}

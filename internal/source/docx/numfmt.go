@@ -144,7 +144,7 @@ func chineseCounting(n int, digits, units string) string {
 			continue
 		}
 		if zero {
-			b.WriteRune(d[0])
+			b.WriteRune('零') // a gap inside the number, as 一百零一 writes it
 			zero = false
 		}
 		b.WriteRune(d[q])

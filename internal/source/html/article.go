@@ -117,6 +117,23 @@ func chrome(n *xhtml.Node) bool {
 	return false
 }
 
+// boxInside reports a box of the site that portals place inside the
+// article area, by its name: share buttons, related files.
+// The names a whole page uses for its header and footer are not among
+// them, since an article may open with a header of its own.
+func boxInside(n *xhtml.Node) bool {
+	if n.Type != xhtml.ElementNode {
+		return false
+	}
+	names := strings.ToLower(attrOr(n, "id") + " " + attrOr(n, "class"))
+	for _, w := range []string{"share", "related", "xgwj", "fenxiang", "qrcode", "breadcrumb", "crumb"} {
+		if strings.Contains(names, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func attrOr(n *xhtml.Node, key string) string {
 	v, _ := attr(n, key)
 	return v

@@ -42,6 +42,8 @@ func (w *walker) node(n *xhtml.Node) {
 		return
 	}
 	switch {
+	case boxInside(n):
+		// A share or related-files box the site put inside the article.
 	case n.DataAtom == atom.Br:
 		w.cur.br()
 	case n.DataAtom == atom.Table:
@@ -88,7 +90,7 @@ var (
 		"相关文件": true, "相关链接": true, "相关阅读": true, "相关新闻": true, "相关稿件": true,
 		"延伸阅读": true, "相关政策": true, "相关解读": true, "政策解读": true, "相关附件": true,
 	}
-	furnitureRe = regexp.MustCompile(`^(?:(?:【|\[)?(?:打印本页|打印|关闭窗口|关闭|收藏|我要纠错|返回顶部|分享到?)(?:】|\])?[|｜]?)+$|^扫一扫在手机打开当前页$|^字体[:：]?[【\[]?大[】\]]?[【\[]?中[】\]]?[【\[]?小[】\]]?$|^(?:责任编辑|编辑|来源)[:：]`)
+	furnitureRe = regexp.MustCompile(`^分享到[:：]|^(?:(?:【|\[)?(?:打印本页|打印|关闭窗口|关闭|收藏|我要纠错|返回顶部|分享到?)(?:】|\])?[|｜]?)+$|^扫一扫在手机打开当前页$|^字体[:：]?[【\[]?大[】\]]?[【\[]?中[】\]]?[【\[]?小[】\]]?$|^(?:责任编辑|编辑|来源)[:：]`)
 )
 
 // furniture tells a line of the site (print and close links, share
