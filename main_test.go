@@ -36,6 +36,14 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	docx, err := filepath.Abs("testdata/docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := filepath.Abs("testdata/html")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
@@ -43,6 +51,8 @@ func TestScripts(t *testing.T) {
 			env.Setenv("REVISION", revision)
 			// The cache of the scripts' builds stays in their folder.
 			env.Setenv("QINGDAN_CACHE_DIR", filepath.Join(env.WorkDir, ".cache"))
+			env.Setenv("DOCX", docx)
+			env.Setenv("PAGES", pages)
 			return nil
 		},
 	})

@@ -52,7 +52,7 @@ func init() {
 	commands = []command{
 		{name: "build", summary: "build content/ and public/ from seeds/ (the default command)", run: runBuild, flags: buildFlags},
 		{name: "parse", args: "FILE", summary: "print a notice as JSON", run: runParse},
-		{name: "check", args: "FILE...", summary: "print what looks wrong in notices; exit 1 when one cannot be read", run: runCheck, flags: checkFlags},
+		{name: "check", args: "[FILE...]", summary: "print what looks wrong in notices (default: those of seeds/); exit 1 when one cannot be read", run: runCheck, flags: checkFlags},
 		{name: "diff", args: "OLD NEW", summary: "print what changed between two versions of a notice", run: runDiff},
 		{name: "serve", summary: "preview the site on 127.0.0.1, rebuilt and reloaded on every change", run: runServe, flags: serveFlags},
 	}
@@ -335,7 +335,12 @@ func checkFlags(fl *flag.FlagSet) {
 
 func runCheck(env Env, fl *flag.FlagSet, args []string) error {
 	if len(args) == 0 {
-		return errUsage
+		// The notices a build of the working folder reads.
+		files, err := pipeline.NoticeFiles(env.Fs, pipeline.Options{})
+		if err != nil {
+			return err
+		}
+		args = files
 	}
 	failed, warned, duties, silent := 0, 0, 0, 0
 	for _, file := range args {

@@ -22,6 +22,8 @@ type NoticeMatter struct {
 	CC          []string         `yaml:"cc"`
 	PrintedBy   string           `yaml:"printed_by"`
 	PrintDate   string           `yaml:"print_date"`
+	IndexNumber string           `yaml:"index_number,omitempty"`
+	Category    string           `yaml:"category,omitempty"`
 	Source      string           `yaml:"source"`
 	Encoding    string           `yaml:"encoding"`
 	Notes       []string         `yaml:"notes,omitempty"`

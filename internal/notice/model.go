@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"strconv"
 	"strings"
 
 	"qingdan/internal/units"
@@ -24,6 +25,11 @@ type Notice struct {
 	CC        []string `json:"cc"`         // 抄送
 	PrintedBy string   `json:"printed_by"` // office on the 印发 line
 	PrintDate string   `json:"print_date"` // YYYY-MM-DD of the 印发 line
+	// IndexNumber (索引号) and Category (主题分类) are what the metadata
+	// table of a portal page names beside the text: 000014349/2018-00228,
+	// 科技、教育\科技. Empty when the notice came without one.
+	IndexNumber string `json:"index_number,omitempty"`
+	Category    string `json:"category,omitempty"`
 
 	// Preamble holds the paragraphs before the first section, one per line.
 	Preamble []string `json:"preamble"`
@@ -158,8 +164,24 @@ type Field struct {
 // Warning is something a person should check. Line is 1-based; 0 when the
 // warning concerns the whole notice.
 type Warning struct {
-	Line    int    `json:"line" yaml:"line"`
+	Line int `json:"line" yaml:"line"`
+	// Place names the place in a document that has no lines to count (a
+	// .docx, a web page) as a person finds it: "table 1 row 12",
+	// "paragraph 40". Empty for a text file, where Line is the place.
+	Place   string `json:"place,omitempty" yaml:"place,omitempty"`
 	Message string `json:"message" yaml:"message"`
+}
+
+// Where is the place a message names: Place, else "line N"; "" for the
+// whole notice.
+func (w Warning) Where() string {
+	switch {
+	case w.Place != "":
+		return w.Place
+	case w.Line > 0:
+		return "line " + strconv.Itoa(w.Line)
+	}
+	return ""
 }
 
 // Section returns the section with the given number, or nil.

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"qingdan/internal/source"
-	"qingdan/internal/source/txt"
+	"qingdan/internal/source/read"
 	"qingdan/internal/units"
 )
 
@@ -72,11 +72,12 @@ func (p *parser) warn(line int, msg string) {
 
 var leadFirstNoteRe = regexp.MustCompile(`(列|排|排名)在?(第一位|首位|第一)(者|的)?(单位|部门)?(为|是)牵头(单位|部门)`)
 
-// Parse reads a notice from the bytes of a text file; name is the file
-// name for messages. It reads the text into a source.Document and parses
-// that (see ParseDocument).
+// Parse reads a notice from the bytes of a file; name is the file name
+// for messages. The format is told by content (plain text, Word .docx, a
+// page saved from a portal; see internal/source/read), and the document
+// parsed (see ParseDocument).
 func Parse(data []byte, name string) (*Notice, error) {
-	doc, err := txt.Read(data, name)
+	doc, err := read.Document(data, name)
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
 	}
@@ -130,7 +131,9 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 	// Body duties declare their own rules, in order.
 	p.leadFirst, p.responsibleLead, p.standing = false, false, nil
 
+	p.fromCarrier(doc)
 	p.finish()
+	placeWarnings(p.n, doc)
 	if len(p.n.Sections) == 0 && len(p.n.Tasks) == 0 {
 		return nil, &Error{File: name, Err: ErrNoNotice}
 	}

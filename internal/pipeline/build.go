@@ -37,7 +37,11 @@ type Options struct {
 	Seeds   string // default "seeds"
 	Content string // default "content"
 	Public  string // default "public"
-	// Notices are the patterns of the notice files in Seeds; default *.txt.
+	// Notices are the patterns of the notice files in Seeds; by default
+	// every format read (*.txt, *.docx, *.html, *.htm) and the old Word
+	// formats (*.doc, *.wps), which are refused with a message rather
+	// than passed over in silence. Whatever the name, the content decides
+	// the format.
 	Notices []string
 	// Registry is the unit registry file; default <Seeds>/units.yaml,
 	// which may be absent.
@@ -78,7 +82,7 @@ func (o *Options) defaults() {
 		o.Registry = path.Join(o.Seeds, "units.yaml")
 	}
 	if len(o.Notices) == 0 {
-		o.Notices = []string{"*.txt"}
+		o.Notices = DefaultNotices
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -91,14 +95,23 @@ func (o *Options) defaults() {
 	}
 }
 
+// DefaultNotices are the patterns of notice files when a site names none.
+var DefaultNotices = []string{"*.txt", "*.docx", "*.html", "*.htm", "*.doc", "*.wps"}
+
 // FileWarning is a parser warning with the file it concerns.
 type FileWarning struct {
 	File string
 	notice.Warning
 }
 
+// String is the warning as a compiler writes one: "file.txt:12: …" for
+// a line of a text file, "file.docx: table 1 row 12: …" for a place of a
+// document without lines.
 func (w FileWarning) String() string {
-	if w.Line > 0 {
+	switch {
+	case w.Place != "":
+		return fmt.Sprintf("%s: %s: %s", w.File, w.Place, w.Message)
+	case w.Line > 0:
 		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Message)
 	}
 	return fmt.Sprintf("%s: %s", w.File, w.Message)
@@ -170,7 +183,7 @@ func (r *Report) Summary() string {
 		fmt.Fprintf(&b, "%s: since the previous version %d task(s) added, %d removed, %d reworded, %d unit change(s) (notices/%s/changes.html)\n",
 			c.New.DocNumber, len(c.Added), len(c.Removed), len(c.Reworded), len(c.Units), slug)
 	}
-	fmt.Fprintf(&b, "%d warning(s) (run `go run . check seeds/*.txt` to read them); %s\n", len(r.Warnings), r.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(&b, "%d warning(s) (run `go run . check` to read them); %s\n", len(r.Warnings), r.Elapsed.Round(time.Millisecond))
 	return b.String()
 }
 
@@ -190,8 +203,9 @@ func listSome(names []string) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(names[:most], ", "), len(names)-most)
 }
 
-// LoadSeeds parses every notice (*.txt) in the seeds folder, in name
-// order, and the registry. All notices are parsed even when one fails, so
+// LoadSeeds parses every notice in the seeds folder (see
+// Options.Notices), in name order, and the registry. All notices are
+// parsed even when one fails, so
 // one run names every bad file.
 func LoadSeeds(fsys afero.Fs, opt Options) ([]*notice.Notice, *units.Registry, error) {
 	return loadSeeds(fsys, opt, nil)
@@ -201,24 +215,9 @@ func LoadSeeds(fsys afero.Fs, opt Options) ([]*notice.Notice, *units.Registry, e
 // set.
 func loadSeeds(fsys afero.Fs, opt Options, parsed *parseCache) ([]*notice.Notice, *units.Registry, error) {
 	opt.defaults()
-	entries, err := afero.ReadDir(fsys, opt.Seeds)
+	names, err := noticeNames(fsys, opt)
 	if err != nil {
-		return nil, nil, fmt.Errorf("build: reading the notices: %w", err)
-	}
-	var names []string
-	for _, e := range entries {
-		for _, pat := range opt.Notices {
-			if ok, err := path.Match(pat, e.Name()); err != nil {
-				return nil, nil, fmt.Errorf("build: notice pattern %q: %w", pat, err)
-			} else if ok && !e.IsDir() {
-				names = append(names, e.Name())
-				break
-			}
-		}
-	}
-	sort.Strings(names)
-	if len(names) == 0 {
-		return nil, nil, fmt.Errorf("build: %s holds no notice matching %s; put the notice's text there", opt.Seeds, strings.Join(opt.Notices, " "))
+		return nil, nil, err
 	}
 	// Parse on every core; keep the order of the names.
 	notices := make([]*notice.Notice, len(names))
@@ -238,6 +237,43 @@ func loadSeeds(fsys afero.Fs, opt Options, parsed *parseCache) ([]*notice.Notice
 		return nil, nil, err
 	}
 	return notices, reg, nil
+}
+
+// NoticeFiles lists the notice files of the seeds folder a build reads,
+// in name order, as paths.
+func NoticeFiles(fsys afero.Fs, opt Options) ([]string, error) {
+	opt.defaults()
+	names, err := noticeNames(fsys, opt)
+	for i, n := range names {
+		names[i] = path.Join(opt.Seeds, n)
+	}
+	return names, err
+}
+
+func noticeNames(fsys afero.Fs, opt Options) ([]string, error) {
+	entries, err := afero.ReadDir(fsys, opt.Seeds)
+	if err != nil {
+		return nil, fmt.Errorf("build: reading the notices: %w", err)
+	}
+	var names []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "~$") {
+			continue // the lock file Word keeps beside a document it has open
+		}
+		for _, pat := range opt.Notices {
+			if ok, err := path.Match(pat, e.Name()); err != nil {
+				return nil, fmt.Errorf("build: notice pattern %q: %w", pat, err)
+			} else if ok && !e.IsDir() {
+				names = append(names, e.Name())
+				break
+			}
+		}
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return nil, fmt.Errorf("build: %s holds no notice matching %s; put the notice there (.docx, .html or .txt)", opt.Seeds, strings.Join(opt.Notices, " "))
+	}
+	return names, nil
 }
 
 func loadRegistry(fsys afero.Fs, p string) (*units.Registry, error) {

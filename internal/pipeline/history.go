@@ -63,7 +63,9 @@ func loadHistory(fsys afero.Fs, public string, notices []*notice.Notice, progres
 		}
 	}
 	// A notice whose 文号 changed is found by its seed file, which means
-	// reading the source of every published version, once.
+	// reading the source of every published version, once. The file is
+	// known by its name without the extension: a notice sent as .txt last
+	// time and as .docx now is the same notice.
 	var bySource map[string]string
 	sourceOf := func(source string) string {
 		if bySource == nil {
@@ -71,11 +73,11 @@ func loadHistory(fsys afero.Fs, public string, notices []*notice.Notice, progres
 			for _, slug := range slices.Sorted(maps.Keys(published)) {
 				var head struct{ Source string }
 				if data, err := afero.ReadFile(fsys, path.Join(dir, slug+".json")); err == nil && json.Unmarshal(data, &head) == nil {
-					bySource[head.Source] = slug
+					bySource[sourceStem(head.Source)] = slug
 				}
 			}
 		}
-		return bySource[source]
+		return bySource[sourceStem(source)]
 	}
 	for _, n := range notices {
 		slug := catalog.NoticeSlug(n)
@@ -175,3 +177,6 @@ func revisions(cat *catalog.Catalog, hist map[string]*history) (map[string]*revi
 	}
 	return reports, files, nil
 }
+
+// sourceStem is a seed's path without its extension.
+func sourceStem(p string) string { return strings.TrimSuffix(p, path.Ext(p)) }

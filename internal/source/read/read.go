@@ -10,10 +10,6 @@ import (
 	"qingdan/internal/source/txt"
 )
 
-// Extensions are the file name endings of the formats read, for the
-// folders that hold notices.
-var Extensions = []string{".txt", ".docx", ".html", ".htm"}
-
 // Document reads a notice file of any format read; name is the file
 // name, for the Document and its messages. Errors do not name the file:
 // the caller adds it.
