@@ -71,6 +71,17 @@ type Row struct {
 	Cells  []Cell
 }
 
+// Empty reports a row whose cells hold no text, which a reader leaves
+// out (a spacer row of the layout).
+func (r Row) Empty() bool {
+	for _, c := range r.Cells {
+		if c.Text != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // Cell is one cell of a row.
 type Cell struct {
 	// Text is the cell's text; paragraphs and line breaks inside the cell

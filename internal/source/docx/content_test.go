@@ -4,20 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"qingdan/internal/source"
+	"qingdan/internal/source/sourcetest"
 )
-
-// warnings writes a document's warnings one per line, with their place.
-func warnings(doc *source.Document) string {
-	var b strings.Builder
-	for _, w := range doc.Warnings {
-		if s := w.Pos.String(); s != "" {
-			b.WriteString(s + ": ")
-		}
-		b.WriteString(w.Message + "\n")
-	}
-	return b.String()
-}
 
 const textBox = `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>` +
 	`<w:p><w:r><w:t>框内的说明文字</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>` +
@@ -90,10 +78,10 @@ func TestParagraphs(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			doc := readDoc(t, docxOf(t, c.body, c.parts...))
-			if got := layout(doc); got != c.want {
+			if got := sourcetest.Layout(doc, false); got != c.want {
 				t.Errorf("text\n got %q\nwant %q", got, c.want)
 			}
-			if got := warnings(doc); got != c.warn {
+			if got := sourcetest.Warnings(doc); got != c.warn {
 				t.Errorf("warnings\n got %q\nwant %q", got, c.warn)
 			}
 		})

@@ -9,6 +9,7 @@ import (
 
 	"qingdan/internal/source"
 	"qingdan/internal/source/docx"
+	"qingdan/internal/source/sourcetest"
 )
 
 const testdata = "../../../testdata/"
@@ -31,40 +32,6 @@ func readDoc(t *testing.T, data []byte) *source.Document {
 	return doc
 }
 
-// layout writes a document one block per line, as a text copy of it
-// lays it out: a paragraph with its number, a table row with its cells
-// joined by tabs.
-func layout(doc *source.Document) string {
-	var b strings.Builder
-	for _, bl := range doc.Blocks {
-		if bl.Table == nil {
-			b.WriteString(bl.Number + bl.Text + "\n")
-			continue
-		}
-		for _, r := range bl.Table.Rows {
-			for j, c := range r.Cells {
-				if j > 0 {
-					b.WriteByte('\t')
-				}
-				b.WriteString(c.Text)
-			}
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
-}
-
-// nonBlank is a text file's lines that hold something, trimmed.
-func nonBlank(text string) string {
-	var b strings.Builder
-	for _, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			b.WriteString(l + "\n")
-		}
-	}
-	return b.String()
-}
-
 // ---- fixtures made with LibreOffice ----
 
 // The portal pages saved as .docx read as the text the corpus gives of
@@ -81,31 +48,14 @@ func TestPagesAsDocx(t *testing.T) {
 		n++
 		t.Run(name, func(t *testing.T) {
 			doc := readDoc(t, read(t, "docx/"+name+".docx"))
-			if got, want := layout(doc), nonBlank(string(txt)); got != want {
-				t.Errorf("the document differs from the text:\n%s", firstDiff(got, want))
+			if got, want := sourcetest.Layout(doc, false), sourcetest.NonBlank(string(txt)); got != want {
+				t.Errorf("the document differs from the text:\n%s", sourcetest.FirstDiff(got, want))
 			}
 		})
 	}
 	if n != 5 {
 		t.Errorf("%d pages as .docx, want 5", n)
 	}
-}
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d\n got %q\nwant %q", i+1, a, b)
-		}
-	}
-	return ""
 }
 
 // The shipped notice as its office lays it out: typed numbering, the
@@ -187,8 +137,8 @@ func cells(r source.Row) string {
 func TestAutomaticNumbering(t *testing.T) {
 	typed := readDoc(t, read(t, "docx/00_xinzhou-2024-anquan-shengchan-tongzhi.docx"))
 	auto := readDoc(t, read(t, "docx/00_xinzhou-2024-anquan-shengchan-tongzhi-autonumber.docx"))
-	if layout(auto) != layout(typed) {
-		t.Errorf("numbered automatically, the notice reads otherwise:\n%s", firstDiff(layout(auto), layout(typed)))
+	if sourcetest.Layout(auto, false) != sourcetest.Layout(typed, false) {
+		t.Errorf("numbered automatically, the notice reads otherwise:\n%s", sourcetest.FirstDiff(sourcetest.Layout(auto, false), sourcetest.Layout(typed, false)))
 	}
 	var numbers []string
 	for _, b := range auto.Blocks {

@@ -242,7 +242,7 @@ func (r *reader) emitTable(t *rawTable) {
 			row.Cells = append(row.Cells, c)
 			col += rc.span
 		}
-		if rowEmpty(row) {
+		if row.Empty() {
 			continue
 		}
 		r.line++
@@ -253,15 +253,6 @@ func (r *reader) emitTable(t *rawTable) {
 	}
 	r.table++
 	r.doc.Blocks = append(r.doc.Blocks, source.Block{Pos: source.Pos{Line: out.Rows[0].Pos.Line, Table: tableNo}, Table: out})
-}
-
-func rowEmpty(row source.Row) bool {
-	for _, c := range row.Cells {
-		if c.Text != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // cellText is the text of a cell: its paragraphs one per line, each with

@@ -3,6 +3,8 @@ package docx_test
 import (
 	"strings"
 	"testing"
+
+	"qingdan/internal/source/sourcetest"
 )
 
 // rowsOf writes the rows of every table: h: for a declared header, cells
@@ -23,7 +25,7 @@ func rowsOf(t *testing.T, body string) (string, string) {
 			b.WriteString(cells(r) + "\n")
 		}
 	}
-	return b.String(), warnings(doc)
+	return b.String(), sourcetest.Warnings(doc)
 }
 
 func TestTables(t *testing.T) {

@@ -1,7 +1,6 @@
 package html_test
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"qingdan/internal/source"
 	"qingdan/internal/source/html"
+	"qingdan/internal/source/sourcetest"
 )
 
 const testdata = "../../../testdata/"
@@ -22,59 +22,6 @@ func readPage(t *testing.T, data []byte) *source.Document {
 		t.Fatal(err)
 	}
 	return doc
-}
-
-// layout writes a document one block per line: a paragraph, or a table
-// row with its cells joined by tabs (^ before a merged cell when marks
-// is set).
-func layout(doc *source.Document, marks bool) string {
-	var b strings.Builder
-	for _, bl := range doc.Blocks {
-		if bl.Table == nil {
-			b.WriteString(bl.Text + "\n")
-			continue
-		}
-		for _, r := range bl.Table.Rows {
-			if marks && r.Header {
-				b.WriteString("h: ")
-			}
-			for j, c := range r.Cells {
-				if j > 0 {
-					b.WriteByte('\t')
-				}
-				if marks && c.Merged {
-					b.WriteByte('^')
-				}
-				b.WriteString(c.Text)
-				if marks && c.Span > 1 {
-					fmt.Fprintf(&b, "[%d]", c.Span)
-				}
-			}
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
-}
-
-func warnings(doc *source.Document) string {
-	var b strings.Builder
-	for _, w := range doc.Warnings {
-		if s := w.Pos.String(); s != "" {
-			b.WriteString(s + ": ")
-		}
-		b.WriteString(w.Message + "\n")
-	}
-	return b.String()
-}
-
-func nonBlank(text string) string {
-	var b strings.Builder
-	for _, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			b.WriteString(l + "\n")
-		}
-	}
-	return b.String()
 }
 
 // ---- the five pages of the central portal ----
@@ -99,8 +46,8 @@ func TestPortalPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			doc := readPage(t, data)
-			if got, want := layout(doc, false), nonBlank(string(txt)); got != want {
-				t.Errorf("the page differs from the text:\n%s", firstDiff(got, want))
+			if got, want := sourcetest.Layout(doc, false), sourcetest.NonBlank(string(txt)); got != want {
+				t.Errorf("the page differs from the text:\n%s", sourcetest.FirstDiff(got, want))
 			}
 			var names []string
 			for _, f := range doc.Meta {
@@ -114,23 +61,6 @@ func TestPortalPages(t *testing.T) {
 			}
 		})
 	}
-}
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d\n got %q\nwant %q", i+1, a, b)
-		}
-	}
-	return ""
 }
 
 func TestPortalMetadata(t *testing.T) {
@@ -199,7 +129,7 @@ func TestArticle(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			doc := readPage(t, []byte(c.page))
-			if got := layout(doc, true); got != c.want {
+			if got := sourcetest.Layout(doc, true); got != c.want {
 				t.Errorf("article\n got %q\nwant %q", got, c.want)
 			}
 		})
@@ -254,11 +184,11 @@ func TestTables(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			page := head + `<div id="zoom"><p>正文的第一段足够长，让这个区域成为文章所在之处，而不是导航或者页脚的一部分内容。</p>` + c.table + `</div>`
 			doc := readPage(t, []byte(page))
-			got := strings.SplitN(layout(doc, true), "\n", 2)[1]
+			got := strings.SplitN(sourcetest.Layout(doc, true), "\n", 2)[1]
 			if got != c.want {
 				t.Errorf("rows\n got %q\nwant %q", got, c.want)
 			}
-			if w := warnings(doc); w != c.warn {
+			if w := sourcetest.Warnings(doc); w != c.warn {
 				t.Errorf("warnings\n got %q\nwant %q", w, c.warn)
 			}
 		})
@@ -291,8 +221,8 @@ func TestEncodings(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			doc := readPage(t, c.data)
-			if doc.Encoding != c.encoding || layout(doc, true) != layout(want, true) || warnings(doc) != c.warn {
-				t.Errorf("encoding %q (want %q), text %q, warnings %q", doc.Encoding, c.encoding, layout(doc, true), warnings(doc))
+			if doc.Encoding != c.encoding || sourcetest.Layout(doc, true) != sourcetest.Layout(want, true) || sourcetest.Warnings(doc) != c.warn {
+				t.Errorf("encoding %q (want %q), text %q, warnings %q", doc.Encoding, c.encoding, sourcetest.Layout(doc, true), sourcetest.Warnings(doc))
 			}
 		})
 	}

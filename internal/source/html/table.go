@@ -158,7 +158,7 @@ func (w *walker) tableNode(n *xhtml.Node) {
 			}
 			take()
 		}
-		if rowEmpty(row) {
+		if row.Empty() {
 			continue
 		}
 		w.line++
@@ -169,15 +169,6 @@ func (w *walker) tableNode(n *xhtml.Node) {
 	}
 	w.table++
 	w.doc.Blocks = append(w.doc.Blocks, source.Block{Pos: source.Pos{Line: out.Rows[0].Pos.Line, Table: tableNo}, Table: out})
-}
-
-func rowEmpty(r source.Row) bool {
-	for _, c := range r.Cells {
-		if c.Text != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // cellText is a cell's text: its paragraphs one per line; a table inside
