@@ -16,19 +16,6 @@ import (
 
 const testdata = "../../testdata/"
 
-func parseFile(t *testing.T, p string) *notice.Notice {
-	t.Helper()
-	data, err := os.ReadFile(testdata + p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := notice.Parse(data, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 // comparable is a notice's JSON without what depends on the carrier:
 // the file, its encoding, and the lines, which a .docx counts one per
 // block and table row.

@@ -37,11 +37,14 @@ type table struct {
 
 // tableOf reads a table block into rows of cells on the table's grid: a
 // cell spanning columns is followed by empty cells for the others (in a
-// header, by its name again).
+// header, by its name again). The grid is that of the declared header
+// when there is one (see columnsOf).
 func tableOf(b source.Block) *table {
 	t := &table{start: b.Pos.Line}
+	cols := columnsOf(b.Table.Rows)
 	for _, r := range b.Table.Rows {
 		row := tableRow{line: r.Pos.Line, header: r.Header}
+		at := 0
 		for _, c := range r.Cells {
 			num := c.Line
 			if num == 0 {
@@ -49,7 +52,12 @@ func tableOf(b source.Block) *table {
 			}
 			l := line{num: num, orig: c.Text, norm: textnorm.String(c.Text)}.trim()
 			row.cells = append(row.cells, cell{line: l, merged: c.Merged})
-			for k := 1; k < c.Span; k++ {
+			span := c.Span
+			if cols != nil {
+				span = cols.covered(at, c.Span)
+			}
+			at += max(c.Span, 1)
+			for k := 1; k < span; k++ {
 				spanned := cell{line: line{num: num}}
 				if r.Header {
 					spanned.line = l
@@ -60,6 +68,54 @@ func tableOf(b source.Block) *table {
 		t.rows = append(t.rows, row)
 	}
 	return t.withHeader()
+}
+
+// columns maps each column of a document's grid to the column of its
+// declared header it is under.
+type columns []int
+
+// columnsOf reads the columns of a table from its declared header (the
+// last of the header rows it opens with): a header cell spanning grid
+// columns names one column, and a row that splits it in two (工作任务 over
+// a sub-item heading 2.落实部门监管责任 and its task) gives the grammar
+// one cell more than the header, as a text copy of the table does. nil
+// when no header is declared: the grid's columns are the columns.
+func columnsOf(rows []source.Row) columns {
+	last := -1
+	for i, r := range rows {
+		if !r.Header {
+			break
+		}
+		last = i
+	}
+	if last < 0 {
+		return nil
+	}
+	var out columns
+	for j, c := range rows[last].Cells {
+		for range max(c.Span, 1) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// covered counts the header's columns under a cell that starts at grid
+// column at and spans span of them; grid columns past the header count
+// one each.
+func (cols columns) covered(at, span int) int {
+	n, prev := 0, -1
+	for g := at; g < at+max(span, 1); g++ {
+		if g >= len(cols) {
+			n++
+			continue
+		}
+		if cols[g] != prev {
+			n++
+			prev = cols[g]
+		}
+	}
+	return n
 }
 
 // tableStart reports whether a table starts at lines[i].
