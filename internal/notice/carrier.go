@@ -9,45 +9,17 @@ import (
 )
 
 // fromCarrier takes what a document's carrier gives beside its text: the
-// reader's warnings (a text box left out), and the fields of a portal
-// page's metadata table. 索引号 and 主题分类 are kept; the table's 文号,
-// issuer, title and date fill what the text leaves out, and a 文号 that
-// disagrees with the text's is pointed out.
+// reader's warnings (a text box left out), and a 文号 in the page's
+// metadata that disagrees with the one the text gives, which is pointed
+// out (the text's is kept; see applyMeta for the fields that fill the
+// header).
 func (p *parser) fromCarrier(doc *source.Document) {
 	n := p.n
 	for _, w := range doc.Warnings {
 		n.Warnings = append(n.Warnings, Warning{Line: w.Pos.Line, Place: w.Pos.String(), Message: w.Message})
 	}
-	for _, f := range doc.Meta {
-		v := strings.TrimSpace(f.Value)
-		if v == "" {
-			continue
-		}
-		switch f.Name {
-		case "索引号":
-			n.IndexNumber = v
-		case "主题分类":
-			n.Category = v
-		case "发文字号", "文号", "文件编号":
-			switch {
-			case n.DocNumber == "":
-				n.DocNumber = v
-			case compact(n.DocNumber) != compact(v):
-				p.warn(0, fmt.Sprintf("the page's metadata gives the document number %s, the text %s; the text's was kept", v, n.DocNumber))
-			}
-		case "发文机关", "发文单位", "发布机构":
-			if n.Issuer == "" {
-				n.Issuer = v
-			}
-		case "标题":
-			if n.Title == "" {
-				n.Title = v
-			}
-		case "成文日期":
-			if d, _ := findDate(textnorm.String(v)); d != "" && n.Date == "" {
-				n.Date = d
-			}
-		}
+	if n.DocNumber != "" && p.meta.docNumber != "" && compact(n.DocNumber) != compact(p.meta.docNumber) {
+		p.warn(0, fmt.Sprintf("the page's metadata gives the document number %s, the text %s; the text's was kept", p.meta.docNumber, n.DocNumber))
 	}
 }
 

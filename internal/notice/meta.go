@@ -137,7 +137,14 @@ func (p *parser) applyMeta(fields []source.Field) {
 		if v == "" {
 			continue
 		}
-		switch metaLabels[textnorm.Compact(strings.TrimSuffix(f.Name, "："))] {
+		name := textnorm.Compact(strings.TrimSuffix(f.Name, "："))
+		switch {
+		case name == "索引号" && p.n.IndexNumber == "":
+			p.n.IndexNumber = v
+		case name == "主题分类" && p.n.Category == "":
+			p.n.Category = v
+		}
+		switch metaLabels[name] {
 		case metaDocNumber:
 			if p.meta.docNumber == "" {
 				p.meta.docNumber = v
