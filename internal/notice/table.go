@@ -37,8 +37,8 @@ type table struct {
 
 // tableOf reads a table block into rows of cells on the table's grid: a
 // cell spanning columns is followed by empty cells for the others (in a
-// header, by its name again). The grid is that of the declared header
-// when there is one (see columnsOf).
+// header, by its name again), unless it is alone in its row. The grid is
+// that of the declared header when there is one (see columnsOf).
 func tableOf(b source.Block) *table {
 	t := &table{start: b.Pos.Line}
 	cols := columnsOf(b.Table.Rows)
@@ -53,7 +53,13 @@ func tableOf(b source.Block) *table {
 			l := line{num: num, orig: c.Text, norm: textnorm.String(c.Text)}.trim()
 			row.cells = append(row.cells, cell{line: l, merged: c.Merged})
 			span := c.Span
-			if cols != nil {
+			switch {
+			case len(r.Cells) == 1 && !r.Header:
+				// A row of one cell is a heading across the table
+				// (一、知识产权保护方面（共5项）): one cell, as a text copy
+				// gives it.
+				span = 1
+			case cols != nil:
 				span = cols.covered(at, c.Span)
 			}
 			at += max(c.Span, 1)
