@@ -67,8 +67,44 @@ func (t *table) classify() []column {
 			width = max(width, len(r.cells))
 		}
 	}
+	st := t.stats(width)
 	cols := make([]column, width)
-	values := make([][]string, width)
+	for j := range cols {
+		if j < len(t.header) {
+			cols[j].name = t.header[j]
+		}
+		cols[j].kind, cols[j].role = st.kindOf(j, cols[j].name)
+	}
+	if len(t.header) == 0 && width > 0 && cols[width-1].kind == colField {
+		cols[width-1].kind, cols[width-1].role = colUnits, units.Responsible
+	}
+	task := st.taskColumn(cols)
+	if task < 0 {
+		return cols
+	}
+	cols[task].kind = colTask
+	// A column of text before the task whose cells are merged over groups
+	// of rows (主要任务 over its 具体措施) groups them into items.
+	for j := 0; j < task; j++ {
+		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && t.grouping(j, width) {
+			cols[j].kind = colItem
+		}
+	}
+	for j := 0; j < task; j++ {
+		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && (titleColRe.MatchString(cols[j].name) || cols[j].name == "") {
+			cols[j].kind = colTitle
+			break
+		}
+	}
+	return cols
+}
+
+// columnStats are the non-empty cells of each column, from the rows of
+// the table's width.
+type columnStats [][]string
+
+func (t *table) stats(width int) columnStats {
+	values := make(columnStats, width)
 	for _, r := range t.rows {
 		if len(r.cells) != width {
 			continue
@@ -79,83 +115,72 @@ func (t *table) classify() []column {
 			}
 		}
 	}
-	share := func(j int, f func(string) bool) float64 {
-		if len(values[j]) == 0 {
-			return 0
-		}
-		n := 0
-		for _, v := range values[j] {
-			if f(v) {
-				n++
-			}
-		}
-		return float64(n) / float64(len(values[j]))
+	return values
+}
+
+// share is the part of column j's cells for which f holds.
+func (st columnStats) share(j int, f func(string) bool) float64 {
+	if len(st[j]) == 0 {
+		return 0
 	}
-	avgLen := func(j int) float64 {
-		if len(values[j]) == 0 {
-			return 0
+	n := 0
+	for _, v := range st[j] {
+		if f(v) {
+			n++
 		}
-		n := 0
-		for _, v := range values[j] {
-			n += runeLen(v)
-		}
-		return float64(n) / float64(len(values[j]))
 	}
+	return float64(n) / float64(len(st[j]))
+}
+
+// avgLen is the mean length of column j's cells, in characters.
+func (st columnStats) avgLen(j int) float64 {
+	if len(st[j]) == 0 {
+		return 0
+	}
+	n := 0
+	for _, v := range st[j] {
+		n += runeLen(v)
+	}
+	return float64(n) / float64(len(st[j]))
+}
+
+// kindOf tells a column by its name, then by its cells: units by name,
+// 序号 by name or integers, sections and items by their numbering.
+func (st columnStats) kindOf(j int, name string) (colKind, units.Role) {
 	isLevel := func(want int) func(string) bool {
 		return func(v string) bool { lvl, _, _ := numbered(line{norm: v, orig: v}); return lvl == want }
 	}
-	for j := range cols {
-		name := ""
-		if j < len(t.header) {
-			name = t.header[j]
-		}
-		cols[j].name = name
-		switch {
-		case name != "" && unitColRe.MatchString(name) && !taskColRe.MatchString(name) && !personColRe.MatchString(name):
-			cols[j].kind, cols[j].role = colUnits, unitColumnRole(name)
-		case numberColRe.MatchString(name) || (len(values[j]) > 0 && share(j, isInteger) == 1):
-			cols[j].kind = colNumber
-		case share(j, isLevel(1)) >= 0.6:
-			cols[j].kind = colSection
-		case share(j, isLevel(2)) >= 0.6:
-			cols[j].kind = colItem
-		}
+	switch {
+	case name != "" && unitColRe.MatchString(name) && !taskColRe.MatchString(name) && !personColRe.MatchString(name):
+		return colUnits, unitColumnRole(name)
+	case numberColRe.MatchString(name) || (len(st[j]) > 0 && st.share(j, isInteger) == 1):
+		return colNumber, ""
+	case st.share(j, isLevel(1)) >= 0.6:
+		return colSection, ""
+	case st.share(j, isLevel(2)) >= 0.6:
+		return colItem, ""
 	}
-	if len(t.header) == 0 && width > 0 && cols[width-1].kind == colField {
-		cols[width-1].kind, cols[width-1].role = colUnits, units.Responsible
-	}
-	// The task column: named so, else the longest text.
+	return colField, ""
+}
+
+// taskColumn picks the task column: one named so (the longest of them),
+// else the column of the longest text; -1 when none.
+func (st columnStats) taskColumn(cols []column) int {
 	task := -1
 	for j := range cols {
-		if cols[j].kind == colField && taskColRe.MatchString(cols[j].name) && (task < 0 || avgLen(j) > avgLen(task)) {
+		if cols[j].kind == colField && taskColRe.MatchString(cols[j].name) && (task < 0 || st.avgLen(j) > st.avgLen(task)) {
 			task = j
 		}
 	}
 	for j := range cols {
-		if task >= 0 && avgLen(task) >= avgLen(j) {
+		if task >= 0 && st.avgLen(task) >= st.avgLen(j) {
 			continue
 		}
-		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && (task < 0 || avgLen(j) > 2*avgLen(task)) {
+		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && (task < 0 || st.avgLen(j) > 2*st.avgLen(task)) {
 			task = j
 		}
 	}
-	if task >= 0 {
-		cols[task].kind = colTask
-	}
-	// A column of text before the task whose cells are merged over groups
-	// of rows (主要任务 over its 具体措施) groups them into items.
-	for j := 0; j < task; j++ {
-		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && t.grouping(j, width) {
-			cols[j].kind = colItem
-		}
-	}
-	for j := range cols {
-		if cols[j].kind == colField && j < task && !fieldColRe.MatchString(cols[j].name) && (titleColRe.MatchString(cols[j].name) || cols[j].name == "") {
-			cols[j].kind = colTitle
-			break
-		}
-	}
-	return cols
+	return task
 }
 
 // grouping reports a column some of whose cells are empty or merged,

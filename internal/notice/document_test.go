@@ -56,3 +56,32 @@ func TestParseDocument(t *testing.T) {
 		t.Errorf("item （二）: %+v", it)
 	}
 }
+
+// The metadata a reader found outside the text (a portal page's table)
+// fills what the text leaves out; the text's own header wins.
+func TestDocumentMeta(t *testing.T) {
+	doc := &source.Document{Name: "a.html", Format: "html",
+		Meta: []source.Field{
+			{Name: "索引号", Value: "000014349/2018-00160"},
+			{Name: "发文机关", Value: "国务院"},
+			{Name: "发文字号", Value: "国发〔2018〕38号"},
+			{Name: "成文日期", Value: "2018年11月07日"},
+			{Name: "发布日期", Value: "2018年11月23日"},
+			{Name: "标题", Value: "国务院关于支持自由贸易试验区深化改革创新若干措施的通知"},
+		},
+		Blocks: []source.Block{
+			{Pos: source.Pos{Line: 1, Para: 1}, Text: "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："},
+			{Pos: source.Pos{Line: 2, Para: 2}, Text: "一、营造优良投资环境"},
+			{Pos: source.Pos{Line: 3, Para: 3}, Text: "（一）支持在自贸试验区设置商标受理窗口。（负责部门：知识产权局）"},
+		}}
+	n, err := notice.ParseDocument(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.DocNumber != "国发〔2018〕38号" || n.Issuer != "国务院" || n.Date != "2018-11-07" || n.Title != "国务院关于支持自由贸易试验区深化改革创新若干措施的通知" {
+		t.Errorf("header %q %q %q %q", n.DocNumber, n.Issuer, n.Date, n.Title)
+	}
+	if len(n.Tasks) != 1 || u(n.Tasks[0].Units) != "知识产权局/responsible" {
+		t.Errorf("tasks %+v", n.Tasks)
+	}
+}

@@ -237,6 +237,37 @@ func bracketDepth(s string) int {
 // finish assembles the notice from the blocks and the tasks.
 func (p *parser) finish() {
 	n := p.n
+	p.completeHeader()
+	n.Tasks = p.orderTasks()
+	n.Sections = p.sectionModel()
+	if n.Preamble == nil {
+		n.Preamble = []string{}
+	}
+	if n.CC == nil {
+		n.CC = []string{}
+	}
+	if len(n.Tasks) == 0 && len(n.Sections) > 0 {
+		p.warn(0, "no responsibilities found: no table of duties (责任单位) and no （X负责） or 牵头单位： in the body")
+	}
+	if n.Date == "" {
+		p.warn(0, "no issue date found (no signature date and no 印发 line): is the notice complete?")
+	}
+	if n.Title == "" {
+		p.warn(0, "no title found (a line such as 关于…的通知 before the recipients)")
+	}
+	if n.DocNumber == "" {
+		p.warn(0, "no document number (文号, such as 忻政发〔2024〕1号) found")
+	}
+	sort.SliceStable(n.Warnings, func(i, j int) bool { return n.Warnings[i].Line < n.Warnings[j].Line })
+	if n.Warnings == nil {
+		n.Warnings = []Warning{}
+	}
+}
+
+// completeHeader fills what the text left out of the header: from the
+// red head, the page's metadata, the title; the notice's own text wins.
+func (p *parser) completeHeader() {
+	n := p.n
 	if p.ccText != "" {
 		n.CC = splitList(p.ccText)
 	}
@@ -258,7 +289,11 @@ func (p *parser) finish() {
 		n.Title = cleanTitle(p.meta.title)
 	}
 	n.Date = firstNonEmpty(n.Date, p.meta.date, n.PrintDate, p.meta.published)
+}
 
+// orderTasks joins the table's tasks and the body's, in the notice's
+// order, and gives each its id from its place.
+func (p *parser) orderTasks() []Task {
 	covered := map[[2]int]bool{}
 	for i := range p.tableTasks {
 		t := &p.tableTasks[i]
@@ -267,8 +302,7 @@ func (p *parser) finish() {
 			p.compareWithBody(t)
 		}
 	}
-	body := p.bodyTasks(covered)
-	tasks := append(p.tableTasks, body...)
+	tasks := append(p.tableTasks, p.bodyTasks(covered)...)
 	// Notice order: by the place of the task's section and item.
 	order := map[[2]int]int{}
 	for si, s := range p.sections {
@@ -292,12 +326,15 @@ func (p *parser) finish() {
 			t.Units = []units.Assignment{}
 		}
 	}
-	n.Tasks = tasks
-	if n.Tasks == nil {
-		n.Tasks = []Task{}
+	if tasks == nil {
+		tasks = []Task{}
 	}
+	return tasks
+}
 
-	n.Sections = make([]Section, 0, len(p.sections))
+// sectionModel makes the model's sections from the blocks.
+func (p *parser) sectionModel() []Section {
+	out := make([]Section, 0, len(p.sections))
 	for _, s := range p.sections {
 		sec := Section{Number: s.number, Label: s.label, Title: s.title, Text: joinOrig(s.paras), Line: s.line, Items: []Item{}}
 		for _, it := range s.items {
@@ -308,31 +345,9 @@ func (p *parser) finish() {
 			item.Text = ComposeText(item.Lead, item.Subitems)
 			sec.Items = append(sec.Items, item)
 		}
-		n.Sections = append(n.Sections, sec)
+		out = append(out, sec)
 	}
-	if n.Preamble == nil {
-		n.Preamble = []string{}
-	}
-	if n.CC == nil {
-		n.CC = []string{}
-	}
-
-	if len(n.Tasks) == 0 && len(n.Sections) > 0 {
-		p.warn(0, "no responsibilities found: no table of duties (责任单位) and no （X负责） or 牵头单位： in the body")
-	}
-	if n.Date == "" {
-		p.warn(0, "no issue date found (no signature date and no 印发 line): is the notice complete?")
-	}
-	if n.Title == "" {
-		p.warn(0, "no title found (a line such as 关于…的通知 before the recipients)")
-	}
-	if n.DocNumber == "" {
-		p.warn(0, "no document number (文号, such as 忻政发〔2024〕1号) found")
-	}
-	sort.SliceStable(n.Warnings, func(i, j int) bool { return n.Warnings[i].Line < n.Warnings[j].Line })
-	if n.Warnings == nil {
-		n.Warnings = []Warning{}
-	}
+	return out
 }
 
 func joinOrig(ls []line) string {
