@@ -101,12 +101,17 @@ func splitTitle(rest line) (title, sep string, body line) {
 // 强化组织领导（责任单位：市委组织部） is titled 强化组织领导.
 func titleWithoutDuty(title string) string {
 	t := strings.TrimSpace(title)
-	if !strings.HasSuffix(textnorm.String(t), "）") {
-		return title
-	}
 	norm := textnorm.String(t)
-	if i := strings.LastIndex(norm, "（"); i > 0 && units.IsDuty(strings.TrimSuffix(norm[i+len("（"):], "）")) {
-		return strings.TrimSpace(line{orig: t, norm: norm}.cut(0, i))
+	l := line{orig: t, norm: norm}
+	if strings.HasSuffix(norm, "）") {
+		if i := strings.LastIndex(norm, "（"); i > 0 && units.IsDuty(strings.TrimSuffix(norm[i+len("（"):], "）")) {
+			return strings.TrimSpace(l.cut(0, i))
+		}
+	}
+	if strings.HasPrefix(norm, "（") {
+		if j := strings.Index(norm, "）"); j > 0 && j+len("）") < len(norm) && units.IsDuty(norm[len("（"):j]) {
+			return strings.TrimSpace(l.cut(j+len("）"), len(norm)))
+		}
 	}
 	return title
 }

@@ -52,6 +52,14 @@ type cutter struct {
 	lastLabel bool
 	// held are field labels waiting for the units of their group.
 	held []duty
+	// early is true when the container's one duty stands in its heading
+	// or before its text: （一）加强组织领导（市委组织部牵头）。各县区要…
+	// — the duty is then the whole container's.
+	early bool
+	// standIn is true when the heading stood in for the text of the first
+	// task: its duty came before any text.
+	standIn      bool
+	standInShown string
 }
 
 func (ct *cutter) line(l line) {
@@ -99,9 +107,15 @@ func (ct *cutter) duty(d duty, num int) {
 	if lineNum == 0 {
 		lineNum = num
 	}
+	if len(ct.tasks) == 0 && len(ct.c.lines) > 0 && num == ct.c.lines[0].num && !strings.ContainsAny(text, "。；") {
+		ct.early = true
+	}
 	if text == "" {
-		p.warn(num, fmt.Sprintf("responsibility %s in %s follows no text of its own; the heading stands in for it", d.shown(), ct.c.name))
+		ct.standIn, ct.standInShown = len(ct.tasks) == 0, d.shown()
 		text = p.containerTitle(ct.c)
+		if !ct.standIn {
+			p.warn(num, fmt.Sprintf("responsibility %s in %s follows no text of its own; the heading stands in for it", d.shown(), ct.c.name))
+		}
 	}
 	t := p.bodyTask(ct.c, text, d, lineNum)
 	for _, h := range ct.held {
@@ -124,6 +138,14 @@ func (ct *cutter) dropHeld() {
 
 func (ct *cutter) finish() []Task {
 	ct.dropHeld()
+	if len(ct.tasks) == 1 && ct.early && len(ct.pending) > 0 {
+		// The one duty is the whole container's: its text runs on.
+		ct.tasks[0].Text, _ = ct.p.withoutDuties(ct.c.lines)
+		return ct.tasks
+	}
+	if ct.standIn {
+		ct.p.warn(ct.tasks[0].Line, fmt.Sprintf("responsibility %s in %s follows no text of its own; the heading stands in for it", ct.standInShown, ct.c.name))
+	}
 	if len(ct.tasks) > 0 && len(ct.pending) > 0 {
 		ct.p.warn(ct.first, fmt.Sprintf("text after the last responsibility in %s names no unit: %s", ct.c.name, excerpt(strings.Join(ct.pending, ""), 30)))
 	}
@@ -137,16 +159,17 @@ func trimLead(s string) string {
 	return strings.TrimLeft(s, "，,；;、。 ")
 }
 
-// wholeTask makes the one task of an item whose duty covers all of it.
-func (p *parser) wholeTask(c container) (Task, bool) {
+// withoutDuties returns the text of lines with their duties cut out,
+// one paragraph a line, and the duties.
+func (p *parser) withoutDuties(lines []line) (string, []duty) {
 	var (
 		text   []string
 		duties []duty
 	)
-	for _, l := range c.lines {
+	for _, l := range lines {
 		pos := 0
 		var b strings.Builder
-		for _, d := range p.findDuties(l) {
+		for _, d := range p.quietDuties(l) {
 			b.WriteString(l.cut(pos, d.start))
 			pos = d.end
 			duties = append(duties, d)
@@ -156,6 +179,12 @@ func (p *parser) wholeTask(c container) (Task, bool) {
 			text = append(text, s)
 		}
 	}
+	return strings.Join(text, "\n"), duties
+}
+
+// wholeTask makes the one task of an item whose duty covers all of it.
+func (p *parser) wholeTask(c container) (Task, bool) {
+	text, duties := p.withoutDuties(c.lines)
 	main := -1
 	for i := range duties {
 		if !duties[i].fieldOnly {
@@ -166,7 +195,7 @@ func (p *parser) wholeTask(c container) (Task, bool) {
 	if main < 0 {
 		return Task{}, false
 	}
-	t := p.bodyTask(c, strings.Join(text, "\n"), duties[main], c.lines[0].num)
+	t := p.bodyTask(c, text, duties[main], c.lines[0].num)
 	for i, d := range duties {
 		switch {
 		case i == main:
