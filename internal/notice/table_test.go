@@ -122,6 +122,7 @@ func TestTableShapes(t *testing.T) {
 		{"header repeated at a page break, tab-joined", pageBreak(tabJoined)},
 		{"header repeated at a page break, tab-led", pageBreak(tabLed)},
 		{"header over two rows", "序号\t重点任务\t责任单位\t\t完成时限\n\t\t牵头单位\t配合单位\t\n" + tabJoined(nil, rowsWith(-1))[1:]},
+		{"header cell wrapped onto the next line", strings.Replace(tabJoined(dutyHeader, rowsWith(-1)), "重点任务", "重点\n任务", 1)},
 		{"letter-spaced header", tabJoined([]string{"序　号", "重 点 任 务", "牵头单位", "配合单位", "完成时限"}, rowsWith(-1))},
 		{"columns in another order and wording", reordered()},
 		{"merged 牵头单位 left empty, tab-joined", tabJoined(dutyHeader, rowsWith(2))},

@@ -236,7 +236,7 @@ func isJoinedRow(l line) bool { return isTabRow(l) && !l.tabLed() }
 
 func (r *reader) readTabRows(i int) int {
 	var rows []source.Row
-	width := 0
+	width := r.tabWidth(i)
 	for ; i < len(r.lines); i++ {
 		l := r.lines[i]
 		switch {
@@ -251,9 +251,6 @@ func (r *reader) readTabRows(i int) int {
 				continue
 			}
 			rows = append(rows, source.Row{Pos: source.Pos{Line: l.num}, Cells: cells})
-			if width == 0 {
-				width = len(cells)
-			}
 		case isSpanning(l.norm):
 			rows = append(rows, source.Row{Pos: source.Pos{Line: l.num}, Cells: []source.Cell{cell(l.text, l.num)}})
 		case len(rows) > 0 && len(rows[len(rows)-1].Cells) > 1 && lastCellOn(rows[len(rows)-1], r.lines[i-1].num) && r.wrappedTight(i):
@@ -265,6 +262,31 @@ func (r *reader) readTabRows(i int) int {
 	}
 	r.addTable(rows)
 	return i
+}
+
+// tabWidth returns the number of cells most lines of tab-joined cells
+// from i have, the greater on a tie: the table's width, which a wrapped
+// cell (of the header too) breaks on a line with fewer.
+func (r *reader) tabWidth(i int) int {
+	counts := map[int]int{}
+	for ; i < len(r.lines); i++ {
+		l := r.lines[i]
+		switch {
+		case l.blank(), isSpanning(l.norm):
+		case isTabRow(l):
+			counts[len(strings.Split(l.text, "\t"))]++
+		case r.wrappedTight(i):
+		default:
+			i = len(r.lines)
+		}
+	}
+	width, best := 0, 0
+	for w, n := range counts {
+		if n > best || (n == best && w > width) {
+			width, best = w, n
+		}
+	}
+	return width
 }
 
 // lastCellOn reports a row whose last cell was read on line num.
