@@ -1,7 +1,6 @@
 package notice_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,19 +11,7 @@ import (
 
 func parseCorpus(t *testing.T, prefix string) *notice.Notice {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", prefix+"_*.txt"))
-	if len(files) != 1 {
-		t.Fatalf("corpus file %s_*: found %d", prefix, len(files))
-	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := notice.Parse(data, filepath.Base(files[0]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
+	return parseFile(t, filepath.Join("corpus", prefix+"_*.txt"))
 }
 
 func task(t *testing.T, n *notice.Notice, id string) notice.Task {
