@@ -312,13 +312,9 @@ func (b *bodyReader) newSection(l line, h heading) {
 	if h.style == styleDecimal {
 		num = h.path[0]
 	}
-	for _, s := range b.pt.sections {
-		if s.number == num {
-			last := b.pt.sections[len(b.pt.sections)-1].number
-			b.p.warn(l.num, fmt.Sprintf("section %s appears twice; the second is counted as section %s", cnNum(num), cnNum(last+1)))
-			num = last + 1
-			break
-		}
+	if free := nextNumber(len(b.pt.sections), func(i int) int { return b.pt.sections[i].number }, num); free != num {
+		b.p.warn(l.num, fmt.Sprintf("section %s appears twice; the second is counted as section %s", cnNum(num), cnNum(free)))
+		num = free
 	}
 	title, body := "", line{}
 	if isHeadingLike(h.rest) {
@@ -343,13 +339,9 @@ func (b *bodyReader) newItem(l line, h heading) {
 	if h.style == styleDecimal && h.path[0] != b.sec.number {
 		b.p.warn(l.num, fmt.Sprintf("heading %s stands in section %d", label(l, h.rest), b.sec.number))
 	}
-	for _, it := range b.sec.items {
-		if it.number == num {
-			last := b.sec.items[len(b.sec.items)-1].number
-			b.p.warn(l.num, fmt.Sprintf("item （%s） appears twice; the second is counted as item （%s）", cnNum(num), cnNum(last+1)))
-			num = last + 1
-			break
-		}
+	if free := nextNumber(len(b.sec.items), func(i int) int { return b.sec.items[i].number }, num); free != num {
+		b.p.warn(l.num, fmt.Sprintf("item （%s） appears twice; the second is counted as item （%s）", cnNum(num), cnNum(free)))
+		num = free
 	}
 	title, sep, body := splitTitle(h.rest)
 	title = titleWithoutDuty(title)
@@ -366,13 +358,9 @@ func (b *bodyReader) newItem(l line, h heading) {
 
 func (b *bodyReader) newSub(l line, h heading) {
 	num := h.num
-	for _, sb := range b.item.subs {
-		if sb.number == num {
-			last := b.item.subs[len(b.item.subs)-1].number
-			b.p.warn(l.num, fmt.Sprintf("sub-item %d of item （%s） appears twice; the second is counted as %d", num, cnNum(b.item.number), last+1))
-			num = last + 1
-			break
-		}
+	if free := nextNumber(len(b.item.subs), func(i int) int { return b.item.subs[i].number }, num); free != num {
+		b.p.warn(l.num, fmt.Sprintf("sub-item %d of item %s appears twice; the second is counted as %d", num, b.item.name(), free))
+		num = free
 	}
 	title, sep, body := splitTitle(h.rest)
 	title = titleWithoutDuty(title)
@@ -381,6 +369,21 @@ func (b *bodyReader) newSub(l line, h heading) {
 		b.sub.paras = append(b.sub.paras, body)
 	}
 	b.item.subs = append(b.item.subs, b.sub)
+}
+
+// nextNumber returns num when none of the n numbers at(0)…at(n-1) is
+// num, else the number after the highest of them: a heading numbered
+// twice is counted on, and no two blocks share a number.
+func nextNumber(n int, at func(int) int, num int) int {
+	taken, high := false, 0
+	for i := 0; i < n; i++ {
+		taken = taken || at(i) == num
+		high = max(high, at(i))
+	}
+	if !taken {
+		return num
+	}
+	return high + 1
 }
 
 // itemsAtTop reports a run of body lines whose 一、 lines are mostly

@@ -81,7 +81,7 @@ func (p *parser) placeTableSection(s *tableSection, hasItems bool, t *table) {
 		return
 	}
 	sec := p.extraSection(t)
-	n := len(sec.items) + 1
+	n := nextNumber(len(sec.items), func(i int) int { return sec.items[i].number }, 1)
 	sec.items = append(sec.items, &itemBlock{section: sec.number, number: n, title: s.title, line: s.line})
 	s.section, s.item = sec.number, n
 }

@@ -231,3 +231,17 @@ func TestDeadlines(t *testing.T) {
 		}
 	}
 }
+
+// A heading numbered twice is counted on past the highest number so far,
+// never onto a number taken (a regression the fuzz target found: （一）
+// （三）（二）（三） gave two items （三）).
+func TestRepeatedNumbers(t *testing.T) {
+	n := parseText(t, "关于做好工作的通知\n忻政发〔2024〕9号\n各县（市、区）人民政府：\n一、总则\n（一）甲。（市应急局负责）\n（三）乙。（市应急局负责）\n（二）丙。（市应急局负责）\n（三）丁。（市应急局负责）\n")
+	var got []string
+	for _, it := range n.Sections[0].Items {
+		got = append(got, it.Label+itoa(it.Number))
+	}
+	if strings.Join(got, " ") != "（一）1 （三）3 （二）2 （三）4" {
+		t.Errorf("items %v", got)
+	}
+}

@@ -69,6 +69,9 @@ type tableReader struct {
 	above   map[int]cell // the cell above, for merged cells
 	lastNum int          // the last 序号
 	tasks   []tableTask
+	// flatItem is the item of the table's own section that holds the
+	// rows of a flat table no body item matches; 0 before there is one.
+	flatItem int
 }
 
 // parseTable turns the rows of a table into tasks and places them in
@@ -416,26 +419,37 @@ func (r *tableReader) order() []int {
 // place puts each table section and then each task in the notice.
 func (r *tableReader) place() {
 	p, t := r.p, r.t
+	// A row of a table without sections goes to the body item it
+	// restates; rows that restate none share an item of their own, made
+	// first, as they come first in the table.
+	type match struct{ sec, item int }
+	matched := map[int]match{}
+	for i, tt := range r.tasks {
+		if tt.sec.number != 0 || tt.sec.title != "" || r.itemCol >= 0 {
+			continue // a section or an item of the table places it
+		}
+		if sec, item, ok := p.matchItem(firstNonEmpty(tt.task.Title+tt.task.Text, tt.task.Text)); ok {
+			matched[i] = match{sec, item}
+		} else if r.flatItem == 0 {
+			sec := p.extraSection(t)
+			r.flatItem = nextNumber(len(sec.items), func(i int) int { return sec.items[i].number }, 1)
+			sec.items = append(sec.items, &itemBlock{section: sec.number, number: r.flatItem, title: t.caption, line: t.start})
+		}
+	}
 	for _, s := range r.secs {
 		p.placeTableSection(s, r.itemCol >= 0, t)
 		if s.count >= 0 && s.count != s.tasks {
 			p.warn(s.line, fmt.Sprintf("table section %s announces %d tasks but lists %d", s.title, s.count, s.tasks))
 		}
 	}
-	for _, tt := range r.tasks {
+	for i, tt := range r.tasks {
 		task := tt.task
 		switch {
 		case tt.sec.flat:
-			// A row of a table without sections goes to the body item it
-			// restates; rows that restate none share an item of their own.
-			if sec, item, ok := p.matchItem(firstNonEmpty(task.Title+task.Text, task.Text)); ok {
-				task.Section, task.Item = sec, item
+			if m, ok := matched[i]; ok {
+				task.Section, task.Item = m.sec, m.item
 			} else {
-				sec := p.extraSection(t)
-				if len(sec.items) == 0 {
-					sec.items = append(sec.items, &itemBlock{section: sec.number, number: 1, title: t.caption, line: t.start})
-				}
-				task.Section, task.Item = sec.number, 1
+				task.Section, task.Item = p.extraSection(t).number, r.flatItem
 			}
 		case tt.noItem:
 			task.Section, task.Item = tt.sec.section, tt.sec.item
