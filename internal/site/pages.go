@@ -27,16 +27,19 @@ type HomeView struct {
 type NoticeView struct {
 	Slug, Title, DocNumber, Issuer, Date, Recipients string
 	PrintedBy, PrintDate                             string
-	CC                                               []string
-	Href, FullHref, MatrixHref, ChangesHref          string
-	JSONHref, CSVHref, XLSXHref                      string
-	Preamble                                         template.HTML
-	PreambleExcerpt                                  string
-	Sections                                         []*SectionView
-	Tasks, Items, Units                              int
-	Warnings                                         []notice.Warning
-	Notes, Attachments                               []string
-	Closing                                          template.HTML
+	// IndexNumber (索引号) and Category (主题分类) of a notice saved from a
+	// portal.
+	IndexNumber, Category                   string
+	CC                                      []string
+	Href, FullHref, MatrixHref, ChangesHref string
+	JSONHref, CSVHref, XLSXHref             string
+	Preamble                                template.HTML
+	PreambleExcerpt                         string
+	Sections                                []*SectionView
+	Tasks, Items, Units                     int
+	Warnings                                []notice.Warning
+	Notes, Attachments                      []string
+	Closing                                 template.HTML
 }
 
 // SectionView is a section with its items.
@@ -155,6 +158,7 @@ func (r *renderer) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
 	v := &NoticeView{
 		Slug: n.Slug, Title: n.Title, DocNumber: n.DocNumber, Issuer: n.Issuer, Date: displayDate(n.Date),
 		Recipients: n.Recipients, PrintedBy: n.PrintedBy, PrintDate: displayDate(n.PrintDate), CC: n.CC,
+		IndexNumber: n.IndexNumber, Category: n.Category,
 		Href: hrefs.Notice(n.Slug), FullHref: hrefs.Full(n.Slug), MatrixHref: hrefs.Matrix(n.Slug),
 		JSONHref: noticeJSONHref(n.Slug), CSVHref: tasksCSVHref(n.Slug), XLSXHref: tasksXLSXHref(n.Slug),
 		Preamble: pre, Tasks: len(n.Tasks), Warnings: n.Warnings, Notes: n.Notes, Attachments: n.Attachments,

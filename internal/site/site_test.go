@@ -283,3 +283,29 @@ func TestDeadlineShown(t *testing.T) {
 		t.Errorf("a task without a deadline shows one")
 	}
 }
+
+// A notice saved from a portal shows its 索引号 and 主题分类, escaped as
+// all its text; its warnings name their place in the page.
+func TestPortalMetadataShown(t *testing.T) {
+	page, err := os.ReadFile("../../testdata/html/03_guoban-chuangxin-jucuo-tuiguang-qingdan.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<table><tr><td>索引号：</td><td>&lt;script&gt;x&lt;/script&gt;</td></tr></table>
+<div id="zoom"><p>忻政办发〔2024〕9号</p><p>关于做好防汛工作的通知</p><p>各县（市、区）人民政府：</p>
+<p>一、压实责任</p><p>（一）落实属地责任。各县要落实防汛责任，确保安全度汛。（市水利局负责）</p><p>忻州市人民政府办公室</p><p>2024年6月1日</p></div></body></html>`
+	pages, cat := build(t, "", map[string]string{"seeds/03.html": string(page), "seeds/x.html": hostile})
+	got := string(pages["notices/"+cat.Notices[0].Slug+"/index.html"])
+	for _, want := range []string{
+		`<p class="doc-index">索引号 000014349/2018-00228 · 主题分类 科技、教育\科技</p>`,
+		`<li>table 1 row 19：table section 军民深度融合方面（共6项） announces 6 tasks but lists 0</li>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the notice page lacks %s", want)
+		}
+	}
+	if got := string(pages["notices/"+cat.Notices[1].Slug+"/index.html"]); !strings.Contains(got, `<p class="doc-index">索引号 &lt;script&gt;x&lt;/script&gt;</p>`) {
+		t.Errorf("the index number is not shown escaped")
+	}
+}
