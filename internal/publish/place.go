@@ -3,7 +3,6 @@ package publish
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"slices"
@@ -74,7 +73,8 @@ func (e *ReadOnlyError) Unwrap() error { return e.Err }
 // checkWritable checks, before anything is written, every folder a
 // commit changes: for a swap, the parent (where the new version is made
 // and renamed) and every folder of the old version (whose files are then
-// removed); in place, every folder of it.
+// removed); in place, every folder of it. The folders are those list
+// found.
 func (t *Tree) checkWritable() error {
 	w, ok := t.fsys.(Writability)
 	if !ok {
@@ -91,23 +91,7 @@ func (t *Tree) checkWritable() error {
 		}
 		dirs = append(dirs, parent)
 	}
-	if taken(t.fsys, t.root) {
-		err := afero.Walk(t.fsys, t.root, func(p string, info os.FileInfo, err error) error {
-			if err != nil {
-				return err
-			}
-			if info.IsDir() {
-				if path.Base(p) == inPlaceStage {
-					return fs.SkipDir
-				}
-				dirs = append(dirs, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("publish: %w", err)
-		}
-	}
+	dirs = append(dirs, t.folders...)
 	var bad []string
 	var first error
 	for _, d := range dirs {

@@ -295,6 +295,19 @@ func TestTreeThroughLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameFiles(t, files(t, fsys, data), map[string]string{"old.md": "old", "new.md": "new"})
+
+	// A link a person made in it is kept.
+	os.Symlink("new.md", filepath.Join(data, "alias.md"))
+	tree, _, err = publish.Stage(fsys, filepath.Join(dir, "content"), map[string][]byte{"new.md": []byte("newer")}, publish.StageOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tree.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if target, err := os.Readlink(filepath.Join(data, "alias.md")); err != nil || target != "new.md" {
+		t.Errorf("the link: %q, %v", target, err)
+	}
 	if info, err := os.Lstat(filepath.Join(dir, "content")); err != nil || info.Mode()&os.ModeSymlink == 0 {
 		t.Error("content/ is no longer a link")
 	}

@@ -212,6 +212,12 @@ func Stage(fsys afero.Fs, dir string, files map[string][]byte, opt StageOptions)
 			}
 		}
 	}
+	// Links a person made in the folder are kept as they are too.
+	for p := range t.links {
+		if _, made := files[p]; !made {
+			carry = append(carry, p)
+		}
+	}
 	for _, p := range carry {
 		if err := t.KeepAs(p, ""); err != nil {
 			return fail(err)

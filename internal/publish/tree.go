@@ -97,6 +97,7 @@ type Tree struct {
 	known       map[string]string // path → digest of the file there, when known
 	files       map[string]int64  // regular files there → size
 	links       map[string]string // symbolic links there → their target
+	folders     []string          // the folder and those in it
 
 	mu       sync.Mutex
 	digests  map[string]string // new version: path → digest of the file
@@ -132,10 +133,10 @@ func Begin(fsys afero.Fs, dir string, cfg Config) (*Tree, error) {
 		t.st.InPlace = true
 	}
 	t.st.Notes = clean(fsys, t.root, t.inPlace)
-	if err := t.checkWritable(); err != nil {
+	if err := t.list(); err != nil {
 		return nil, err
 	}
-	if err := t.list(); err != nil {
+	if err := t.checkWritable(); err != nil {
 		return nil, err
 	}
 	if err := t.readManifests(); err != nil {
@@ -219,6 +220,8 @@ func (t *Tree) list() error {
 	reader, _ := t.fsys.(afero.LinkReader)
 	return walk(t.fsys, t.root, func(rel string, info os.FileInfo) error {
 		switch {
+		case info.IsDir():
+			t.folders = append(t.folders, path.Join(t.root, rel))
 		case rel == ManifestName || rel == pendingName:
 		case info.Mode().IsRegular():
 			t.files[rel] = info.Size()
@@ -233,22 +236,16 @@ func (t *Tree) list() error {
 	})
 }
 
-// walk calls fn for every entry under root but folders and the stage of
-// an in-place build, by slash path relative to root.
+// walk calls fn for root and every entry under it but the stage of an
+// in-place build, by slash path relative to root ("" for root).
 func walk(fsys afero.Fs, root string, fn func(rel string, info os.FileInfo) error) error {
 	return afero.Walk(fsys, root, func(p string, info os.FileInfo, err error) error {
 		if err != nil {
 			return fmt.Errorf("publish: %w", err)
 		}
 		rel := toSlash(strings.TrimLeft(p[len(root):], `/\`))
-		if rel == "" {
-			return nil
-		}
 		if rel == inPlaceStage {
 			return fs.SkipDir
-		}
-		if info.IsDir() {
-			return nil
 		}
 		return fn(rel, info)
 	})
