@@ -385,13 +385,19 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	// reading it back gives the same notices and units (the round trip is
 	// tested), so the catalog at hand is used and only the notes are read.
 	// Otherwise the new content/ is read before it is in place.
-	staged := ctree.View()
 	if r.Content.KeptEdits == 0 && onlyNotes(r.Content.Extra) {
-		if cat.Notes, err = content.ReadNotes(staged, opt.Content); err != nil {
+		// The notes are carried into the new content/ as they are.
+		if cat.Notes, err = content.ReadNotes(fsys, opt.Content); err != nil {
 			return nil, err
 		}
-	} else if cat, err = content.Read(staged, opt.Content); err != nil {
-		return nil, err
+	} else {
+		staged, err := ctree.View()
+		if err != nil {
+			return nil, fmt.Errorf("build: nothing was changed: %w", err)
+		}
+		if cat, err = content.Read(staged, opt.Content); err != nil {
+			return nil, err
+		}
 	}
 	r.count(cat)
 	var own fs.FS

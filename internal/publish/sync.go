@@ -94,7 +94,7 @@ type StageOptions struct {
 // machine's own files) are kept, but for orphans (StageOptions.Orphan).
 func Stage(fsys afero.Fs, dir string, files map[string][]byte, opt StageOptions) (*Tree, SyncStats, error) {
 	var st SyncStats
-	t, err := Begin(fsys, dir, Config{Header: contentHeader})
+	t, err := Begin(fsys, dir, Config{Header: contentHeader, Defer: true})
 	if err != nil {
 		return nil, st, err
 	}

@@ -44,6 +44,10 @@ type Config struct {
 	// digest it records, so a file changed or deleted by hand is found
 	// (and made again).
 	Rehash bool
+	// Defer links the old files taken into the new version only at Seal,
+	// all at once, and only when the new version differs from the old:
+	// a folder most builds leave as it is (content/) then costs nothing.
+	Defer bool
 }
 
 // SwapStats counts what a Tree did.
@@ -109,6 +113,8 @@ type Tree struct {
 	differs  bool
 
 	failed            error
+	deferred          []string // links put off (Config.Defer)
+	linked            bool     // the deferred links are made
 	removed           []string // old files the new version drops (Seal)
 	sealed, unchanged bool
 	done              bool
@@ -410,13 +416,37 @@ func (t *Tree) linkAs(p, sum, manifestDigest string, how int) error {
 	if err := t.Err(); err != nil {
 		return err
 	}
-	src, dst := path.Join(t.root, p), path.Join(t.stage, p)
 	if !t.inPlace {
-		if err := t.linkFile(p, src, dst); err != nil {
-			return t.fail(err)
+		t.mu.Lock()
+		later := t.cfg.Defer && !t.linked
+		if later {
+			t.deferred = append(t.deferred, p)
+		}
+		t.mu.Unlock()
+		if !later {
+			if err := t.linkFile(p, path.Join(t.root, p), path.Join(t.stage, p)); err != nil {
+				return t.fail(err)
+			}
 		}
 	}
 	return t.record(p, sum, manifestDigest, t.files[p], how)
+}
+
+// linkDeferred makes the links Config.Defer put off, on several
+// goroutines; the links asked for after it are made at once.
+func (t *Tree) linkDeferred() error {
+	t.mu.Lock()
+	t.linked = true
+	todo := t.deferred
+	t.deferred = nil
+	t.mu.Unlock()
+	err := parallel.EachErr(len(todo), ioWorkers(), func(i int) error {
+		return t.linkFile(todo[i], path.Join(t.root, todo[i]), path.Join(t.stage, todo[i]))
+	})
+	if err != nil {
+		return t.fail(err)
+	}
+	return nil
 }
 
 func (t *Tree) linkFile(p, src, dst string) error {
@@ -568,6 +598,9 @@ func (t *Tree) Seal() error {
 	manifest := manifestBytes(t.manifest, t.cfg.Header)
 	t.unchanged = !t.differs && len(t.removed) == 0 && bytes.Equal(manifest, t.oldManifest)
 	if !t.unchanged {
+		if err := t.linkDeferred(); err != nil {
+			return err
+		}
 		if err := afero.WriteFile(t.fsys, path.Join(t.stage, ManifestName), manifest, 0o644); err != nil {
 			return fmt.Errorf("publish: %w", err)
 		}

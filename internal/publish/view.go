@@ -11,17 +11,20 @@ import (
 )
 
 // View returns a file system that reads the new version before Commit
-// under the folder's own name, so that what is read from it (and the
+// (making the links Config.Defer put off) under the folder's own name, so that what is read from it (and the
 // errors that name its files) reads as the folder: content/notices/…, not
 // the folder it is built in. Other paths read through. Writing through it
 // is refused.
-func (t *Tree) View() afero.Fs {
+func (t *Tree) View() (afero.Fs, error) {
+	if err := t.linkDeferred(); err != nil {
+		return nil, err
+	}
 	from := path.Clean(t.dir)
 	to := t.Dir()
 	if to == "" {
 		to = t.root
 	}
-	return afero.NewReadOnlyFs(&aliasFs{Fs: t.fsys, from: from, to: to})
+	return afero.NewReadOnlyFs(&aliasFs{Fs: t.fsys, from: from, to: to}), nil
 }
 
 // aliasFs reads the folder from under the name to.
