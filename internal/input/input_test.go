@@ -133,3 +133,45 @@ func ExampleRead() {
 	fmt.Println(strings.TrimPrefix(err.Error(), dir+"/"))
 	// Output: notice.txt is a named pipe (FIFO), not a file; only regular files (or links to them) are read
 }
+
+// The digest follows what was read: a file reached through a link
+// changes it when the file changes, and a file gone is not a file
+// unchanged.
+func TestReaderDigest(t *testing.T) {
+	dir := t.TempDir()
+	elsewhere := filepath.Join(t.TempDir(), "notice.txt")
+	os.WriteFile(elsewhere, []byte("一"), 0o644)
+	os.Symlink(elsewhere, filepath.Join(dir, "linked.txt"))
+	os.WriteFile(filepath.Join(dir, "plain.txt"), []byte("二"), 0o644)
+	digest := func(files ...string) string {
+		r := input.NewReader(afero.NewOsFs())
+		for _, f := range files {
+			r.Read(filepath.Join(dir, f))
+		}
+		r.Files(filepath.Join(dir, "static"))
+		var b strings.Builder
+		r.Digest(&b, dir)
+		return b.String()
+	}
+	first := digest("linked.txt", "plain.txt")
+	if !strings.Contains(first, "static absent") {
+		t.Errorf("an absent folder is not recorded:\n%s", first)
+	}
+	if digest("linked.txt", "plain.txt") != first {
+		t.Error("the same files give another digest")
+	}
+	os.WriteFile(elsewhere, []byte("三"), 0o644)
+	if digest("linked.txt", "plain.txt") == first {
+		t.Error("a change behind a link is not seen")
+	}
+	if digest("plain.txt") == digest("plain.txt", "absent.txt") {
+		t.Error("an absent file is not recorded")
+	}
+	var none strings.Builder
+	r := input.NewReader(afero.NewOsFs())
+	r.Read(filepath.Join(dir, "plain.txt"))
+	r.Digest(&none, filepath.Join(dir, "other"))
+	if none.Len() != 0 {
+		t.Errorf("a digest of other paths holds %q", none.String())
+	}
+}
