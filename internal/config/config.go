@@ -13,6 +13,8 @@ import (
 
 	"github.com/spf13/afero"
 	"gopkg.in/yaml.v3"
+
+	"qingdan/internal/input"
 )
 
 // DefaultPath is where the site file is looked for.
@@ -48,7 +50,7 @@ var fields = "title, base, notices, registry, seeds, content, public, templates,
 // error that names the file, the line and what is expected.
 func Load(fsys afero.Fs, p string, required bool) (Config, error) {
 	var c Config
-	data, err := afero.ReadFile(fsys, p)
+	data, err := input.Read(fsys, p)
 	if errors.Is(err, fs.ErrNotExist) && !required {
 		return c, nil
 	}

@@ -21,7 +21,6 @@ import (
 	"qingdan/internal/cache"
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
-	"qingdan/internal/input"
 	"qingdan/internal/notice"
 	"qingdan/internal/parallel"
 	"qingdan/internal/publish"
@@ -208,30 +207,24 @@ func listSome(names []string) string {
 // parsed even when one fails, so
 // one run names every bad file.
 func LoadSeeds(fsys afero.Fs, opt Options) ([]*notice.Notice, *units.Registry, error) {
-	return loadSeeds(fsys, opt, nil)
-}
-
-// loadSeeds is LoadSeeds with a cache of parsed notices, when parsed is
-// set.
-func loadSeeds(fsys afero.Fs, opt Options, parsed *parseCache) ([]*notice.Notice, *units.Registry, error) {
 	opt.defaults()
-	names, err := noticeNames(fsys, opt)
+	src, err := readSources(fsys, opt)
 	if err != nil {
 		return nil, nil, err
 	}
+	return loadSeeds(src, nil)
+}
+
+// loadSeeds parses the notices read, with a cache of parsed notices when
+// parsed is set, and the registry.
+func loadSeeds(src *sources, parsed *parseCache) ([]*notice.Notice, *units.Registry, error) {
 	// Parse on every core; keep the order of the names.
-	notices := make([]*notice.Notice, len(names))
-	errs := make([]error, len(names))
-	parallel.Each(len(names), 0, func(i int) {
-		p := path.Join(opt.Seeds, names[i])
-		data, err := input.Read(fsys, p)
-		if err != nil {
-			errs[i] = fmt.Errorf("build: %w", err)
-			return
-		}
-		notices[i], errs[i] = parsed.parse(data, p)
+	notices := make([]*notice.Notice, len(src.notices))
+	errs := make([]error, len(src.notices))
+	parallel.Each(len(src.notices), 0, func(i int) {
+		notices[i], errs[i] = parsed.parse(src.notices[i].data, src.notices[i].path)
 	})
-	reg, err := loadRegistry(fsys, opt.Registry)
+	reg, err := loadRegistry(src.registry, src.registryPath)
 	errs = append(errs, err)
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
@@ -276,14 +269,7 @@ func noticeNames(fsys afero.Fs, opt Options) ([]string, error) {
 	return names, nil
 }
 
-func loadRegistry(fsys afero.Fs, p string) (*units.Registry, error) {
-	data, err := input.Read(fsys, p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return units.LoadRegistry(nil)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("build: %w", err)
-	}
+func loadRegistry(data []byte, p string) (*units.Registry, error) {
 	reg, err := units.LoadRegistry(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
@@ -322,14 +308,12 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	notes := append(publish.Clean(fsys, opt.Content), publish.Clean(fsys, opt.Public)...)
 	removeOldCaches(fsys, opt)
 	kept := cache.Open(fsys, opt.Cache)
-	ver, err := version(fsys, opt)
+	src, err := readSources(fsys, opt)
 	if err != nil {
 		return nil, err
 	}
-	in, err := inputs(fsys, opt, ver)
-	if err != nil {
-		return nil, err
-	}
+	ver := version(opt, src)
+	in := inputs(opt, ver, src)
 	if before, err := state(in, fsys, opt); err == nil && !opt.Force && before == lastState(kept) {
 		return &Report{Unchanged: true, Notes: notes, Elapsed: opt.Now().Sub(start)}, nil
 	}
@@ -344,7 +328,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	}
 	defer tree.Abort() // nothing once committed
 	parsed := openParseCache(kept)
-	notices, reg, err := loadSeeds(fsys, opt, parsed)
+	notices, reg, err := loadSeeds(src, parsed)
 	if err != nil {
 		return nil, err
 	}
@@ -401,8 +385,8 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	}
 	r.count(cat)
 	var own fs.FS
-	if info, err := fsys.Stat(opt.TemplateDir); err == nil && info.IsDir() {
-		own = afero.NewIOFS(afero.NewBasePathFs(fsys, opt.TemplateDir))
+	if src.templates != nil {
+		own = afero.NewIOFS(src.templates)
 	}
 	fmt.Fprintf(progress, "rendering %s/\n", opt.Public)
 	changes, prevFiles, err := revisions(cat, hist)
@@ -435,7 +419,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		}
 		return nil, fmt.Errorf("build: nothing was changed: %w", err)
 	}
-	if r.Static, err = putStatic(fsys, opt.Static, opt.Public, tree); err != nil {
+	if r.Static, err = putStatic(src.static, opt.Public, tree); err != nil {
 		return nil, err
 	}
 	r.Pages = int(pages.Load())

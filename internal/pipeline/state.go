@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"sort"
 	"sync"
 
 	"github.com/spf13/afero"
@@ -20,10 +19,14 @@ import (
 
 // A build that finds its inputs as the last build left them writes
 // nothing and is done at once. The inputs are the program, the options,
-// the bytes of seeds/ and of the site's templates, the names, sizes and
-// times of content/, and the time of public/ (which the last build itself
-// wrote; their state is taken after that). The digest is kept in the
-// cache (stateEntry), which belongs to the machine.
+// the bytes of the notices, the registry, the site's templates and static
+// files as the build read them (sources.go: links followed, so a seed
+// behind a link or a linked seeds/ folder that changes is seen), the
+// names, sizes and times of content/, and the times of public/ and its
+// manifest (which the last build itself wrote; their state is taken after
+// that). The digest is kept in the cache (stateEntry), which belongs to
+// the machine. A file of public/ changed by hand is not seen: --force
+// reads them all.
 
 // stateEntry is the cache entry that holds the digest.
 const stateEntry = "inputs"
@@ -57,7 +60,10 @@ var programID = sync.OnceValue(func() string {
 	return hex.EncodeToString(h.Sum(nil))
 })
 
-func version(fsys afero.Fs, opt Options) (string, error) {
+// version digests what every page depends on besides the notices: the
+// program, the options, the embedded templates and, as read, the site's
+// own templates and the unit registry.
+func version(opt Options, src *sources) string {
 	h := sha256.New()
 	// Not Force: it decides what happens to hand edits of content/, whose
 	// digests the pages' keys hold, so a forced build's pages serve the
@@ -65,31 +71,20 @@ func version(fsys afero.Fs, opt Options) (string, error) {
 	fmt.Fprintf(h, "opt %q %q %q %q %q %q %q %q\n", opt.Seeds, opt.Content, opt.Public, opt.Registry, opt.TemplateDir, opt.Title, opt.Base, opt.Notices)
 	fmt.Fprintf(h, "program %s\n", programID())
 	if opt.Templates != nil {
-		if err := digestFS(h, opt.Templates); err != nil {
-			return "", err
-		}
+		digestFS(h, opt.Templates)
 	}
-	if err := digestDir(h, fsys, opt.TemplateDir, true); err != nil {
-		return "", err
-	}
-	if err := digestFile(h, fsys, opt.Registry); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	src.read.Digest(h, opt.TemplateDir, opt.Registry)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
-// inputs digests what a build reads besides content/: the version, the
-// notices and the static files (which no page depends on).
-func inputs(fsys afero.Fs, opt Options, version string) (hash.Hash, error) {
+// inputs digests what a build reads besides content/: the version and,
+// as read, the notices and the static files (which no page depends on).
+func inputs(opt Options, version string, src *sources) hash.Hash {
 	h := sha256.New()
 	fmt.Fprintf(h, "version %s\n", version)
-	for _, dir := range []string{opt.Seeds, opt.Static} {
-		fmt.Fprintf(h, "folder %s\n", dir)
-		if err := digestDir(h, fsys, dir, true); err != nil {
-			return nil, err
-		}
-	}
-	return h, nil
+	fmt.Fprintf(h, "static %q\n", opt.Static)
+	src.read.Digest(h, opt.Seeds, opt.Static)
+	return h
 }
 
 // state completes the digest of the inputs with content/ and public/ as
@@ -97,7 +92,7 @@ func inputs(fsys afero.Fs, opt Options, version string) (hash.Hash, error) {
 func state(h hash.Hash, fsys afero.Fs, opt Options) (string, error) {
 	c := sha256.New()
 	c.Write(h.Sum(nil))
-	if err := digestDir(c, fsys, opt.Content, false); err != nil {
+	if err := digestDir(c, fsys, opt.Content); err != nil {
 		return "", err
 	}
 	// public/ is replaced as a whole by every build that changes it, so
@@ -105,7 +100,7 @@ func state(h hash.Hash, fsys afero.Fs, opt Options) (string, error) {
 	// last build left, without going through its many files.
 	for _, p := range []string{opt.Public, path.Join(opt.Public, publish.ManifestName)} {
 		if info, err := fsys.Stat(p); err == nil {
-			fmt.Fprintf(c, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+			fmt.Fprintf(c, "%s %d %d %d\n", p, info.Size(), info.ModTime().UnixNano(), changeTime(info))
 		} else {
 			fmt.Fprintf(c, "%s absent\n", p)
 		}
@@ -126,10 +121,10 @@ func saveState(c *cache.Cache, s string) {
 	}
 }
 
-// digestDir adds the files under dir: their bytes, or only their names,
-// sizes and times. A missing dir adds nothing.
-func digestDir(h hash.Hash, fsys afero.Fs, dir string, bytes bool) error {
-	var files []string
+// digestDir adds the names, sizes and times of the files under dir
+// (the time of the last change of a file's inode too, where there is one,
+// which no tool sets back). A missing dir adds nothing.
+func digestDir(h hash.Hash, fsys afero.Fs, dir string) error {
 	err := afero.Walk(fsys, dir, func(p string, info os.FileInfo, err error) error {
 		if err != nil {
 			if os.IsNotExist(err) {
@@ -137,44 +132,21 @@ func digestDir(h hash.Hash, fsys afero.Fs, dir string, bytes bool) error {
 			}
 			return err
 		}
-		if info.Mode().IsRegular() {
-			if bytes {
-				files = append(files, p)
-			} else {
-				fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
-			}
+		if !info.IsDir() {
+			fmt.Fprintf(h, "%s %d %d %d %v\n", p, info.Size(), info.ModTime().UnixNano(), changeTime(info), info.Mode())
 		}
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("read %s: %w", dir, err)
-	}
-	sort.Strings(files)
-	for _, p := range files {
-		if err := digestFile(h, fsys, p); err != nil {
-			return err
-		}
+		return fmt.Errorf("build: %w", err)
 	}
 	return nil
 }
 
-func digestFile(h hash.Hash, fsys afero.Fs, p string) error {
-	f, err := fsys.Open(p)
-	if os.IsNotExist(err) {
-		fmt.Fprintf(h, "%s absent\n", p)
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("read %s: %w", p, err)
-	}
-	defer f.Close()
-	fmt.Fprintf(h, "%s\n", p)
-	_, err = io.Copy(h, f)
-	return err
-}
-
-func digestFS(h hash.Hash, fsys fs.FS) error {
-	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+// digestFS adds the embedded templates (part of the program: they
+// cannot fail to read).
+func digestFS(h hash.Hash, fsys fs.FS) {
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
