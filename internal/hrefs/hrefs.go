@@ -39,3 +39,26 @@ func Unit(slug string) string { return path.Join("units", slug+".html") }
 // UnitNotice is the page of a unit's duties in one notice, for a unit
 // with duties in several.
 func UnitNotice(unit, notice string) string { return path.Join("units", unit, notice+".html") }
+
+// The downloads of a site (internal/downloads).
+const (
+	AllTasksCSV    = "data/tasks.csv"
+	AllTasksXLSX   = "data/tasks.xlsx"
+	UnitsJSON      = "data/units.json"
+	AllNoticesJSON = "data/notice.json" // the notice, or the list of them
+)
+
+// NoticeJSON is a notice as `parse` prints it.
+func NoticeJSON(slug string) string { return "data/notices/" + slug + ".json" }
+
+// NoticeCSV is the table of a notice's tasks as CSV.
+func NoticeCSV(slug string) string { return "data/notices/" + slug + ".csv" }
+
+// NoticeXLSX is the table of a notice's tasks as XLSX.
+func NoticeXLSX(slug string) string { return "data/notices/" + slug + ".xlsx" }
+
+// UnitCSV is the table of a unit's duties as CSV.
+func UnitCSV(slug string) string { return "data/units/" + slug + ".csv" }
+
+// UnitXLSX is the table of a unit's duties as XLSX.
+func UnitXLSX(slug string) string { return "data/units/" + slug + ".xlsx" }

@@ -1,4 +1,10 @@
-package site
+// Package downloads makes the data files of a site: each notice as JSON
+// (as `parse` prints it), every table of tasks and duties as CSV and XLSX
+// (all tasks, each notice's, each unit's), and the units as JSON. Each
+// file is handed over with the data it is made from, which keys it, and a
+// function that makes it, so a build can keep the file of the last build
+// instead.
+package downloads
 
 import (
 	"bytes"
@@ -17,19 +23,29 @@ import (
 	"qingdan/internal/xlsx"
 )
 
-// Paths of the downloads, relative to the site root.
-const (
-	allCSVHref    = "data/tasks.csv"
-	allXLSXHref   = "data/tasks.xlsx"
-	unitsJSONHref = "data/units.json"
-	noticeJSON    = "data/notice.json"
-)
+// File is a download: where it goes, the data it is made from (From; nil
+// for a file every build makes) and how to make it.
+type File struct {
+	Path string
+	From []any
+	Make func() ([]byte, error)
+}
 
-func noticeJSONHref(slug string) string { return "data/notices/" + slug + ".json" }
-func tasksCSVHref(slug string) string   { return "data/notices/" + slug + ".csv" }
-func tasksXLSXHref(slug string) string  { return "data/notices/" + slug + ".xlsx" }
-func unitCSVHref(slug string) string    { return "data/units/" + slug + ".csv" }
-func unitXLSXHref(slug string) string   { return "data/units/" + slug + ".xlsx" }
+// Each hands every download of the site to put, in a fixed order; it
+// stops at the first error put returns. The rows of a table are made just
+// before it is handed over, so a large site's tables are not all in memory
+// at once.
+func Each(cat *catalog.Catalog, put func(File) error) error {
+	m := &maker{cat: cat, put: put, sheets: &xlsx.Blocks{}}
+	return m.all()
+}
+
+type maker struct {
+	cat *catalog.Catalog
+	put func(File) error
+	// sheets holds the compressed row blocks of the XLSX tables.
+	sheets *xlsx.Blocks
+}
 
 // UnitJSON is a unit in data/units.json.
 type UnitJSON struct {
@@ -169,7 +185,7 @@ func orEmpty(s []string) []string {
 	return s
 }
 
-func (r *renderer) data() error {
+func (r *maker) all() error {
 	cat := r.cat
 	// data/notice.json: the notice as `parse` prints it; for a site of
 	// several notices, the list of them.
@@ -177,26 +193,23 @@ func (r *renderer) data() error {
 	for _, n := range cat.Notices {
 		rows := xlsx.Part{Key: n.Slug + " tasks", Rows: r.taskRows(n)}
 		allRows = append(allRows, rows)
-		paths := []string{noticeJSONHref(n.Slug)}
+		paths := []string{hrefs.NoticeJSON(n.Slug)}
 		if len(cat.Notices) == 1 {
-			paths = append(paths, noticeJSON)
+			paths = append(paths, hrefs.AllNoticesJSON)
 		}
 		for _, p := range paths {
-			key, kept, err := r.keyed(p, n.Notice)
+			err := r.put(File{Path: p, From: []any{n.Notice}, Make: func() ([]byte, error) {
+				b, err := n.JSON()
+				if err != nil {
+					return nil, fmt.Errorf("write %s: %w", p, err)
+				}
+				return b, nil
+			}})
 			if err != nil {
 				return err
 			}
-			if !kept {
-				r.queue(p, key, func() ([]byte, error) {
-					b, err := n.JSON()
-					if err != nil {
-						return nil, fmt.Errorf("write %s: %w", p, err)
-					}
-					return b, nil
-				})
-			}
 		}
-		if err := r.table(tasksCSVHref(n.Slug), tasksXLSXHref(n.Slug), "任务", taskHeader, rows); err != nil {
+		if err := r.table(hrefs.NoticeCSV(n.Slug), hrefs.NoticeXLSX(n.Slug), "任务", taskHeader, rows); err != nil {
 			return err
 		}
 	}
@@ -211,15 +224,18 @@ func (r *renderer) data() error {
 		}
 		list := []entry{}
 		for _, n := range cat.Notices {
-			list = append(list, entry{n.Slug, n.DocNumber, n.Title, n.Date, noticeJSONHref(n.Slug)})
+			list = append(list, entry{n.Slug, n.DocNumber, n.Title, n.Date, hrefs.NoticeJSON(n.Slug)})
 		}
-		b, err := marshal(struct {
-			Notices []entry `json:"notices"`
-		}{list})
+		err := r.put(File{Path: hrefs.AllNoticesJSON, Make: func() ([]byte, error) {
+			b, err := marshal(struct {
+				Notices []entry `json:"notices"`
+			}{list})
+			if err != nil {
+				return nil, fmt.Errorf("write %s: %w", hrefs.AllNoticesJSON, err)
+			}
+			return b, nil
+		}})
 		if err != nil {
-			return fmt.Errorf("write %s: %w", noticeJSON, err)
-		}
-		if err := r.emit(noticeJSON, b); err != nil {
 			return err
 		}
 	}
@@ -238,17 +254,19 @@ func (r *renderer) data() error {
 		}
 		list = append(list, j)
 	}
-	r.queue(unitsJSONHref, "", func() ([]byte, error) { return unitsJSON(list), nil })
+	if err := r.put(File{Path: hrefs.UnitsJSON, Make: func() ([]byte, error) { return unitsJSON(list), nil }}); err != nil {
+		return err
+	}
 
 	// Tables: all tasks, and each unit's, by notice. A part of a table
 	// is named by its notice and the duties it lists, which decide its
 	// rows: parts shared by several tables (a group's duties in each of
 	// its members' tables) are compressed once.
-	if err := r.table(allCSVHref, allXLSXHref, "任务", taskHeader, allRows...); err != nil {
+	if err := r.table(hrefs.AllTasksCSV, hrefs.AllTasksXLSX, "任务", taskHeader, allRows...); err != nil {
 		return err
 	}
 	for _, u := range cat.Units {
-		if err := r.table(unitCSVHref(u.Slug), unitXLSXHref(u.Slug), "职责", unitHeader, r.unitParts(u)...); err != nil {
+		if err := r.table(hrefs.UnitCSV(u.Slug), hrefs.UnitXLSX(u.Slug), "职责", unitHeader, r.unitParts(u)...); err != nil {
 			return err
 		}
 	}
@@ -257,7 +275,7 @@ func (r *renderer) data() error {
 
 // unitParts are the parts of a unit's table: its duties in each notice,
 // named by the notice and the duties (task, role, group).
-func (r *renderer) unitParts(u *catalog.Unit) []xlsx.Part {
+func (r *maker) unitParts(u *catalog.Unit) []xlsx.Part {
 	var parts []xlsx.Part
 	var name strings.Builder
 	for i, d := range u.Duties {
@@ -277,7 +295,7 @@ func (r *renderer) unitParts(u *catalog.Unit) []xlsx.Part {
 }
 
 // unitRows are the rows of a unit's table for its duties in one notice.
-func (r *renderer) unitRows(n *catalog.Notice, ds []catalog.Duty) [][]string {
+func (r *maker) unitRows(n *catalog.Notice, ds []catalog.Duty) [][]string {
 	rows := make([][]string, 0, len(ds))
 	for _, d := range ds {
 		t := r.cat.Task(d.Notice, d.Task)
@@ -305,7 +323,7 @@ func placeNames(n *notice.Notice, t *notice.Task) (section, item, sub string) {
 	return
 }
 
-func (r *renderer) taskRows(n *catalog.Notice) [][]string {
+func (r *maker) taskRows(n *catalog.Notice) [][]string {
 	var rows [][]string
 	for i := range n.Tasks {
 		t := &n.Tasks[i]
@@ -341,24 +359,18 @@ func neutralised(cells ...string) []string {
 // table queues the same rows, given by parts, as CSV (UTF-8 with a
 // byte-order mark, so Excel reads the Chinese) and as XLSX, whose parts
 // are compressed once for all the tables that share them.
-func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, parts ...xlsx.Part) error {
-	key, kept, err := r.keyed(xlsxPath, sheet, header, parts)
+func (r *maker) table(csvPath, xlsxPath, sheet string, header []string, parts ...xlsx.Part) error {
+	err := r.put(File{Path: xlsxPath, From: []any{sheet, header, parts}, Make: func() ([]byte, error) {
+		var b bytes.Buffer
+		if err := r.sheets.Write(&b, sheet, header, parts...); err != nil {
+			return nil, fmt.Errorf("write %s: %w", xlsxPath, err)
+		}
+		return b.Bytes(), nil
+	}})
 	if err != nil {
 		return err
 	}
-	if !kept {
-		r.queue(xlsxPath, key, func() ([]byte, error) {
-			var b bytes.Buffer
-			if err := r.sheets.Write(&b, sheet, header, parts...); err != nil {
-				return nil, fmt.Errorf("write %s: %w", xlsxPath, err)
-			}
-			return b.Bytes(), nil
-		})
-	}
-	if key, kept, err = r.keyed(csvPath, header, parts); err != nil || kept {
-		return err
-	}
-	r.queue(csvPath, key, func() ([]byte, error) {
+	return r.put(File{Path: csvPath, From: []any{header, parts}, Make: func() ([]byte, error) {
 		var b bytes.Buffer
 		size := 64
 		for _, p := range parts {
@@ -381,6 +393,5 @@ func (r *renderer) table(csvPath, xlsxPath, sheet string, header []string, parts
 			return nil, fmt.Errorf("write %s: %w", csvPath, err)
 		}
 		return b.Bytes(), nil
-	})
-	return nil
+	}})
 }

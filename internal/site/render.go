@@ -1,0 +1,152 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// A page is its template executed on its Page, on one of the workers that
+// make the site's files on every core.
+
+// Page is what every template gets.
+type Page struct {
+	Site  *SiteInfo
+	Title string
+	// Heading is the page's own name, for the breadcrumb: the title
+	// without the notice it belongs to.
+	Heading string
+	Path    string // output path, relative to public/
+	Root    string // relative path from the page to the site root: "", "../" …
+	Nav     string // active navigation entry
+	Crumbs  []Crumb
+	Class   string // class of <body>
+	Data    any
+	// set is the template set the page is executed from.
+	set *template.Template
+}
+
+// Frame is what the header of every page shows: the site and the active
+// navigation entry.
+type Frame struct {
+	Site *SiteInfo
+	Nav  string
+}
+
+// Frame returns what the page's header shows.
+func (p *Page) Frame() Frame { return Frame{p.Site, p.Nav} }
+
+// Crumb is one step of a breadcrumb.
+type Crumb struct {
+	Label, Href string
+}
+
+// Rel turns a site-relative link into one relative to the page.
+func (p *Page) Rel(target string) string { return rel(p.Root, target) }
+
+func rel(root, target string) string {
+	if strings.HasPrefix(target, "#") {
+		return target
+	}
+	return root + target
+}
+
+func rootOf(p string) string {
+	depth := strings.Count(p, "/")
+	return strings.Repeat("../", depth)
+}
+
+// page queues a page; the pages are rendered together, on every core.
+func (r *renderer) page(tmpl, p, title, nav string, crumbs []Crumb, data any) error {
+	heading, _, _ := strings.Cut(title, " · ")
+	pg := &Page{Site: r.info, Title: title, Heading: heading, Path: p, Root: rootOf(p), Nav: nav, Crumbs: crumbs, Data: data, Class: strings.TrimSuffix(tmpl, ".html")}
+	key, kept, err := r.keyed(p, tmpl, pg)
+	if err != nil || kept {
+		return err
+	}
+	r.queueOwned(p, key, func() ([]byte, func(), error) {
+		b, err := r.tpl.execute(tmpl, pg)
+		if err != nil {
+			return nil, nil, fmt.Errorf("render %s: %w", p, err)
+		}
+		if r.opt.Emit == nil {
+			return b.Bytes(), nil, nil // kept in the map Render returns
+		}
+		return b.Bytes(), func() { r.tpl.release(b) }, nil
+	})
+	return nil
+}
+
+// job makes one file of the site.
+type job struct {
+	path, key string
+	// make makes the file; release, when not nil, is called once the
+	// bytes are handed over.
+	make func() (data []byte, release func(), err error)
+}
+
+// workers make the queued files on every core while the main goroutine
+// builds the views of the next ones. The queue is short, so only a few
+// pages' views wait in memory. Each file depends only on its own data, so
+// the bytes do not depend on the order.
+type workers struct {
+	jobs chan job
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	errs []error
+}
+
+func (r *renderer) startWorkers() {
+	w := &workers{jobs: make(chan job, 64)}
+	r.work = w
+	for range runtime.GOMAXPROCS(0) {
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			for j := range w.jobs {
+				data, release, err := j.make()
+				if err == nil {
+					err = r.put(j.path, j.key, data)
+				}
+				if release != nil {
+					release()
+				}
+				if err != nil {
+					w.mu.Lock()
+					w.errs = append(w.errs, err)
+					w.mu.Unlock()
+				}
+			}
+		}()
+	}
+}
+
+func (r *renderer) queue(p, key string, make func() ([]byte, error)) {
+	r.queueOwned(p, key, func() ([]byte, func(), error) {
+		data, err := make()
+		return data, nil, err
+	})
+}
+
+// queueOwned queues a file whose bytes belong to a buffer that is
+// released once they are handed over.
+func (r *renderer) queueOwned(p, key string, make func() ([]byte, func(), error)) {
+	r.work.jobs <- job{p, key, make}
+}
+
+// failed tells whether a file failed to be made; finish reports why.
+func (r *renderer) failed() bool {
+	r.work.mu.Lock()
+	defer r.work.mu.Unlock()
+	return len(r.work.errs) > 0
+}
+
+// finish waits for the queued files.
+func (r *renderer) finish() error {
+	close(r.work.jobs)
+	r.work.wg.Wait()
+	return errors.Join(r.work.errs...)
+}

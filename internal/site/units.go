@@ -1,0 +1,324 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/hrefs"
+	"qingdan/internal/notice"
+	"qingdan/internal/units"
+)
+
+// The unit index and the pages of each unit.
+
+func (r *renderer) unitsIndex() error {
+	return r.page("units.html", "units/index.html", "责任单位", "units", []Crumb{{"首页", "index.html"}}, struct {
+		Kinds []KindGroup
+	}{r.kindGroups()})
+}
+
+// UnitView is a unit's page. A unit with duties in one notice at most
+// has them all on its page; a unit with duties in several has, on its
+// page, a summary by notice, and its duties in each notice on a page of
+// their own (Of set): no page grows with the site, and each prints as
+// the list of one notice's duties.
+type UnitView struct {
+	UnitHead
+	DutyCounts
+	Notices []*UnitNotice
+	Summary []UnitNoticeRow
+	Of      *NoticeLink
+	// Changes is what changed for this unit in the last revision.
+	Changes []ChangesView
+}
+
+// UnitHead is what every page of a unit says of it.
+type UnitHead struct {
+	Name, Kind, Href  string
+	Aliases           []string
+	Groups, Members   []UnitRef
+	Notes             template.HTML
+	CSVHref, XLSXHref string
+}
+
+// DutyCounts counts duties in all, directly, through a group, and by role.
+type DutyCounts struct {
+	Total, Direct, Via int
+	ByRole             []RoleCount
+}
+
+// UnitNoticeRow sums up a unit's duties in one notice.
+type UnitNoticeRow struct {
+	Notice     NoticeLink
+	Issuer     string
+	Href       string
+	Total, Via int
+	ByRole     []RoleCount
+}
+
+// RoleCount counts a unit's duties of one role.
+type RoleCount struct {
+	Role  units.Role
+	Label string
+	Count int
+}
+
+// UnitNotice is a unit's duties in one notice.
+type UnitNotice struct {
+	Notice   NoticeLink
+	Issuer   string
+	Sections []UnitSection
+}
+
+// UnitSection is a unit's duties in one section, by role.
+type UnitSection struct {
+	Title string
+	Href  string
+	Roles []UnitRoleDuties
+}
+
+// UnitRoleDuties lists the duties of one role.
+type UnitRoleDuties struct {
+	Role   units.Role
+	Label  string
+	Duties []*DutyView
+}
+
+// DutyView is one duty on a unit page. It shows neither the unit nor
+// the role, so the view of a task reaching several units the same way is
+// made once (dutyView) and its block shared by their pages.
+type DutyView struct {
+	Task    *TaskView
+	Place   string // the item (and sub-item) the task belongs to
+	Via     string
+	ViaHref string
+}
+
+// dutyCounts counts duties in all, directly, through a group, and by role.
+func dutyCounts(ds []catalog.Duty) (total, direct, via int, byRole []RoleCount) {
+	counts := map[units.Role]int{}
+	for _, d := range ds {
+		total++
+		counts[d.Role]++
+		if d.Via != "" {
+			via++
+		} else {
+			direct++
+		}
+	}
+	for _, role := range units.Roles {
+		if counts[role] > 0 {
+			byRole = append(byRole, RoleCount{role, role.Label(), counts[role]})
+		}
+	}
+	return
+}
+
+// unitCtx is what every page of a unit shares.
+type unitCtx struct {
+	byNotice map[string][]catalog.Duty
+	in       []*catalog.Notice // the notices it has duties in
+	notes    template.HTML
+	changes  []ChangesView
+}
+
+func (r *renderer) unitContext(u *catalog.Unit) (*unitCtx, error) {
+	if c, ok := r.views.units[u]; ok {
+		return c, nil
+	}
+	c := &unitCtx{byNotice: map[string][]catalog.Duty{}}
+	for i, d := range u.Duties {
+		if i == 0 || d.Notice != u.Duties[i-1].Notice {
+			c.byNotice[d.Notice] = u.DutiesIn(d.Notice)
+			c.in = append(c.in, r.cat.Notice(d.Notice))
+		}
+	}
+	if notes, ok := r.cat.Notes[u.Slug]; ok {
+		h, err := r.md.HTML(notes, "n-")
+		if err != nil {
+			return nil, fmt.Errorf("render notes of %s: %w", u.Name, err)
+		}
+		c.notes = h
+	}
+	c.changes = r.unitChanges(u)
+	r.views.units[u] = c
+	return c, nil
+}
+
+// unitHead is the part of a unit's view every page of it shows.
+func (r *renderer) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (UnitView, error) {
+	v := UnitView{UnitHead: UnitHead{Name: u.Name, Kind: u.Kind.Label(), Href: hrefs.Unit(u.Slug), Aliases: u.Aliases,
+		CSVHref: hrefs.UnitCSV(u.Slug), XLSXHref: hrefs.UnitXLSX(u.Slug)}}
+	for _, g := range u.Groups {
+		v.Groups = append(v.Groups, r.unitRef(g, ""))
+	}
+	for _, m := range u.Members {
+		v.Members = append(v.Members, r.unitRef(m, ""))
+	}
+	v.Total, v.Direct, v.Via, v.ByRole = dutyCounts(ds)
+	v.Notes = c.notes
+	return v, nil
+}
+
+var unitCrumbs = []Crumb{{"首页", "index.html"}, {"责任单位", "units/index.html"}}
+
+// unitPagesOf makes the unit pages that show the duties of one notice:
+// the page of a unit with duties in this notice only, and the page of
+// each other unit's duties in it. They are made with the notice's own
+// pages, while its tasks' views are at hand.
+func (r *renderer) unitPagesOf(n *catalog.Notice) error {
+	for _, u := range r.cat.UnitsIn(n.Slug) {
+		c, err := r.unitContext(u)
+		if err != nil {
+			return err
+		}
+		if len(c.in) == 1 {
+			if err := r.unitPage(u, c); err != nil {
+				return err
+			}
+			continue
+		}
+		ds := c.byNotice[n.Slug]
+		v, err := r.unitHead(u, c, ds)
+		if err != nil {
+			return err
+		}
+		link := noticeLink(n)
+		v.Of = &link
+		un, err := r.unitNotice(n, ds)
+		if err != nil {
+			return err
+		}
+		v.Notices = []*UnitNotice{un}
+		err = r.page("unit.html", hrefs.UnitNotice(u.Slug, n.Slug), noticeShort(n)+" · "+u.Name, "units",
+			append(unitCrumbs[:2:2], Crumb{u.Name, hrefs.Unit(u.Slug)}), v)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unitPage makes the page of a unit with duties in one notice at most:
+// all of them.
+func (r *renderer) unitPage(u *catalog.Unit, c *unitCtx) error {
+	v, err := r.unitHead(u, c, u.Duties)
+	if err != nil {
+		return err
+	}
+	v.Changes = c.changes
+	for _, n := range c.in {
+		un, err := r.unitNotice(n, c.byNotice[n.Slug])
+		if err != nil {
+			return err
+		}
+		v.Notices = append(v.Notices, un)
+	}
+	return r.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v)
+}
+
+// unitPages makes the pages of units with no duties, and the summaries of
+// units with duties in several notices; the others are made with their
+// notice (unitPagesOf).
+func (r *renderer) unitPages() error {
+	for _, u := range r.cat.Units {
+		c, err := r.unitContext(u)
+		if err != nil {
+			return err
+		}
+		switch len(c.in) {
+		case 0:
+			if err := r.unitPage(u, c); err != nil {
+				return err
+			}
+		case 1:
+		default:
+			var rows []UnitNoticeRow
+			for _, n := range c.in {
+				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer, Href: hrefs.UnitNotice(u.Slug, n.Slug)}
+				row.Total, _, row.Via, row.ByRole = dutyCounts(c.byNotice[n.Slug])
+				rows = append(rows, row)
+			}
+			v, err := r.unitHead(u, c, u.Duties)
+			if err != nil {
+				return err
+			}
+			v.Changes, v.Summary = c.changes, rows
+			if err := r.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// unitNotice lists a unit's duties in one notice by section and role.
+// Units that have the same duties in a notice (the members of a group,
+// with none of their own there) share one view, and so its block.
+func (r *renderer) unitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNotice, error) {
+	un, err := r.makeUnitNotice(n, ds)
+	if err != nil {
+		return nil, err
+	}
+	key := r.keyer.Key(un)
+	if same, ok := r.views.unitNotices[key]; ok {
+		return same, nil
+	}
+	r.views.unitNotices[key] = un
+	return un, nil
+}
+
+func (r *renderer) makeUnitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNotice, error) {
+	type key struct {
+		section int
+		role    units.Role
+	}
+	buckets := map[key][]*DutyView{}
+	for _, d := range ds {
+		t := r.cat.Task(n.Slug, d.Task)
+		dv, err := r.dutyView(n, t, d)
+		if err != nil {
+			return nil, err
+		}
+		k := key{t.Section, d.Role}
+		buckets[k] = append(buckets[k], dv)
+	}
+	un := &UnitNotice{Notice: noticeLink(n), Issuer: n.Issuer}
+	for _, s := range n.Sections {
+		us := UnitSection{Title: sectionName(&SectionView{Heading: Heading{Label: s.Label, Title: s.DisplayTitle()}}), Href: hrefs.Section(n.Slug, s.Number)}
+		for _, role := range units.Roles {
+			if b := buckets[key{s.Number, role}]; len(b) > 0 {
+				us.Roles = append(us.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Duties: b})
+			}
+		}
+		if len(us.Roles) > 0 {
+			un.Sections = append(un.Sections, us)
+		}
+	}
+	return un, nil
+}
+
+// dutyKey is what a duty's view is made from.
+type dutyKey struct {
+	task *notice.Task
+	via  string
+}
+
+// dutyView returns the view of a duty, made once per task and group.
+func (r *renderer) dutyView(n *catalog.Notice, t *notice.Task, d catalog.Duty) (*DutyView, error) {
+	k := dutyKey{t, d.Via}
+	if v, ok := r.views.duties[k]; ok {
+		return v, nil
+	}
+	tv, err := r.taskView(n, t)
+	if err != nil {
+		return nil, err
+	}
+	v := &DutyView{Task: tv, Place: taskPlace(n.Notice, t), Via: d.Via}
+	if d.Via != "" {
+		v.ViaHref = hrefs.Unit(r.cat.Unit(d.Via).Slug)
+	}
+	r.views.duties[k] = v
+	return v, nil
+}
