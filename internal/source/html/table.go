@@ -12,9 +12,10 @@ import (
 	"qingdan/internal/source"
 )
 
-// Bounds on spans, as browsers apply them (colspan to 1000, rowspan to
-// the end of its row group).
-const maxColspan = 1000
+// maxColspan bounds a cell's colspan (browsers allow 1000): no notice's
+// table is that wide, and a hostile page would have every row fill a
+// thousand columns. A rowspan ends with its row group, as in browsers.
+const maxColspan = 64
 
 type htmlRow struct {
 	tr     *xhtml.Node

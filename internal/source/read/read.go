@@ -4,6 +4,8 @@
 package read
 
 import (
+	"fmt"
+
 	"qingdan/internal/source"
 	"qingdan/internal/source/docx"
 	"qingdan/internal/source/html"
@@ -13,11 +15,18 @@ import (
 // Document reads a notice file of any format read; name is the file
 // name, for the Document and its messages. Errors do not name the file:
 // the caller adds it.
-func Document(data []byte, name string) (*source.Document, error) {
+func Document(data []byte, name string) (doc *source.Document, err error) {
 	format, err := source.Sniff(data)
 	if err != nil {
 		return nil, err
 	}
+	defer func() {
+		// A panic is a bug of a reader; report it against the file rather
+		// than stop a build of many notices.
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("internal error while reading the %s file: %v", format, r)
+		}
+	}()
 	switch format {
 	case source.Docx:
 		return docx.Read(data, name)
