@@ -16,7 +16,7 @@ import (
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/hrefs"
-	"qingdan/internal/jsontext"
+	"qingdan/internal/jsonquote"
 	"qingdan/internal/notice"
 	"qingdan/internal/pinyin"
 	"qingdan/internal/units"
@@ -88,21 +88,21 @@ func unitsJSON(list []UnitJSON) []byte {
 	// Each field ends with sep: ",\n" but for the last of its object.
 	str := func(indent, key, v, sep string) {
 		b.WriteString(indent)
-		jsontext.String(&b, key, false)
+		jsonquote.String(&b, key, false)
 		b.WriteString(": ")
-		jsontext.String(&b, v, false)
+		jsonquote.String(&b, v, false)
 		b.WriteString(sep)
 	}
 	num := func(indent, key string, n int, sep string) {
 		b.WriteString(indent)
-		jsontext.String(&b, key, false)
+		jsonquote.String(&b, key, false)
 		b.WriteString(": ")
 		b.WriteString(strconv.Itoa(n))
 		b.WriteString(sep)
 	}
 	strs := func(key string, v []string) {
 		b.WriteString("    ")
-		jsontext.String(&b, key, false)
+		jsonquote.String(&b, key, false)
 		if len(v) == 0 {
 			b.WriteString(": [],\n")
 			return
@@ -110,7 +110,7 @@ func unitsJSON(list []UnitJSON) []byte {
 		b.WriteString(": [\n")
 		for i, s := range v {
 			b.WriteString("      ")
-			jsontext.String(&b, s, false)
+			jsonquote.String(&b, s, false)
 			if i < len(v)-1 {
 				b.WriteByte(',')
 			}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -17,12 +18,12 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
+	"golang.org/x/sync/errgroup"
 
 	"qingdan/internal/cache"
 	"qingdan/internal/catalog"
 	"qingdan/internal/content"
 	"qingdan/internal/notice"
-	"qingdan/internal/parallel"
 	"qingdan/internal/publish"
 	"qingdan/internal/revision"
 	"qingdan/internal/search"
@@ -221,9 +222,15 @@ func loadSeeds(src *sources, parsed *parseCache) ([]*notice.Notice, *units.Regis
 	// Parse on every core; keep the order of the names.
 	notices := make([]*notice.Notice, len(src.notices))
 	errs := make([]error, len(src.notices))
-	parallel.Each(len(src.notices), 0, func(i int) {
-		notices[i], errs[i] = parsed.parse(src.notices[i].data, src.notices[i].path)
-	})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range src.notices {
+		g.Go(func() error {
+			notices[i], errs[i] = parsed.parse(src.notices[i].data, src.notices[i].path)
+			return nil
+		})
+	}
+	g.Wait()
 	reg, err := loadRegistry(src.registry, src.registryPath)
 	errs = append(errs, err)
 	if err := errors.Join(errs...); err != nil {

@@ -8,9 +8,9 @@ import (
 	"runtime"
 
 	"github.com/spf13/afero"
+	"golang.org/x/sync/errgroup"
 
 	"qingdan/internal/input"
-	"qingdan/internal/parallel"
 )
 
 // sources are the files a build takes in besides content/: the notices,
@@ -47,11 +47,17 @@ func readSources(fsys afero.Fs, opt Options) (*sources, error) {
 	src.notices = make([]sourceFile, len(names))
 	errs := make([]error, len(names))
 	// Reading waits on the disk more than on a core: twice the cores.
-	parallel.Each(len(names), 2*runtime.GOMAXPROCS(0), func(i int) {
-		p := path.Join(opt.Seeds, names[i])
-		data, err := src.read.Read(p)
-		src.notices[i], errs[i] = sourceFile{path: p, rel: names[i], data: data}, wrap("build", err)
-	})
+	var g errgroup.Group
+	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	for i := range names {
+		g.Go(func() error {
+			p := path.Join(opt.Seeds, names[i])
+			data, err := src.read.Read(p)
+			src.notices[i], errs[i] = sourceFile{path: p, rel: names[i], data: data}, wrap("build", err)
+			return nil
+		})
+	}
+	g.Wait()
 	src.registryPath = opt.Registry
 	if src.registry, err = src.read.Read(opt.Registry); errors.Is(err, fs.ErrNotExist) {
 		err = nil

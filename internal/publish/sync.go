@@ -13,8 +13,7 @@ import (
 	"strings"
 
 	"github.com/spf13/afero"
-
-	"qingdan/internal/parallel"
+	"golang.org/x/sync/errgroup"
 )
 
 // ManifestName is the file in a folder that records what the build made,
@@ -111,32 +110,38 @@ func Stage(fsys afero.Fs, dir string, files map[string][]byte, opt StageOptions)
 	}
 	paths := slices.Sorted(maps.Keys(files))
 	outcomes := make([]outcome, len(paths))
-	parallel.Each(len(paths), ioWorkers(), func(i int) {
-		p, data, o := paths[i], files[paths[i]], &outcomes[i]
-		o.sum = digest(data)
-		if _, there := t.files[p]; !there {
-			o.write = true
-			return
-		}
-		cur, err := afero.ReadFile(fsys, path.Join(t.root, p))
-		switch {
-		case err != nil:
-			o.err = fmt.Errorf("publish: %w", err)
-		case bytes.Equal(cur, data):
-			o.unchanged = true
-		default:
-			prev, known := old[p]
-			switch {
-			case known && digest(cur) == prev:
+	var g errgroup.Group
+	g.SetLimit(ioWorkers())
+	for i := range paths {
+		g.Go(func() error {
+			p, data, o := paths[i], files[paths[i]], &outcomes[i]
+			o.sum = digest(data)
+			if _, there := t.files[p]; !there {
 				o.write = true
-			case known && prev == o.sum:
-				// Edited by hand, and the build has nothing new for it: keep.
-				o.keptEdit = true
-			default:
-				o.cur = cur
+				return nil
 			}
-		}
-	})
+			cur, err := afero.ReadFile(fsys, path.Join(t.root, p))
+			switch {
+			case err != nil:
+				o.err = fmt.Errorf("publish: %w", err)
+			case bytes.Equal(cur, data):
+				o.unchanged = true
+			default:
+				prev, known := old[p]
+				switch {
+				case known && digest(cur) == prev:
+					o.write = true
+				case known && prev == o.sum:
+					// Edited by hand, and the build has nothing new for it: keep.
+					o.keptEdit = true
+				default:
+					o.cur = cur
+				}
+			}
+			return nil
+		})
+	}
+	g.Wait()
 	type backup struct {
 		path string
 		data []byte
@@ -245,10 +250,16 @@ func Stage(fsys afero.Fs, dir string, files map[string][]byte, opt StageOptions)
 		}
 	}
 	errs := make([]error, len(writes))
-	parallel.Each(len(writes), ioWorkers(), func(j int) {
-		i := writes[j]
-		errs[j] = t.Write(paths[i], files[paths[i]], outcomes[i].sum)
-	})
+	var writers errgroup.Group
+	writers.SetLimit(ioWorkers())
+	for j := range writes {
+		writers.Go(func() error {
+			i := writes[j]
+			errs[j] = t.Write(paths[i], files[paths[i]], outcomes[i].sum)
+			return nil
+		})
+	}
+	writers.Wait()
 	if err := t.Err(); err != nil {
 		return fail(err) // the first write that failed, not each after it
 	}

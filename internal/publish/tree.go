@@ -13,8 +13,7 @@ import (
 	"sync"
 
 	"github.com/spf13/afero"
-
-	"qingdan/internal/parallel"
+	"golang.org/x/sync/errgroup"
 )
 
 // Linker is a file system that can hard-link a file: an unchanged file is
@@ -288,13 +287,19 @@ func (t *Tree) readManifests() error {
 	paths := slices.Sorted(maps.Keys(t.listed))
 	sums := make([]string, len(paths))
 	errs := make([]error, len(paths))
-	parallel.Each(len(paths), ioWorkers(), func(i int) {
-		if _, ok := t.files[paths[i]]; !ok {
-			return
-		}
-		b, err := afero.ReadFile(t.fsys, path.Join(t.root, paths[i]))
-		sums[i], errs[i] = digest(b), err
-	})
+	var g errgroup.Group
+	g.SetLimit(ioWorkers())
+	for i := range paths {
+		g.Go(func() error {
+			if _, ok := t.files[paths[i]]; !ok {
+				return nil
+			}
+			b, err := afero.ReadFile(t.fsys, path.Join(t.root, paths[i]))
+			sums[i], errs[i] = digest(b), err
+			return nil
+		})
+	}
+	g.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
@@ -440,9 +445,14 @@ func (t *Tree) linkDeferred() error {
 	todo := t.deferred
 	t.deferred = nil
 	t.mu.Unlock()
-	err := parallel.EachErr(len(todo), ioWorkers(), func(i int) error {
-		return t.linkFile(todo[i], path.Join(t.root, todo[i]), path.Join(t.stage, todo[i]))
-	})
+	var g errgroup.Group
+	g.SetLimit(ioWorkers())
+	for i := range todo {
+		g.Go(func() error {
+			return t.linkFile(todo[i], path.Join(t.root, todo[i]), path.Join(t.stage, todo[i]))
+		})
+	}
+	err := g.Wait()
 	if err != nil {
 		return t.fail(err)
 	}
@@ -727,7 +737,14 @@ func removeAll(fsys afero.Fs, dir string) error {
 		}
 	}
 	for _, level := range [][]string{inner, top} {
-		if err := parallel.EachErr(len(level), ioWorkers(), func(i int) error { return fsys.RemoveAll(level[i]) }); err != nil {
+		var g errgroup.Group
+		g.SetLimit(ioWorkers())
+		for i := range level {
+			g.Go(func() error {
+				return fsys.RemoveAll(level[i])
+			})
+		}
+		if err := g.Wait(); err != nil {
 			return fmt.Errorf("publish: %w", err)
 		}
 	}

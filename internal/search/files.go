@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -11,8 +12,9 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"qingdan/internal/jsontext"
-	"qingdan/internal/parallel"
+	"golang.org/x/sync/errgroup"
+
+	"qingdan/internal/jsonquote"
 	"qingdan/internal/pinyin"
 )
 
@@ -87,48 +89,58 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (st Stats, err
 		byShard[i] = append(byShard[i], tok)
 	}
 	// Shards are encoded on every core, each in one buffer at a time.
-	err = parallel.EachErr(shards, 0, func(i int) error {
-		toks := byShard[i]
-		// The object of a shard, written as json.Marshal writes a map
-		// (keys sorted, HTML-safe) without its reflection.
-		slices.Sort(toks)
-		size := 64
-		for _, tok := range toks {
-			l := ix.post[tok]
-			size += len(tok) + 8 + 3*(2*int(l.docs)+int(l.occs))
-		}
-		var b bytes.Buffer
-		b.Grow(size)
-		fmt.Fprintf(&b, "qdSearch.t(%d,{", i)
-		for j, tok := range toks {
-			if j > 0 {
-				b.WriteByte(',')
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range shards {
+		g.Go(func() error {
+			toks := byShard[i]
+			// The object of a shard, written as json.Marshal writes a map
+			// (keys sorted, HTML-safe) without its reflection.
+			slices.Sort(toks)
+			size := 64
+			for _, tok := range toks {
+				l := ix.post[tok]
+				size += len(tok) + 8 + 3*(2*int(l.docs)+int(l.occs))
 			}
-			jsontext.String(&b, tok, true)
-			b.WriteString(":[")
-			ix.encode(&b, tok)
-			b.WriteByte(']')
-		}
-		b.WriteString("});\n")
-		tokenBytes.Add(int64(b.Len()))
-		return put(fmt.Sprintf("%s/t/%d.js", Dir, i), b.Bytes())
-	})
+			var b bytes.Buffer
+			b.Grow(size)
+			fmt.Fprintf(&b, "qdSearch.t(%d,{", i)
+			for j, tok := range toks {
+				if j > 0 {
+					b.WriteByte(',')
+				}
+				jsonquote.String(&b, tok, true)
+				b.WriteString(":[")
+				ix.encode(&b, tok)
+				b.WriteByte(']')
+			}
+			b.WriteString("});\n")
+			tokenBytes.Add(int64(b.Len()))
+			return put(fmt.Sprintf("%s/t/%d.js", Dir, i), b.Bytes())
+		})
+	}
+	err = g.Wait()
 	if err != nil {
 		return st, err
 	}
 
-	err = parallel.EachErr((len(ix.Docs)+DocShard-1)/DocShard, 0, func(shard int) error {
-		var rows []any
-		for id := shard * DocShard; id < min((shard+1)*DocShard, len(ix.Docs)); id++ {
-			d := ix.Docs[id]
-			chips := make([][3]string, 0, len(d.Units))
-			for _, c := range d.Units {
-				chips = append(chips, [3]string{c.Name, c.Role, c.Href})
+	var docs errgroup.Group
+	docs.SetLimit(runtime.GOMAXPROCS(0))
+	for shard := range (len(ix.Docs) + DocShard - 1) / DocShard {
+		docs.Go(func() error {
+			var rows []any
+			for id := shard * DocShard; id < min((shard+1)*DocShard, len(ix.Docs)); id++ {
+				d := ix.Docs[id]
+				chips := make([][3]string, 0, len(d.Units))
+				for _, c := range d.Units {
+					chips = append(chips, [3]string{c.Name, c.Role, c.Href})
+				}
+				rows = append(rows, []any{d.Kind, d.Title, d.Crumb, d.Href, d.Text, d.TitleLen, chips})
 			}
-			rows = append(rows, []any{d.Kind, d.Title, d.Crumb, d.Href, d.Text, d.TitleLen, chips})
-		}
-		return put(fmt.Sprintf("%s/d/%d.js", Dir, shard), call("d", shard, rows))
-	})
+			return put(fmt.Sprintf("%s/d/%d.js", Dir, shard), call("d", shard, rows))
+		})
+	}
+	err = docs.Wait()
 	if err != nil {
 		return st, err
 	}

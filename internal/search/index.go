@@ -8,7 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"qingdan/internal/parallel"
+	"golang.org/x/sync/errgroup"
+
 	"qingdan/internal/pinyin"
 )
 
@@ -109,9 +110,15 @@ func New(docs []Doc, sections, unitKinds, roles []string) *Index {
 	// each run counted again from the last document of the runs before.
 	runs := make([]map[string]*plist, 4*runtime.GOMAXPROCS(0))
 	size := (len(docs) + len(runs) - 1) / len(runs)
-	parallel.Each(len(runs), 0, func(r int) {
-		runs[r] = indexRun(docs, r*size, min((r+1)*size, len(docs)))
-	})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for r := range runs {
+		g.Go(func() error {
+			runs[r] = indexRun(docs, r*size, min((r+1)*size, len(docs)))
+			return nil
+		})
+	}
+	g.Wait()
 	ix.post = runs[0]
 	for _, run := range runs[1:] {
 		for tok, l := range run {

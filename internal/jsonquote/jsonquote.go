@@ -1,7 +1,7 @@
-// Package jsontext writes JSON strings byte for byte as encoding/json
+// Package jsonquote writes JSON strings byte for byte as encoding/json
 // does, for the large files (search shards, data/units.json) that are
 // written by hand rather than through reflection.
-package jsontext
+package jsonquote
 
 import (
 	"bytes"
