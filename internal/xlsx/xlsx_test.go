@@ -57,14 +57,68 @@ func TestReadBack(t *testing.T) {
 	}
 }
 
-func BenchmarkWrite(b *testing.B) {
-	rows := make([][]string, 40)
+// benchRows are the rows of a unit's table: 40, as a department has in
+// one notice, or 4,000, as a county has across a hundred.
+func benchRows(n int) [][]string {
+	rows := make([][]string, n)
 	for i := range rows {
-		rows[i] = []string{"忻政发〔2024〕1号", "1-2-0-1", "一、以责任落实年为主线", "严格党政领导责任。坚持党政同责、一岗双责、齐抓共管、失职追责，动态编制并落实安全生产职责清单", "负责"}
+		rows[i] = []string{"忻政发〔2024〕1号", fmt.Sprintf("1-2-0-%d", i), "一、以责任落实年为主线", "严格党政领导责任。坚持党政同责、一岗双责、齐抓共管、失职追责，动态编制并落实安全生产职责清单", "负责"}
 	}
-	for b.Loop() {
-		var buf bytes.Buffer
-		xlsx.Write(&buf, "职责", []string{"a", "b", "c", "d", "e"}, rows)
+	return rows
+}
+
+var benchHeader = []string{"文号", "任务编号", "主要内容", "工作任务", "职责"}
+
+// BenchmarkWrite and BenchmarkExcelize write the same table with this
+// package and with excelize's stream writer, which the downloads would use
+// instead of it (docs/performance.md has the figures).
+func BenchmarkWrite(b *testing.B) {
+	for _, n := range []int{40, 4000} {
+		rows := benchRows(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := xlsx.Write(&buf, "职责", benchHeader, rows); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkExcelize(b *testing.B) {
+	for _, n := range []int{40, 4000} {
+		rows := benchRows(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				f := excelize.NewFile()
+				sw, err := f.NewStreamWriter("Sheet1")
+				if err != nil {
+					b.Fatal(err)
+				}
+				cells := make([]any, len(benchHeader))
+				for i, h := range benchHeader {
+					cells[i] = h
+				}
+				sw.SetRow("A1", cells)
+				for r, row := range rows {
+					for i, c := range row {
+						cells[i] = c
+					}
+					cell, _ := excelize.CoordinatesToCellName(1, r+2)
+					if err := sw.SetRow(cell, cells); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := sw.Flush(); err != nil {
+					b.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if _, err := f.WriteTo(&buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
