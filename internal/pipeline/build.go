@@ -253,7 +253,7 @@ func NoticeFiles(fsys afero.Fs, opt Options) ([]string, error) {
 func noticeNames(fsys afero.Fs, opt Options) ([]string, error) {
 	entries, err := afero.ReadDir(fsys, opt.Seeds)
 	if err != nil {
-		return nil, fmt.Errorf("build: reading the notices: %w", err)
+		return nil, fmt.Errorf("read the notices: %w", err)
 	}
 	var names []string
 	for _, e := range entries {
@@ -262,7 +262,7 @@ func noticeNames(fsys afero.Fs, opt Options) ([]string, error) {
 		}
 		for _, pat := range opt.Notices {
 			if ok, err := path.Match(pat, e.Name()); err != nil {
-				return nil, fmt.Errorf("build: notice pattern %q: %w", pat, err)
+				return nil, fmt.Errorf("match the notice pattern %q: %w", pat, err)
 			} else if ok && !e.IsDir() {
 				names = append(names, e.Name())
 				break
@@ -271,7 +271,7 @@ func noticeNames(fsys afero.Fs, opt Options) ([]string, error) {
 	}
 	sort.Strings(names)
 	if len(names) == 0 {
-		return nil, fmt.Errorf("build: %s holds no notice matching %s; put the notice there (.docx, .html or .txt)", opt.Seeds, strings.Join(opt.Notices, " "))
+		return nil, fmt.Errorf("find the notices: %s holds no notice matching %s; put the notice there (.docx, .html or .txt)", opt.Seeds, strings.Join(opt.Notices, " "))
 	}
 	return names, nil
 }
@@ -325,7 +325,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		return &Report{Unchanged: true, Notes: notes, Elapsed: opt.Now().Sub(start)}, nil
 	}
 	if opt.Templates == nil {
-		return nil, errors.New("build: no templates")
+		return nil, errors.New("render the site: no templates")
 	}
 	// public/ is checked first: a folder that cannot be written is
 	// reported before anything is made.
@@ -365,7 +365,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	})
 	if err != nil {
 		if _, edited := errors.AsType[*publish.EditedError](err); !edited {
-			err = fmt.Errorf("build: nothing was changed: %w", err)
+			err = fmt.Errorf("nothing was changed: %w", err)
 		}
 		return nil, err
 	}
@@ -384,7 +384,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	} else {
 		staged, err := ctree.View()
 		if err != nil {
-			return nil, fmt.Errorf("build: nothing was changed: %w", err)
+			return nil, fmt.Errorf("nothing was changed: %w", err)
 		}
 		if cat, err = content.Read(staged, opt.Content); err != nil {
 			return nil, err
@@ -424,7 +424,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		if werr := tree.Err(); werr != nil {
 			err = werr // the first write that failed, not each after it
 		}
-		return nil, fmt.Errorf("build: nothing was changed: %w", err)
+		return nil, fmt.Errorf("nothing was changed: %w", err)
 	}
 	if r.Static, err = putStatic(src.static, opt.Public, tree); err != nil {
 		return nil, err
@@ -436,13 +436,13 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	// content/ new and public/ old, which the next build, finding public/
 	// not as the last build left it, makes again.
 	if err := errors.Join(ctree.Seal(), tree.Seal()); err != nil {
-		return nil, fmt.Errorf("build: nothing was changed: %w", err)
+		return nil, fmt.Errorf("nothing was changed: %w", err)
 	}
 	if _, err := ctree.Commit(); err != nil {
-		return nil, fmt.Errorf("build: nothing was changed: %w", err)
+		return nil, fmt.Errorf("nothing was changed: %w", err)
 	}
 	if r.Site, err = tree.Commit(); err != nil {
-		return nil, fmt.Errorf("build: %s/ is new but %s/ was left as it was; the next build completes it: %w", opt.Content, opt.Public, err)
+		return nil, fmt.Errorf("put %s/ in place: %s/ is new but %s/ was left as it was; the next build completes it: %w", opt.Public, opt.Content, opt.Public, err)
 	}
 	// The records of this build only spare the next one work (a record
 	// that cannot be written makes the next build do more).

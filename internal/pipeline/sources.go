@@ -64,7 +64,7 @@ func readSources(fsys afero.Fs, opt Options) (*sources, error) {
 	}
 	errs = append(errs, wrap("build", err))
 	own, err := src.folder(opt.TemplateDir)
-	errs = append(errs, wrap("build: templates", err))
+	errs = append(errs, wrap("read the templates", err))
 	if len(own) > 0 {
 		src.templates = afero.NewMemMapFs()
 		for _, f := range own {
@@ -72,7 +72,7 @@ func readSources(fsys afero.Fs, opt Options) (*sources, error) {
 		}
 	}
 	src.static, err = src.folder(opt.Static)
-	errs = append(errs, wrap("build: static files", err))
+	errs = append(errs, wrap("read the static files", err))
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

@@ -138,7 +138,7 @@ func digestDir(h hash.Hash, fsys afero.Fs, dir string) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("build: %w", err)
+		return fmt.Errorf("read the state of %s: %w", dir, err)
 	}
 	return nil
 }

@@ -16,7 +16,7 @@ import (
 func putStatic(files []sourceFile, public string, tree *publish.Tree) (int, error) {
 	for _, f := range files {
 		if d, _ := tree.New(f.rel); d != "" {
-			return 0, fmt.Errorf("build: %s has the name of a file the build makes (%s); rename it", f.path, path.Join(public, f.rel))
+			return 0, fmt.Errorf("copy static files: %s has the name of a file the build makes (%s); rename it", f.path, path.Join(public, f.rel))
 		}
 		if err := tree.Put(f.rel, f.data); err != nil {
 			return 0, err
