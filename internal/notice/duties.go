@@ -3,6 +3,7 @@ package notice
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"qingdan/internal/units"
 )
@@ -75,44 +76,50 @@ func (p *parser) scanDuties(l line) []duty {
 	}
 	var out []duty
 	labelAt := labelAfterSentence(n)
-	depth, open := 0, -1
+	var (
+		depth     int
+		open      = -1
+		openSize  int
+		closeWith rune
+	)
 	for i, r := range n {
 		if labelAt >= 0 && i >= labelAt {
 			break
 		}
-		switch r {
-		case '（':
-			if depth == 0 {
-				open = i
+		if depth == 0 {
+			if c, ok := dutyBrackets[r]; ok {
+				open, openSize, closeWith, depth = i, utf8.RuneLen(r), c, 1
 			}
-			depth++
-		case '）':
-			if depth == 0 {
-				continue
-			}
-			depth--
-			if depth == 0 && open >= 0 {
-				inner := n[open+len("（") : i]
-				d := duty{start: open, end: i + len("）"), text: inner, orig: l.cut(open+len("（"), i)}
-				switch {
-				case units.IsDuty(inner):
-					out = append(out, d)
-				case fieldsOnly(inner):
-					d.fieldOnly = true
-					out = append(out, d)
-				case units.EndsWithRole(inner) && len([]rune(inner)) <= 80:
-					p.warn(l.num, fmt.Sprintf("（%s） reads like a responsibility but names no unit the parser recognises; it was kept as text", d.orig))
-				}
-				open = -1
-			}
+			continue
 		}
+		switch {
+		case r == closeWith:
+			depth--
+		case dutyBrackets[r] == closeWith:
+			depth++ // the same bracket nested
+		}
+		if depth > 0 {
+			continue
+		}
+		inner := n[open+openSize : i]
+		d := duty{start: open, end: i + utf8.RuneLen(r), text: inner, orig: l.cut(open+openSize, i)}
+		switch {
+		case units.IsDuty(inner):
+			out = append(out, d)
+		case fieldsOnly(inner):
+			d.fieldOnly = true
+			out = append(out, d)
+		case units.EndsWithRole(inner) && len([]rune(inner)) <= 80:
+			p.warn(l.num, fmt.Sprintf("%c%s%c reads like a responsibility but names no unit the parser recognises; it was kept as text", []rune(n[open:])[0], d.orig, r))
+		}
+		open = -1
 	}
 	if depth > 0 && open >= 0 && labelAt < 0 {
 		// A bracket left open at the end of the line.
-		inner := n[open+len("（"):]
+		inner := n[open+openSize:]
 		if units.IsDuty(inner) {
-			p.warn(l.num, fmt.Sprintf("bracket opened before %q is never closed; read as a responsibility", excerpt(l.cut(open+len("（"), len(n)), 20)))
-			out = append(out, duty{start: open, end: len(n), text: inner, orig: l.cut(open+len("（"), len(n))})
+			p.warn(l.num, fmt.Sprintf("bracket opened before %q is never closed; read as a responsibility", excerpt(l.cut(open+openSize, len(n)), 20)))
+			out = append(out, duty{start: open, end: len(n), text: inner, orig: l.cut(open+openSize, len(n))})
 		}
 	}
 	if labelAt >= 0 {
@@ -121,6 +128,11 @@ func (p *parser) scanDuties(l line) []duty {
 	}
 	return out
 }
+
+// dutyBrackets are the brackets a duty is written in, with their closing
+// ones: （X负责）, and where the duty itself holds round brackets or the
+// notice prefers them, 〔责任单位：…市（州）…〕, [牵头单位：X], 【牵头单位：X】.
+var dutyBrackets = map[rune]rune{'（': '）', '〔': '〕', '[': ']', '【': '】'}
 
 // fieldsOnly tells a text of fields (完成时限：…, 牵头负责领导：…) from one
 // whose labels name units too (责任单位：…).

@@ -259,6 +259,7 @@ func (p *parser) finish() {
 		p.warn(0, "no document number (文号, such as 忻政发〔2024〕1号) found")
 	}
 	sort.SliceStable(n.Warnings, func(i, j int) bool { return n.Warnings[i].Line < n.Warnings[j].Line })
+	n.Warnings = oncePerName(n.Warnings)
 	if n.Warnings == nil {
 		n.Warnings = []Warning{}
 	}
@@ -346,6 +347,24 @@ func (p *parser) sectionModel() []Section {
 			sec.Items = append(sec.Items, item)
 		}
 		out = append(out, sec)
+	}
+	return out
+}
+
+// oncePerName keeps the first of the warnings about the same unit name:
+// a name the parser does not know is named once per notice, not at each
+// of its duties.
+func oncePerName(ws []Warning) []Warning {
+	seen := map[string]bool{}
+	out := ws[:0]
+	for _, w := range ws {
+		if strings.HasPrefix(w.Message, "unit name ") {
+			if seen[w.Message] {
+				continue
+			}
+			seen[w.Message] = true
+		}
+		out = append(out, w)
 	}
 	return out
 }

@@ -301,6 +301,9 @@ func (p *parser) recordRules(rules []units.Rule) {
 				p.responsibleLead = true
 			}
 		case units.Standing:
+			if !r.Onward {
+				continue
+			}
 			for _, u := range r.Units {
 				u.Rule = r.Text
 				p.standing = append(p.standing, u)

@@ -11,7 +11,9 @@ import (
 // Assignment is one unit named by a duty, with the role the notice gives it.
 type Assignment struct {
 	// Name is the unit as the notice writes it, with white space removed
-	// and punctuation width folded; never renamed.
+	// and punctuation width folded, and with what its list wrote once
+	// given to it (各区、县级市 names 各县级市, 市行政审批局、住建局 names
+	// 市住建局; see shared.go); never otherwise renamed.
 	Name string `json:"name"`
 	Role Role   `json:"role"`
 	// Rule is set when the unit was not written with the duty but comes
@@ -84,6 +86,14 @@ func Parse(text string, opt Options) Parsed {
 			leadFirst = true
 		case ResponsibleLead:
 			responsibleLead = true
+		}
+	}
+	for _, r := range p.Rules {
+		if r.Kind == Standing && r.Here {
+			for _, u := range r.Units {
+				u.Rule = r.Text
+				p.Units = append(p.Units, u)
+			}
 		}
 	}
 	p.Units, p.Problems = dropRuleWords(dedupe(p.Units), p.Problems)
@@ -185,7 +195,7 @@ func parseClauses(s string, def Role) ([]Assignment, []Rule, []Field) {
 		}
 		units = append(units, list...)
 	}
-	return units, rules, fields
+	return carryLevel(units), rules, fields
 }
 
 // parseClause reads "A、B会同C负责" or "A、B牵头、C配合": a marker ending a
@@ -230,16 +240,15 @@ func parseClause(c string, def Role) []Assignment {
 			continue
 		}
 		name, role, marked := stripMarker(item)
-		name = cleanName(name)
-		if name != "" {
-			pending = append(pending, name)
+		if name = cleanName(name); name != "" {
+			pending = append(pending, splitGlued(name)...)
 		}
 		if marked {
 			flush(role)
 		}
 	}
 	flush(def)
-	return out
+	return expandShared(out)
 }
 
 // trailingMarker reports the role marker that ends s, if any.

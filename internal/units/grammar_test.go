@@ -63,6 +63,10 @@ func TestParse(t *testing.T) {
 		{"各市、县（市、区）人民政府 is one unit", "省发展改革委牵头，各市、县（市、区）人民政府配合", "省发展改革委/lead、各市、县（市、区）人民政府/cooperate", units.Options{}},
 		{"等按职责分工负责", "教育部牵头，国家发展改革委、财政部等按职责分工负责", "教育部/lead、国家发展改革委/responsible、财政部/responsible", units.Options{}},
 		{"分别牵头", "经济投资局和航空口岸局分别牵头、区发改局", "经济投资局/lead、航空口岸局/lead、区发改局/responsible", units.Options{}},
+		{"参加 inside one label, 等有关部门 closing the list", "责任单位：县农业农村局牵头，县财政局、县民政局等有关部门参加，各镇街落实", "县农业农村局/lead、县财政局/cooperate、县民政局/cooperate、各镇街/responsible", units.Options{}},
+		{"参加 after a list", "市发展改革委牵头，市财政局、市统计局参加", "市发展改革委/lead、市财政局/cooperate、市统计局/cooperate", units.Options{}},
+		{"a time after the units", "国务院各部门分别负责，年内持续推进", "国务院各部门/responsible", units.Options{}},
+		{"a way of going on after the units", "各省级人民政府负责，长期坚持", "各省级人民政府/responsible", units.Options{}},
 		{"a name the parser does not know stays", "市体育局、市篮球协会、国网忻州供电公司负责", "市体育局/responsible、市篮球协会/responsible、国网忻州供电公司/responsible", units.Options{}},
 		// ---- valid: labels in every wording ----
 		{"牵头责任单位", "牵头责任单位：市发展改革委", "市发展改革委/lead", units.Options{}},
@@ -98,6 +102,22 @@ func TestFields(t *testing.T) {
 	if len(p.Fields) != 1 || p.Fields[0].Name != "完成时限" || p.Fields[0].Value != "2024年6月底前" {
 		t.Errorf("fields %+v", p.Fields)
 	}
+	for in, when := range map[string]string{
+		"国务院各部门分别负责，年内持续推进": "年内持续推进",
+		"市水利局负责，2025年第一季度":  "2025年第一季度",
+		"市城管局负责，常态化推进":      "常态化推进",
+		"省商务厅负责，2024年底前完成":  "2024年底前完成",
+	} {
+		p := units.Parse(in, units.Options{})
+		if len(p.Fields) != 1 || p.Fields[0].Value != when {
+			t.Errorf("Parse(%q): fields %+v, want the deadline %s", in, p.Fields, when)
+		}
+	}
+	for _, notTime := range []string{"推进", "实施", "市住建局", "年终考核"} {
+		if units.IsDeadline(notTime) {
+			t.Errorf("IsDeadline(%q) is true", notTime)
+		}
+	}
 	p = units.Parse("市农业农村局负责，2024年11月底前完成", units.Options{})
 	if len(p.Fields) != 1 || p.Fields[0].Value != "2024年11月底前完成" {
 		t.Errorf("fields %+v", p.Fields)
@@ -132,6 +152,8 @@ func TestRulesInEveryWording(t *testing.T) {
 		{"责任单位：市工信局、市财政局。以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出", units.Standing, true, "各县区人民政府/responsible、园区管委会/responsible"},
 		{"生态环境部指导。以下均需试点城市政府落实，不再列出", units.Standing, true, "试点城市政府/responsible"},
 		{"市住建局负责。无牵头单位的，责任单位即为牵头单位，下同", units.ResponsibleLead, true, ""},
+		{"责任单位：省发展改革委、省商务厅按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。", units.Standing, true, "相关市（州）人民政府/responsible"},
+		{"省交通运输厅负责。各项任务均涉及各市（州）人民政府，不再进行分工", units.Standing, false, "各市（州）人民政府/responsible"},
 	} {
 		p := units.Parse(c.in, units.Options{})
 		if len(p.Rules) != 1 || p.Rules[0].Kind != c.kind || p.Rules[0].Onward != c.onward || show(p.Rules[0].Units) != c.units {
@@ -210,7 +232,10 @@ func TestIsDuty(t *testing.T) {
 		"人力资源社会保障部等有关部门和单位负责":     true,
 		"各有关部门和单位，各省级人民政府按职责分工负责": true,
 		"责任单位：市工信局、市财政局等有关部门，各县区人民政府、园区管委会。以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出": true,
-		"市体育局、各新闻媒体负责":          true,
+		"市体育局、各新闻媒体负责":                        true,
+		"国务院各部门分别负责，年内持续推进":                   true,
+		"责任单位：县扶贫开发办牵头，县民政局等有关部门参加，各镇街落实":     true,
+		"牵头单位：区卫健局；责任单位：区疫情防控指挥部成员单位、各街办（新区）": true,
 		"由企业自主负责":               false,
 		"牵头负责领导：金力":             false,
 		"市农业农村局负责，2024年11月底前完成": true,

@@ -58,7 +58,7 @@ var (
 	classRe      = regexp.MustCompile(`有关|相关|负有|各级|各部门|各单位|成员单位|其他|^各地|^地方|^试点城市$`)
 	militaryRe   = regexp.MustCompile(`军分区|武警|解放军|部队|警备区|军区|^驻.+军`)
 	governmentRe = regexp.MustCompile(`政府$|管委会$|管理委员会$|街道办事处$|[乡镇]$|^各地$|[县区旗市]$|^(各)?(省|市|县)级人民政府$`)
-	committeeRe  = regexp.MustCompile(`委员会|安委会|安委办|专委会|减灾委|防指|指挥部|领导小组|工作小组|联席会议|办公室$`)
+	committeeRe  = regexp.MustCompile(`委员会|安委会|安委办|专委会|减灾委|防指|指挥部|领导小组|工作小组|工作组|联席会议|专班|办公室$`)
 	agencyRe     = regexp.MustCompile(`^(国家|中国|中央|国务院|全国|最高|省|山西|中共中央)|分局|总局|监察执法|^[^市县区]*[部署]$|总社$|银行$|分行$|支行$|^[^市县区]*监会$|^国[资管]`)
 	departmentRe = regexp.MustCompile(`^(市|县|区|旗)|[局委办队所站中心]$`)
 )
@@ -76,13 +76,37 @@ func Classify(name string, national bool) Kind {
 	return k
 }
 
-// otherBodyRe names bodies outside government: companies, associations,
-// mass organisations. They may carry a duty, but the parser warns, since
-// a name it does not place may be prose taken for a unit.
-var otherBodyEnds = []string{"公司", "集团", "协会", "学会", "商会", "联合会", "促进会", "研究会", "基金会", "工会", "妇联", "团委", "团市委", "团县委", "团区委", "团省委", "科协", "残联", "红十字会", "企业", "合作社"}
+// otherBodyEnds name bodies outside government: companies and
+// associations. They may carry a duty, but the parser warns, since a name
+// it does not place may be prose taken for a unit.
+var otherBodyEnds = []string{"公司", "集团", "协会", "学会", "商会", "联合会", "促进会", "研究会", "基金会", "企业", "合作社"}
+
+// genreBodyEnds name the bodies notices give duties to beside government
+// as a matter of course: the people's organisations (团市委, 妇联, 科协,
+// 工商联, 残联, 红十字会 …) and the working bodies set up for a task
+// (专班, 指挥部, 领导小组办公室). They are recognised, although most end
+// as an association's name does (科学技术协会, 妇女联合会).
+var genreBodyEnds = []string{"团委", "团市委", "团县委", "团区委", "团省委", "团中央", "妇联", "妇女联合会", "科协", "科学技术协会",
+	"工商联", "工商业联合会", "残联", "残疾人联合会", "文联", "文学艺术界联合会", "社科联", "侨联", "归国华侨联合会", "总工会", "工会",
+	"红十字会", "关工委", "专班", "工作专班", "指挥部", "领导小组", "工作组", "工作小组", "联席会议"}
 
 func otherBody(name string) bool {
+	for _, e := range genreBodyEnds {
+		if strings.HasSuffix(name, e) {
+			return false
+		}
+	}
 	for _, e := range otherBodyEnds {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// genreBody reports a body of the genre outside government proper.
+func genreBody(name string) bool {
+	for _, e := range genreBodyEnds {
 		if strings.HasSuffix(name, e) {
 			return true
 		}
@@ -101,7 +125,7 @@ func Recognised(name string) bool {
 	if name == "" || otherBody(name) {
 		return false
 	}
-	return strings.ContainsRune(govEnds, lastRune(name)) ||
+	return strings.ContainsRune(govEnds, lastRune(name)) || genreBody(name) ||
 		militaryRe.MatchString(name) || governmentRe.MatchString(name) || classRe.MatchString(name) ||
 		strings.HasSuffix(name, "部门") || strings.HasSuffix(name, "单位") || strings.HasPrefix(name, "各") ||
 		agencyRe.MatchString(name) || committeeRe.MatchString(name) || departmentRe.MatchString(name)

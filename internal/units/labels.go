@@ -158,13 +158,27 @@ func trimSeps(s string) string {
 	})
 }
 
-// deadlineRe reads a clause that only says when: 2024年11月底前完成, 年内,
-// 长期坚持, 每季度.
-var deadlineRe = regexp.MustCompile(`^(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|中旬|上旬|下旬|末|年底|年内|上半年|下半年|前三季度|第[一二三四]季度)?(?:前|以前|之前|内)?(?:完成|结束|办结|见效|建成|落实到位|取得成效)?|长期坚持|持续推进|长期|持续开展|常态化开展|常态化推进|年内完成|按时完成|每年|每季度|每月|每半年|定期)$`)
+// A deadline clause says when, how long or how often: a time (2024年
+// 11月底前, 年内, 每季度), a way of going on (持续推进, 长期坚持), or a time
+// and what is done by then (2024年11月底前完成, 年内持续推进). A word of
+// doing alone (推进, 实施) says nothing of time and is no deadline.
+var (
+	timeRe = regexp.MustCompile(`^(?:\d{4}\s*[-—–~～至到]\s*\d{4}年|当年|全年|今年|明年|每年|每季度|每月|每半年|定期|长期|近期|(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|中旬|上旬|下旬|末|初|年底|年内|年末|年中|上半年|下半年|前三季度|第?[一二三四1-4]季度)?)(?:前|以前|之前|内|起|开始)?`)
+	doneRe = regexp.MustCompile(`^(?:完成|结束|办结|见效|建成|落实到位|取得成效|取得明显成效|基本完成|全面完成|持续推进|长期坚持|坚持|持续开展|常态化开展|常态化推进|推进|开展|实施|落实)?$`)
+	// goingOnRe is a clause that says how long without a time.
+	goingOnRe = regexp.MustCompile(`^(?:长期坚持|持续推进|持续开展|常态化开展|常态化推进|长期|持续|按时完成|逐步推进|分步实施)$`)
+)
 
 // isDeadline reports a clause that is a deadline, not a unit.
 func isDeadline(c string) bool {
-	return c != "" && deadlineRe.MatchString(c) && (strings.ContainsAny(c, "0123456789") || !strings.ContainsAny(c, "年月日") || strings.Contains(c, "年内") || strings.Contains(c, "年底"))
+	if c == "" {
+		return false
+	}
+	if goingOnRe.MatchString(c) {
+		return true
+	}
+	loc := timeRe.FindStringIndex(c)
+	return loc != nil && loc[1] > 0 && doneRe.MatchString(c[loc[1]:])
 }
 
 // IsDeadline reports a text that only says when a duty is due:

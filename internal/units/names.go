@@ -15,12 +15,12 @@ var (
 	// levelRe is a bare level of government in a list written 各县、市、区
 	// 政府, which names one unit, not three.
 	levelRe     = regexp.MustCompile(`^各?(?:[省市县区乡镇旗盟州]|自治区|直辖市|自治州|自治县|计划单列市|地区){1,3}$`)
-	levelTailRe = regexp.MustCompile(`^(?:[省市县区乡镇旗盟州]|自治区|直辖市|自治州|自治县|计划单列市){1,2}(?:（[^）]*）|〔[^〕]*〕)?(?:级)?(?:人民)?政府(?:（[^）]*）)?$`)
+	levelTailRe = regexp.MustCompile(`^(?:县级市|[省市县区乡镇旗盟州]|自治区|直辖市|自治州|自治县|计划单列市){1,2}(?:（[^）]*）|〔[^〕]*〕)?(?:级)?(?:人民)?政府(?:（[^）]*）)?$`)
 	// byRe is what may stand before the units of a duty: 由, 请, 具体由.
 	byRe = regexp.MustCompile(`^(?:(?:具体|统一|分别|主要|均|一律|另行|各自)?由|请)`)
 	// ruleWordRe is in a rule, never in a unit's name: text that holds
 	// it after the rules were read is a rule written askew, not a unit.
-	ruleWordRe = regexp.MustCompile(`下同|第一位|不再(?:单独)?列|以下均|均需|即为牵头`)
+	ruleWordRe = regexp.MustCompile(`下同|第一位|不再(?:单独)?列|不再(?:做|作|进行)?分工|以下均|均需|均涉及|即为牵头`)
 	// genericRe is a word that never names a unit alone: 部门和单位 is one
 	// phrase, not 部门 and 单位.
 	genericRe = regexp.MustCompile(`^(?:单位|部门|机构|个人|企业)`)
@@ -204,7 +204,7 @@ func checkName(name string) string {
 	case !hasHan(name):
 		return fmt.Sprintf("unit name %q has no Chinese characters", name)
 	case !Recognised(name):
-		return fmt.Sprintf("unit name %q is not a government body the parser knows (a 协会, a 公司 or a mass organisation?); kept as a unit", name)
+		return fmt.Sprintf("unit name %q is not a government body the parser knows (a 公司 or a 协会?); kept as a unit", name)
 	}
 	return ""
 }

@@ -60,7 +60,7 @@ var markers = func() []marker {
 		{"督促企业落实", Supervise}, {"督促指导企业落实", Supervise}, {"督促生产经营单位落实", Supervise},
 		{"督促相关企业落实", Supervise}, {"督促落实", Supervise}, {"监督企业落实", Supervise},
 		{"负责指导", Guide}, {"业务指导", Guide}, {"指导", Guide},
-		{"配合落实", Cooperate}, {"配合", Cooperate}, {"共同参与", Cooperate}, {"参与", Cooperate},
+		{"配合落实", Cooperate}, {"配合", Cooperate}, {"共同参与", Cooperate}, {"参与", Cooperate}, {"参加", Cooperate},
 		{"协同", Cooperate}, {"协助", Cooperate}, {"协办", Cooperate},
 		{"负责落实", Responsible}, {"分别负责", Responsible}, {"共同负责", Responsible},
 		{"按职责分工负责", Responsible}, {"按职责负责", Responsible}, {"分工负责", Responsible},

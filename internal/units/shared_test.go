@@ -1,0 +1,64 @@
+package units_test
+
+import (
+	"testing"
+
+	"qingdan/internal/units"
+)
+
+// What a list writes once — a leading 各, the place of a body type, the
+// level of a department — is given to each of its names; names written
+// with no separator are split where one ends and the next begins. The
+// lists are written as city, district and provincial notices write them.
+func TestSharedParts(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		// ---- valid: a leading 各 ----
+		{"各 over bare levels", "牵头单位：市教育局；配合单位：市财政局，各区、县级市", "市教育局/lead、市财政局/cooperate、各区/cooperate、各县级市/cooperate"},
+		{"各有关 over bare levels", "市农业局牵头，各有关区、县级市配合", "市农业局/lead、各有关区/cooperate、各有关县级市/cooperate"},
+		{"各 over three bare levels", "各县、市、区", "各县/responsible、各市/responsible、各区/responsible"},
+		{"各 over a level and its body", "各乡镇人民政府、街道办事处负责", "各乡镇人民政府/responsible、各街道办事处/responsible"},
+		{"a shared body type stays one group", "各区、县级市政府", "各区、县级市政府/responsible"},
+		{"the place of a bare body type", "参与单位：市直有关部门，各县区政府、管委会", "市直有关部门/cooperate、各县区政府/cooperate、各县区管委会/cooperate"},
+		{"a named body is not bare", "各县（市、区）政府、高新区管委会", "各县（市、区）政府/responsible、高新区管委会/responsible"},
+		// ---- valid: the level of a department ----
+		{"市 written once", "责任单位：市行政审批局、住建局、司法局，各市（区）人民政府", "市行政审批局/responsible、市住建局/responsible、市司法局/responsible、各市（区）人民政府/responsible"},
+		{"区 written once", "区发改局、统计局、财政局负责", "区发改局/responsible、区统计局/responsible、区财政局/responsible"},
+		{"县 written once, roles kept", "县教育局牵头，卫健局、民政局配合", "县教育局/lead、县卫健局/cooperate、县民政局/cooperate"},
+		{"a 厅 names its level", "省发展改革委、商务厅、省大数据中心", "省发展改革委/responsible、商务厅/responsible、省大数据中心/responsible"},
+		{"a branch carries its own place", "区发改局、海曙生态环境分局", "区发改局/responsible、海曙生态环境分局/responsible"},
+		{"no level before: as written", "立山经济开发区，各街道，税务局", "立山经济开发区/responsible、各街道/responsible、税务局/responsible"},
+		{"a vertical body is not the city's", "市发展改革委，税务局", "市发展改革委/responsible、税务局/responsible"},
+		{"a party committee's level is not a government's", "市委组织部、编办", "市委组织部/responsible、编办/responsible"},
+		{"a national list has no level", "发展改革委、财政部、商务部", "发展改革委/responsible、财政部/responsible、商务部/responsible"},
+		// ---- valid: names glued together ----
+		{"two departments in one cell", "区发改局区统计局", "区发改局/responsible、区统计局/responsible"},
+		{"party and government", "区委区政府", "区委/responsible、区政府/responsible"},
+		{"glued names in a list", "区经信局区统计局、区商务局", "区经信局/responsible、区统计局/responsible、区商务局/responsible"},
+		{"市场 is no level", "区市场监管局", "区市场监管局/responsible"},
+		{"a section of a bureau", "县商务局市场科", "县商务局市场科/responsible"},
+		{"a brigade of a bureau", "市公安局交警支队", "市公安局交警支队/responsible"},
+		{"市直 is no name", "市委市直机关工委", "市委市直机关工委/responsible"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := show(units.Parse(c.in, units.Options{}).Units); got != c.want {
+				t.Errorf("Parse(%q)\n got %s\nwant %s", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+// The bodies notices name beside government as a matter of course are
+// units without a warning; companies and associations still get one, once.
+func TestGenreBodies(t *testing.T) {
+	for _, name := range []string{"团市委", "团县委", "市科协", "市妇联", "区残联", "县工商联", "市红十字会", "市总工会", "全区经济运行各专班", "市疫情防控指挥部", "县创文工作领导小组办公室", "市妇女联合会", "省科学技术协会"} {
+		if p := units.Parse(name+"负责", units.Options{}); len(p.Problems) != 0 || len(p.Units) != 1 {
+			t.Errorf("%s: units %v problems %v", name, p.Units, p.Problems)
+		}
+	}
+	for _, name := range []string{"市篮球协会", "国网忻州供电公司", "市餐饮行业商会"} {
+		if p := units.Parse(name+"负责", units.Options{}); len(p.Problems) != 1 {
+			t.Errorf("%s: want one problem, got %v", name, p.Problems)
+		}
+	}
+}
