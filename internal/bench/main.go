@@ -42,6 +42,7 @@ func main() {
 	keep := flag.String("dir", "", "work in this folder (default: a temporary one, removed after)")
 	hugo := flag.String("hugo", "", "compare with this Hugo program instead (see hugo.go)")
 	against := flag.String("against", "", "compare with this qingdan program (an earlier commit's) instead, run in turn")
+	program := flag.String("program", "", "time this qingdan program instead of building the one here (with -against: two commits, neither this one)")
 	flag.Parse()
 
 	root, err := os.Getwd()
@@ -54,10 +55,13 @@ func main() {
 		check(err)
 		defer os.RemoveAll(dir)
 	}
-	bin := filepath.Join(dir, "qingdan")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	check(cmd.Run())
+	bin := *program
+	if bin == "" {
+		bin = filepath.Join(dir, "qingdan")
+		cmd := exec.Command("go", "build", "-o", bin, ".")
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		check(cmd.Run())
+	}
 	templates, err := gen.Load(root)
 	check(err)
 
