@@ -66,6 +66,10 @@ type Options struct {
 	Title, Base string
 	// Now returns the time, for the elapsed time in the report only.
 	Now func() time.Time
+	// Waiting is called when another build of the project holds the lock
+	// and this one waits for it, with what the lock file says of that
+	// build; by default a line is written to the progress writer.
+	Waiting func(holder string)
 }
 
 func (o *Options) defaults() {
@@ -288,6 +292,12 @@ func loadRegistry(data []byte, p string) (*units.Registry, error) {
 // at a time writes a project's content/ and public/.
 const LockName = ".qingdan-lock"
 
+// WaitingLine says that a build waits for another, held by holder.
+func WaitingLine(opt Options, holder string) string {
+	opt.defaults()
+	return fmt.Sprintf("waiting for another build of %s/ and %s/ to finish (%s: %s)", opt.Content, opt.Public, LockPath(opt), holder)
+}
+
 // LockPath is the lock file of the project whose content folder is opt's.
 func LockPath(opt Options) string {
 	opt.defaults()
@@ -305,9 +315,11 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if progress == nil {
 		progress = io.Discard
 	}
-	unlock, err := publish.Lock(fsys, LockPath(opt), func(holder string) {
-		fmt.Fprintf(progress, "waiting for another build of %s/ and %s/ to finish (%s: %s)\n", opt.Content, opt.Public, LockPath(opt), holder)
-	})
+	waiting := opt.Waiting
+	if waiting == nil {
+		waiting = func(holder string) { fmt.Fprintln(progress, WaitingLine(opt, holder)) }
+	}
+	unlock, err := publish.Lock(fsys, LockPath(opt), waiting)
 	if err != nil {
 		return nil, err
 	}

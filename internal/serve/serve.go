@@ -86,7 +86,9 @@ func Run(ctx context.Context, fsys afero.Fs, opt Options, out io.Writer) error {
 // rebuild builds the site and, when the site or the error shown changed,
 // bumps the version the pages poll.
 func (s *Server) rebuild() {
-	r, err := pipeline.Run(s.fsys, s.opt.Build, nil)
+	opt := s.opt.Build
+	opt.Waiting = func(holder string) { fmt.Fprintln(s.out, pipeline.WaitingLine(opt, holder)) }
+	r, err := pipeline.Run(s.fsys, opt, nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {

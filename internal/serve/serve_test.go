@@ -8,12 +8,14 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/spf13/afero"
 
 	"qingdan/internal/pipeline"
+	"qingdan/internal/publish"
 	"qingdan/internal/serve"
 )
 
@@ -183,5 +185,58 @@ func TestServeRefuses(t *testing.T) {
 		if strings.Contains(body, "public/") || strings.Contains(body, "not a directory") {
 			t.Errorf("/%s: the answer tells of the disk: %.200s", c.path, body)
 		}
+	}
+}
+
+// syncBuffer is a buffer written by the server and read by the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// While another build holds the project's lock, the preview's build
+// waits, says so in one line, and runs once the lock is free.
+func TestServeWaitsForBuild(t *testing.T) {
+	fsys, opt := site(t)
+	unlock, err := publish.Lock(fsys, pipeline.LockPath(opt), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuffer{}
+	ready := make(chan string, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go serve.Run(ctx, fsys, serve.Options{Port: freePort(t), Build: opt, Ready: ready}, out)
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "waiting for another build of content/ and public/ to finish") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no word of the wait:\n%s", out.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	select {
+	case <-ready:
+		t.Fatal("the preview built while another build held the lock")
+	case <-time.After(200 * time.Millisecond):
+	}
+	unlock()
+	base := <-ready
+	if code, _ := fetch(t, base); code != 200 {
+		t.Errorf("home: %d", code)
+	}
+	if strings.Count(out.String(), "waiting") != 1 {
+		t.Errorf("output:\n%s", out.String())
 	}
 }
