@@ -118,14 +118,14 @@ func main() {
 // changed and a rebuild with one notice revised, as the main table does;
 // it prints a table row per size and measurement.
 func compare(old, new, root, dir string, templates []string, sizes string, runs int, seed int64) {
-	fmt.Println("| notices | measurement | before | after | after ÷ before | peak memory, before | peak memory, after |")
-	fmt.Println("| --- | --- | --- | --- | --- | --- | --- |")
+	fmt.Println("| notices | measurement | before | after | after ÷ before | CPU, before | CPU, after | CPU after ÷ before | peak memory, before | peak memory, after |")
+	fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	names := []string{"full build", "rebuild, nothing changed", "rebuild, one notice changed"}
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		check(err)
 		// times[measurement][program]
-		var times [3][2][]time.Duration
+		var times, cpu [3][2][]time.Duration
 		var mem [3][2][]int64
 		for r := 0; r < runs; r++ {
 			for i, bin := range []string{old, new} {
@@ -135,15 +135,17 @@ func compare(old, new, root, dir string, templates []string, sizes string, runs 
 					if m == 2 {
 						revise(filepath.Join(site, "seeds", notices[0].Name))
 					}
-					d, rss := runBuild(bin, site)
-					times[m][i], mem[m][i] = append(times[m][i], d), append(mem[m][i], rss)
+					d, c, rss := runBuildCPU(bin, site)
+					times[m][i], cpu[m][i], mem[m][i] = append(times[m][i], d), append(cpu[m][i], c), append(mem[m][i], rss)
 				}
 			}
 		}
 		for m, name := range names {
 			before, after := medianDuration(times[m][0]), medianDuration(times[m][1])
-			fmt.Printf("| %d | %s | %s | %s | %.2f× | %d MB | %d MB |\n", n, name, format(before), format(after),
-				after.Seconds()/before.Seconds(), medianInt(mem[m][0])>>10, medianInt(mem[m][1])>>10)
+			cpuBefore, cpuAfter := medianDuration(cpu[m][0]), medianDuration(cpu[m][1])
+			fmt.Printf("| %d | %s | %s | %s | %.2f× | %s | %s | %.2f× | %d MB | %d MB |\n", n, name, format(before), format(after),
+				after.Seconds()/before.Seconds(), format(cpuBefore), format(cpuAfter), cpuAfter.Seconds()/cpuBefore.Seconds(),
+				medianInt(mem[m][0])>>10, medianInt(mem[m][1])>>10)
 		}
 	}
 }
@@ -173,6 +175,14 @@ func setup(root, site string, templates []string, n int, seed int64) []gen.Notic
 
 // runBuild runs a build and returns its wall time and peak memory in KB.
 func runBuild(bin, site string) (time.Duration, int64) {
+	d, _, rss := runBuildCPU(bin, site)
+	return d, rss
+}
+
+// runBuildCPU runs a build and returns its wall time, its CPU time (user
+// and system: less moved than the wall time by other work on a shared
+// machine) and its peak memory in KB.
+func runBuildCPU(bin, site string) (time.Duration, time.Duration, int64) {
 	cmd := exec.Command(bin, "-q")
 	cmd.Dir = site
 	// The machine-local cache of the build stays in the site's folder.
@@ -181,7 +191,7 @@ func runBuild(bin, site string) (time.Duration, int64) {
 	start := time.Now()
 	check(cmd.Run())
 	d := time.Since(start)
-	return d, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss
+	return d, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss
 }
 
 func count(dir string) (files int, bytes int64) {
