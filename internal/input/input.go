@@ -6,6 +6,7 @@
 package input
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -44,14 +45,17 @@ func Read(fsys afero.Fs, p string) ([]byte, error) {
 	if err := check(p, info); err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
+	// Sized to the file, with room to see the end (or that it grew), as
+	// os.ReadFile does: growing a buffer from nothing costs more than
+	// the reading.
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxSize+1)); err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
-	if len(data) > MaxSize {
-		return nil, tooLarge(p, int64(len(data)))
+	if buf.Len() > MaxSize {
+		return nil, tooLarge(p, int64(buf.Len()))
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 func check(p string, info fs.FileInfo) error {

@@ -133,7 +133,7 @@ func digestDir(h hash.Hash, fsys afero.Fs, dir string) error {
 			return err
 		}
 		if !info.IsDir() {
-			fmt.Fprintf(h, "%s %d %d %d %v\n", p, info.Size(), info.ModTime().UnixNano(), changeTime(info), info.Mode())
+			fmt.Fprintf(h, "%s %d %d %d %d\n", p, info.Size(), info.ModTime().UnixNano(), changeTime(info), uint32(info.Mode()))
 		}
 		return nil
 	})
