@@ -3,6 +3,9 @@ package notice
 import (
 	"regexp"
 	"strings"
+
+	"qingdan/internal/textnorm"
+	"qingdan/internal/units"
 )
 
 // unspaced removes the spaces of letter-spaced Chinese (忻 州 市).
@@ -22,6 +25,9 @@ type headerState struct {
 	// attaching is true right after 附件：1.…, whose list may go on over
 	// the next lines (2.…).
 	attaching bool
+	// draftDate is a date in brackets under the title, the notice's date
+	// when nothing else gives one.
+	draftDate string
 }
 
 // parseHeader reads the lines before the body: the metadata of a portal
@@ -42,6 +48,7 @@ func (p *parser) parseHeader(lines []line) {
 		p.headerLine(&h, lines[i].trim())
 	}
 	p.n.Title = cleanTitle(joinTitle(h.titleLines))
+	p.draftDate = h.draftDate
 	if p.n.Title == "" {
 		p.n.Title = cleanTitle(h.planTitle)
 	}
@@ -64,6 +71,9 @@ func (p *parser) headerLine(h *headerState, l line) {
 	h.attaching = false
 	if fields, ok := metaLine(l); ok {
 		p.applyMeta(fields)
+		return
+	}
+	if isChrome(l) {
 		return
 	}
 	if issuer, ok := redHead(l); ok && !h.seenRecipients && len(h.titleLines) == 0 {
@@ -91,6 +101,12 @@ func (p *parser) headerLine(h *headerState, l line) {
 		}
 		return
 	}
+	if d, ok := bracketedDate(l); ok && !h.seenRecipients {
+		// （2015年9月15日） under a title: the date of a draft or of a
+		// text published without a signature.
+		h.draftDate = d
+		return
+	}
 	if !h.seenRecipients {
 		switch {
 		case isRecipients(t):
@@ -101,7 +117,7 @@ func (p *parser) headerLine(h *headerState, l line) {
 			p.headerIssuer = strings.TrimSpace(l.orig)
 			return
 		case !sentenceRe.MatchString(t) && runeLen(t) <= 80 && !h.signed:
-			h.titleLines = append(h.titleLines, strings.TrimSpace(l.orig))
+			h.titleLines = append(h.titleLines, joinHan(titleOfCrumbs(strings.TrimSpace(l.orig))))
 			return
 		}
 	}
@@ -140,10 +156,24 @@ func isRecipients(t string) bool {
 		return false
 	}
 	body := strings.TrimSuffix(t, "：")
-	if titleEndRe.MatchString(body) {
+	if titleEndRe.MatchString(body) || strings.Contains(body, "如下") {
 		return false
 	}
-	return strings.HasPrefix(t, "各") || strings.ContainsAny(body, "，、") || isOrgLine(line{norm: body})
+	return strings.HasPrefix(t, "各") || strings.ContainsAny(body, "，、") || isOrgLine(line{norm: body}) ||
+		(runeLen(body) <= 30 && units.Recognised(textnorm.Name(body)) && !sentenceRe.MatchString(body))
+}
+
+// bracketedDateRe is a line that is only a date in brackets.
+var bracketedDateRe = regexp.MustCompile(`^（\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*）$`)
+
+// bracketedDate reads a line such as （2015年9月15日）.
+func bracketedDate(l line) (string, bool) {
+	m := bracketedDateRe.FindStringSubmatch(strings.TrimSpace(l.norm))
+	if m == nil {
+		return "", false
+	}
+	d, _ := findDate(m[1])
+	return d, d != ""
 }
 
 // letterSpacedRe is a line of Chinese letter-spaced for display:

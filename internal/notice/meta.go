@@ -36,6 +36,10 @@ var metaLabels = map[string]metaField{
 	"政策解读": metaOther, "字体": metaOther, "打印": metaOther, "阅读次数": metaOther, "浏览次数": metaOther,
 	"点击数": metaOther, "访问量": metaOther, "分享到": metaOther, "作者": metaOther, "责任编辑": metaOther,
 	"生效日期": metaOther, "实施日期": metaOther, "废止日期": metaOther, "发布时间": metaPublished, "发布日期": metaPublished,
+	"效力状态": metaOther, "文件分类": metaOther, "信息分类": metaOther, "内容分类": metaOther, "分类": metaOther, "所属主题": metaOther,
+	"公开时限": metaOther, "发布人": metaOther, "文种": metaOther, "施行日期": metaOther, "失效日期": metaOther, "浏览": metaOther,
+	"页面": metaOther, "对比度": metaOther, "字号": metaOther, "时间": metaPublished, "公开日期": metaPublished, "公布日期": metaPublished,
+	"颁布时间": metaDate, "颁布日期": metaDate, "印发日期": metaDate,
 	"文号": metaDocNumber, "文件编号": metaDocNumber, "发文字号": metaDocNumber, "发文文号": metaDocNumber,
 	"发文机关": metaIssuer, "发布机构": metaIssuer, "发布单位": metaIssuer, "发文单位": metaIssuer, "发文机构": metaIssuer, "制发机关": metaIssuer,
 	"成文日期": metaDate, "成文时间": metaDate, "发文日期": metaDate,
@@ -95,7 +99,9 @@ func metaLine(l line) ([]source.Field, bool) {
 		return nil, false
 	}
 	withColon := t[locs[0][4]:locs[0][5]] == "："
-	if !withColon && len(locs) < 2 && !spacedLabel(t[locs[0][2]:locs[0][3]], t[locs[0][3]:]) {
+	// A label alone on its line is a field the page left empty (有效性).
+	alone := locs[0][1] == len(t)
+	if !withColon && len(locs) < 2 && !alone && !spacedLabel(t[locs[0][2]:locs[0][3]], t[locs[0][3]:]) {
 		return nil, false
 	}
 	if withColon {
@@ -146,7 +152,10 @@ func (p *parser) applyMeta(fields []source.Field) {
 		}
 		switch metaLabels[name] {
 		case metaDocNumber:
-			if p.meta.docNumber == "" {
+			// An empty 文号 field is followed by the next label on the
+			// same line (文 号： 文件分类：综合政务): a value that is no
+			// document number is not taken.
+			if p.meta.docNumber == "" && docNumLikeRe.MatchString(v) {
 				p.meta.docNumber = v
 			}
 		case metaIssuer:
@@ -168,6 +177,10 @@ func (p *parser) applyMeta(fields []source.Field) {
 		}
 	}
 }
+
+// docNumLikeRe is in every document number: a year in brackets or a
+// number before 号.
+var docNumLikeRe = regexp.MustCompile(`[〔\[【（(［]\s*\d{4}\s*[〕\]】）)］]|\d+\s*号`)
 
 var isoDateRe = regexp.MustCompile(`(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})`)
 

@@ -48,8 +48,11 @@ type parser struct {
 	responsibleLead bool
 	standing        []units.Assignment
 
-	ccText        string
-	headerIssuer  string
+	ccText       string
+	headerIssuer string
+	// draftDate is a date in brackets under the title (（2015年9月15日）),
+	// taken when no signature or metadata dates the notice.
+	draftDate     string
 	meta          metaHeader
 	hasBody       bool
 	tableSections map[*table]*sectionBlock
@@ -289,7 +292,7 @@ func (p *parser) completeHeader() {
 	if n.Title == "" {
 		n.Title = cleanTitle(p.meta.title)
 	}
-	n.Date = firstNonEmpty(n.Date, p.meta.date, n.PrintDate, p.meta.published)
+	n.Date = firstNonEmpty(n.Date, p.meta.date, n.PrintDate, p.draftDate, p.meta.published)
 }
 
 // orderTasks joins the table's tasks and the body's, in the notice's

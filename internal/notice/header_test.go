@@ -1,0 +1,55 @@
+package notice_test
+
+import (
+	"strings"
+	"testing"
+
+	"qingdan/internal/notice"
+)
+
+// The chrome of portal pages never reaches the header, whatever page it
+// was copied from; the fields the page names fill it. Each case is the top
+// of a page as offices copy it, above the same short body.
+func TestPortalChrome(t *testing.T) {
+	const body = "一、重点任务\n（一）推进改革。深化改革。（市发展改革委负责）\n"
+	cases := []struct {
+		name, top                            string
+		doc, issuer, title, date, recipients string
+	}{
+		{"links and the site's name", "返回首页\n设为首页 加入收藏 长者版\n宁远市人民政府门户网站\n宁远市人民政府关于做好春耕生产的通知\n宁政发〔2024〕3号\n各县（市、区）人民政府：\n",
+			"宁政发〔2024〕3号", "宁远市人民政府", "宁远市人民政府关于做好春耕生产的通知", "", "各县（市、区）人民政府"},
+		{"breadcrumbs on two lines", "当前位置首页\n> 政务公开 > 法定主动公开内容 > 政策文件\n发布机构 宁远县农业农村局 组配分类 政策文件\n成文日期 2024-02-01 废止日期\n有效性\n2024年全县春耕生产任务清单\n",
+			"", "宁远县农业农村局", "2024年全县春耕生产任务清单", "2024-02-01", ""},
+		{"labels without colons, two a line", "政府信息公开\n发文字号 宁农〔2024〕5号 主题分类 农业\n发文单位 宁远市农业农村局 效力状态 有效\n发文日期 2024-02-03 发布日期 2024-02-05\n宁远市农业农村局关于做好春耕生产的通知\n发布时间：2024-02-05 09:30 字号：[ 大 中 小 ]\n各县（市、区）农业农村局：\n",
+			"宁农〔2024〕5号", "宁远市农业农村局", "宁远市农业农村局关于做好春耕生产的通知", "2024-02-03", "各县（市、区）农业农村局"},
+		{"an empty 文号 field", "- 设为首页\n- 无障碍阅读\n名 称：区人民政府办公室 关于做好春耕生产的通知\n文 号： 文件分类：农业 所属机构：\n区人民政府办公室 关于做好春耕生产的通知\n",
+			"", "区人民政府办公室", "区人民政府办公室关于做好春耕生产的通知", "", ""},
+		{"the site and column before the title", "页面：\n字体：\n对比度：\n宁远市人民政府门户网站 宁远市农业农村局 文件通知 宁远市农业农村局关于做好<br/>春耕生产的通知\n来源：本网   时间：2024-02-05 17:12:40   浏览：-\n字号：\n宁农〔2024〕6号\n",
+			"宁农〔2024〕6号", "宁远市农业农村局", "宁远市农业农村局关于做好春耕生产的通知", "2024-02-05", ""},
+		{"a law database page", "法规库\n国务院办公厅关于做好春耕生产的通知\n国办函[2024]9号\n颁布时间：2024-02-06 00:00:00.000 发文单位：国务院办公厅\n中国政府网\n国务院有关部门：\n",
+			"国办函[2024]9号", "国务院办公厅", "国务院办公厅关于做好春耕生产的通知", "2024-02-06", "国务院有关部门"},
+		{"a repost site's name", "【chunyun.com-春耕信息门户网】\n宁远市做好春耕生产实施意见\n（2024年2月7日）\n",
+			"", "", "宁远市做好春耕生产实施意见", "2024-02-07", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n, err := notice.Parse([]byte(c.top+body), "page.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join([]string{n.DocNumber, n.Issuer, n.Title, n.Date, n.Recipients}, " | ")
+			want := strings.Join([]string{c.doc, c.issuer, c.title, c.date, c.recipients}, " | ")
+			if got != want {
+				t.Errorf("header\n got %s\nwant %s", got, want)
+			}
+			for _, p := range n.Preamble {
+				if strings.ContainsAny(p, ">") || strings.Contains(p, "首页") || strings.Contains(p, "字号") {
+					t.Errorf("chrome in the preamble: %q", p)
+				}
+			}
+			if len(n.Tasks) != 1 {
+				t.Errorf("%d tasks, want 1", len(n.Tasks))
+			}
+		})
+	}
+}
