@@ -21,13 +21,13 @@ type Reuse interface {
 
 // keyed returns the key of the file p made from data, and whether the
 // last build's file was kept instead; "" when the build keeps nothing.
-// Only the main goroutine keys files: the Keyer remembers the views it
-// walked until the notice's views are let go (all).
+// Only the main goroutine keys files: the views' Keyer remembers the
+// views it walked until they are let go (all).
 func (r *renderer) keyed(p string, data ...any) (key string, kept bool, err error) {
 	if r.opt.Reuse == nil || r.opt.Version == "" {
 		return "", false, nil
 	}
-	key = r.keyer.Key(append([]any{r.opt.Version, p}, data...)...)
+	key = r.views.Key(append([]any{r.opt.Version, p}, data...)...)
 	kept, err = r.opt.Reuse.Keep(p, key)
 	return key, kept, err
 }

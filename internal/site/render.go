@@ -7,14 +7,17 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"qingdan/internal/views"
 )
 
 // A page is its template executed on its Page, on one of the workers that
 // make the site's files on every core.
 
-// Page is what every template gets.
+// Page is what every template gets: a page of internal/views, with what
+// its place in the site gives it.
 type Page struct {
-	Site  *SiteInfo
+	Site  *views.SiteInfo
 	Title string
 	// Heading is the page's own name, for the breadcrumb: the title
 	// without the notice it belongs to.
@@ -22,7 +25,7 @@ type Page struct {
 	Path    string // output path, relative to public/
 	Root    string // relative path from the page to the site root: "", "../" …
 	Nav     string // active navigation entry
-	Crumbs  []Crumb
+	Crumbs  []views.Crumb
 	Class   string // class of <body>
 	Data    any
 	// set is the template set the page is executed from.
@@ -32,17 +35,12 @@ type Page struct {
 // Frame is what the header of every page shows: the site and the active
 // navigation entry.
 type Frame struct {
-	Site *SiteInfo
+	Site *views.SiteInfo
 	Nav  string
 }
 
 // Frame returns what the page's header shows.
 func (p *Page) Frame() Frame { return Frame{p.Site, p.Nav} }
-
-// Crumb is one step of a breadcrumb.
-type Crumb struct {
-	Label, Href string
-}
 
 // Rel turns a site-relative link into one relative to the page.
 func (p *Page) Rel(target string) string { return rel(p.Root, target) }
@@ -60,9 +58,10 @@ func rootOf(p string) string {
 }
 
 // page queues a page; the pages are rendered together, on every core.
-func (r *renderer) page(tmpl, p, title, nav string, crumbs []Crumb, data any) error {
-	heading, _, _ := strings.Cut(title, " · ")
-	pg := &Page{Site: r.info, Title: title, Heading: heading, Path: p, Root: rootOf(p), Nav: nav, Crumbs: crumbs, Data: data, Class: strings.TrimSuffix(tmpl, ".html")}
+func (r *renderer) page(v views.Page) error {
+	tmpl, p := v.Template, v.Path
+	heading, _, _ := strings.Cut(v.Title, " · ")
+	pg := &Page{Site: r.views.Site(), Title: v.Title, Heading: heading, Path: p, Root: rootOf(p), Nav: v.Nav, Crumbs: v.Crumbs, Data: v.Data, Class: strings.TrimSuffix(tmpl, ".html")}
 	key, kept, err := r.keyed(p, tmpl, pg)
 	if err != nil || kept {
 		return err

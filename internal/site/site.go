@@ -1,7 +1,9 @@
-// Package site renders the static site from the content tree: pages
-// through html/template, Markdown bodies through goldmark, and the data
-// downloads. Every link is relative, so the site works under any path of
-// a web server and opened from disk.
+// Package site makes the files of the static site: each page by
+// executing its template (templates/, through html/template) on the view
+// internal/views made for it, the assets, and the data downloads
+// (internal/downloads), on every core and keeping the files of the last
+// build made from the same data. Every link is relative, so the site
+// works under any path of a web server and opened from disk.
 package site
 
 import (
@@ -14,12 +16,10 @@ import (
 	"strings"
 	"sync"
 
-	"qingdan/internal/cache"
 	"qingdan/internal/catalog"
 	"qingdan/internal/downloads"
-	"qingdan/internal/hrefs"
-	"qingdan/internal/notice"
 	"qingdan/internal/revision"
+	"qingdan/internal/views"
 )
 
 // Options shape the site.
@@ -71,14 +71,13 @@ func Render(cat *catalog.Catalog, opt Options) (map[string][]byte, error) {
 	if !strings.HasSuffix(opt.Base, "/") {
 		opt.Base += "/"
 	}
-	r := &renderer{cat: cat, opt: opt, md: newMarkdown(), out: map[string][]byte{}, views: views{notices: map[string]*NoticeView{}, units: map[*catalog.Unit]*unitCtx{}}}
-	r.views.forgetNotice()
+	r := &renderer{cat: cat, opt: opt, out: map[string][]byte{}}
 	tpl, err := loadTemplates(opt.Templates)
 	if err != nil {
 		return nil, err
 	}
 	r.tpl = tpl
-	r.info = r.siteInfo()
+	r.views = views.New(cat, views.Options{Title: opt.Title, Changes: opt.Changes}, r.page)
 	r.startWorkers()
 	err = r.all()
 	if err := errors.Join(err, r.finish()); err != nil {
@@ -123,90 +122,18 @@ type renderer struct {
 	cat   *catalog.Catalog
 	opt   Options
 	tpl   *templates
-	md    *markdown
-	info  *SiteInfo
+	views *views.Builder
 	out   map[string][]byte
 	outMu sync.Mutex
 	work  *workers
-	// keyer derives the keys of files (keys.go).
-	keyer cache.Keyer
-	views views
-}
-
-// views are the views made once and shown on many pages.
-type views struct {
-	// tasks, duties and unitNotices hold the views of tasks, of duties
-	// and of units' duties in the notice being made; units with the same
-	// duties share one unitNotice (by key).
-	tasks       map[*notice.Task]*TaskView
-	duties      map[dutyKey]*DutyView
-	unitNotices map[string]*UnitNotice
-	// notices, units and kinds are the views every notice's pages share.
-	notices map[string]*NoticeView
-	units   map[*catalog.Unit]*unitCtx
-	kinds   []KindGroup
-}
-
-// forgetNotice lets go of the views of the notice just made, which no
-// later page shows.
-func (v *views) forgetNotice() {
-	v.tasks = map[*notice.Task]*TaskView{}
-	v.duties = map[dutyKey]*DutyView{}
-	v.unitNotices = map[string]*UnitNotice{}
-}
-
-// SiteInfo is shown on every page. It holds only what changes with the
-// list of notices, so that a revised notice leaves the pages of the others
-// as they were (see keys.go).
-type SiteInfo struct {
-	Title   string
-	Notices []NoticeLink
-}
-
-// NoticeLink names a notice in navigation.
-type NoticeLink struct {
-	Title, DocNumber, Date, Href string
-}
-
-func (r *renderer) siteInfo() *SiteInfo {
-	s := &SiteInfo{Title: r.opt.Title}
-	for _, n := range r.cat.Notices {
-		s.Notices = append(s.Notices, noticeLink(n))
-	}
-	if s.Title == "" {
-		if len(r.cat.Notices) == 1 {
-			s.Title = r.cat.Notices[0].Title
-		} else {
-			s.Title = "工作任务清单"
-		}
-	}
-	return s
-}
-
-func noticeLink(n *catalog.Notice) NoticeLink {
-	return NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: hrefs.Notice(n.Slug)}
-}
-
-func displayDate(d string) string {
-	var y, m, day int
-	if _, err := fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day); err != nil {
-		return d
-	}
-	return fmt.Sprintf("%d年%d月%d日", y, m, day)
 }
 
 func (r *renderer) all() error {
-	steps := []func() error{r.home, r.unitsIndex, r.notFound, r.assets, r.searchPage}
+	steps := []func() error{r.views.Home, r.views.UnitsIndex, r.notFound, r.assets, r.searchPage}
 	for _, n := range r.cat.Notices {
-		n := n
-		steps = append(steps, func() error {
-			if err := r.notice(n); err != nil {
-				return err
-			}
-			return r.unitPagesOf(n)
-		})
+		steps = append(steps, func() error { return r.views.Notice(n) })
 	}
-	steps = append(steps, r.unitPages, r.downloads, r.changes)
+	steps = append(steps, r.views.UnitPages, r.downloads, r.views.Changes)
 	for _, f := range steps {
 		if err := f(); err != nil {
 			return err
@@ -216,9 +143,8 @@ func (r *renderer) all() error {
 		}
 		// Let go of the views of the notice's tasks, which no later
 		// page shows.
-		r.views.forgetNotice()
+		r.views.Forget()
 		r.tpl.resetBlocks()
-		r.keyer.Forget()
 	}
 	return nil
 }
@@ -241,7 +167,8 @@ func (r *renderer) downloads() error {
 }
 
 func (r *renderer) searchPage() error {
-	return r.page("search.html", "search.html", "搜索", "search", []Crumb{{"首页", "index.html"}}, r.opt.Search)
+	return r.page(views.Page{Template: "search.html", Path: "search.html", Title: "搜索", Nav: "search",
+		Crumbs: []views.Crumb{{Label: "首页", Href: "index.html"}}, Data: r.opt.Search})
 }
 
 // assets copies the files under assets/ of the templates.
@@ -262,7 +189,7 @@ func (r *renderer) assets() error {
 }
 
 func (r *renderer) notFound() error {
-	pg := &Page{Site: r.info, Title: "页面不存在", Path: "404.html", Root: r.opt.Base, Nav: "", Class: "notfound"}
+	pg := &Page{Site: r.views.Site(), Title: "页面不存在", Path: "404.html", Root: r.opt.Base, Nav: "", Class: "notfound"}
 	b, err := r.tpl.execute("404.html", pg)
 	if err != nil {
 		return fmt.Errorf("render 404.html: %w", err)

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"qingdan/internal/units"
+	"qingdan/internal/views"
 )
 
 // The templates are the only writer of every page. base.html and
@@ -48,7 +49,7 @@ func (p Part) Rel(target string) string { return rel(p.Root, target) }
 // ChangesCard is the data of the changes-body partial.
 type ChangesCard struct {
 	P *Page
-	C ChangesView
+	C views.ChangesView
 }
 
 type templates struct {
@@ -83,7 +84,7 @@ var funcs = template.FuncMap{
 	"roleShort": roleShort,
 	"add":       func(a, b int) int { return a + b },
 	// changes pairs a changes view with its page, for changes-body.
-	"changes": func(p *Page, c ChangesView) ChangesCard { return ChangesCard{P: p, C: c} },
+	"changes": func(p *Page, c views.ChangesView) ChangesCard { return ChangesCard{P: p, C: c} },
 	"join":    strings.Join,
 	// part hands a view to a block of blocks.html, on a page or inside
 	// a block.

@@ -1,4 +1,4 @@
-package site
+package views
 
 import (
 	"fmt"
@@ -24,8 +24,8 @@ func taskAnchor(id string) string { return "t" + id }
 
 // body renders the Markdown body of a part of a notice: as content/
 // holds it, or made from text.
-func (r *renderer) body(n *catalog.Notice, of catalog.BodyOf, text, prefix string) (template.HTML, error) {
-	h, err := r.md.HTML(n.Body(of, text), prefix)
+func (b *Builder) body(n *catalog.Notice, of catalog.BodyOf, text, prefix string) (template.HTML, error) {
+	h, err := b.md.HTML(n.Body(of, text), prefix)
 	if err != nil {
 		return "", fmt.Errorf("render the Markdown of %s %v: %w", n.Slug, of, err)
 	}
@@ -33,8 +33,8 @@ func (r *renderer) body(n *catalog.Notice, of catalog.BodyOf, text, prefix strin
 }
 
 // text renders text of the notice that has no content file of its own.
-func (r *renderer) text(text, prefix string) (template.HTML, error) {
-	h, err := r.md.HTML(catalog.Markdown(text), prefix)
+func (b *Builder) text(text, prefix string) (template.HTML, error) {
+	h, err := b.md.HTML(catalog.Markdown(text), prefix)
 	if err != nil {
 		return "", fmt.Errorf("render Markdown of %q…: %w", excerpt(text, 20), err)
 	}
@@ -57,14 +57,14 @@ type RoleGroup struct {
 	Units []UnitRef
 }
 
-func (r *renderer) unitRef(name string, role units.Role) UnitRef {
-	u := r.cat.Unit(name)
+func (b *Builder) unitRef(name string, role units.Role) UnitRef {
+	u := b.cat.Unit(name)
 	ref := UnitRef{Name: name, Role: role, RoleLabel: role.Label()}
 	if u != nil {
 		ref.Href = hrefs.Unit(u.Slug)
 		ref.Kind = string(u.Kind)
 		for _, m := range u.Members {
-			mu := r.cat.Unit(m)
+			mu := b.cat.Unit(m)
 			ref.Members = append(ref.Members, UnitRef{Name: m, Href: hrefs.Unit(mu.Slug), Role: role, RoleLabel: role.Label()})
 		}
 	}
@@ -72,13 +72,13 @@ func (r *renderer) unitRef(name string, role units.Role) UnitRef {
 }
 
 // roleGroups groups a task's units by role, in the order of Roles.
-func (r *renderer) roleGroups(list []units.Assignment) []RoleGroup {
+func (b *Builder) roleGroups(list []units.Assignment) []RoleGroup {
 	var out []RoleGroup
 	for _, role := range units.Roles {
 		g := RoleGroup{Role: role, Label: role.Label()}
 		for _, a := range list {
 			if a.Role == role {
-				ref := r.unitRef(a.Name, a.Role)
+				ref := b.unitRef(a.Name, a.Role)
 				ref.Rule = a.Rule
 				g.Units = append(g.Units, ref)
 			}
@@ -110,17 +110,17 @@ type TaskRef struct {
 
 // taskView returns the view of a task, made once per build and shared by
 // every page that shows the task.
-func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (*TaskView, error) {
-	if v, ok := r.views.tasks[t]; ok {
+func (b *Builder) taskView(n *catalog.Notice, t *notice.Task) (*TaskView, error) {
+	if v, ok := b.views.tasks[t]; ok {
 		return v, nil
 	}
-	text, err := r.body(n, catalog.TaskBody(t.ID), t.Text, "t"+t.ID+"-")
+	text, err := b.body(n, catalog.TaskBody(t.ID), t.Text, "t"+t.ID+"-")
 	if err != nil {
 		return nil, err
 	}
 	v := &TaskView{
 		TaskRef: TaskRef{ID: t.ID, Title: t.DisplayTitle(), Href: hrefs.Task(n.Slug, t.ID), Anchor: taskAnchor(t.ID), Label: taskLabel(n.Notice, t)},
-		Text:    text, Excerpt: excerpt(t.Text, 60), Roles: r.roleGroups(t.Units), UnitText: t.UnitText,
+		Text:    text, Excerpt: excerpt(t.Text, 60), Roles: b.roleGroups(t.Units), UnitText: t.UnitText,
 		Subitem: t.Subitem, Deadline: t.Deadline,
 	}
 	if it := n.Item(t.Section, t.Item); it != nil && t.Subitem > 0 {
@@ -128,7 +128,7 @@ func (r *renderer) taskView(n *catalog.Notice, t *notice.Task) (*TaskView, error
 			v.SubitemTitle = sb.Label + sb.Title
 		}
 	}
-	r.views.tasks[t] = v
+	b.views.tasks[t] = v
 	return v, nil
 }
 
@@ -207,7 +207,7 @@ type TaskOrder struct {
 	Position, Count int
 }
 
-func (r *renderer) tasks(n *catalog.Notice, nv *NoticeView, full FullView, home, nc Crumb) error {
+func (b *Builder) tasks(n *catalog.Notice, nv *NoticeView, full FullView, home, nc Crumb) error {
 	views := map[string]*TaskView{}
 	for _, row := range full.Tasks {
 		views[row.Task.ID] = row.Task
@@ -225,7 +225,7 @@ func (r *renderer) tasks(n *catalog.Notice, nv *NoticeView, full FullView, home,
 		tv, ok := views[n.Tasks[i].ID]
 		if !ok {
 			var err error
-			if tv, err = r.taskView(n, &n.Tasks[i]); err != nil {
+			if tv, err = b.taskView(n, &n.Tasks[i]); err != nil {
 				return err
 			}
 		}
@@ -257,7 +257,7 @@ func (r *renderer) tasks(n *catalog.Notice, nv *NoticeView, full FullView, home,
 		if iv.Href != "" {
 			crumbs = append(crumbs, Crumb{iv.Label + iv.Title, iv.Href})
 		}
-		if err := r.page("task.html", tv.Href, tv.Title+" · "+noticeShort(n), "notice", crumbs, v); err != nil {
+		if err := b.page("task.html", tv.Href, tv.Title+" · "+noticeShort(n), "notice", crumbs, v); err != nil {
 			return err
 		}
 	}

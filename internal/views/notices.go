@@ -1,4 +1,4 @@
-package site
+package views
 
 import (
 	"html/template"
@@ -115,32 +115,32 @@ type UnitRow struct {
 	Group                        bool
 }
 
-func (r *renderer) home() error {
-	v := HomeView{Kinds: r.kindGroups()}
-	for _, n := range r.cat.Notices {
-		nv, err := r.noticeView(n)
+func (b *Builder) home() error {
+	v := HomeView{Kinds: b.kindGroups()}
+	for _, n := range b.cat.Notices {
+		nv, err := b.noticeView(n)
 		if err != nil {
 			return err
 		}
 		v.Notices = append(v.Notices, nv)
 	}
-	return r.page("home.html", "index.html", r.info.Title, "home", nil, v)
+	return b.page("home.html", "index.html", b.info.Title, "home", nil, v)
 }
 
 // kindGroups lists the units by kind, for the home page and the unit
 // index; built once.
-func (r *renderer) kindGroups() []KindGroup {
-	if r.views.kinds == nil {
-		r.views.kinds = r.makeKindGroups()
+func (b *Builder) kindGroups() []KindGroup {
+	if b.views.kinds == nil {
+		b.views.kinds = b.makeKindGroups()
 	}
-	return r.views.kinds
+	return b.views.kinds
 }
 
-func (r *renderer) makeKindGroups() []KindGroup {
+func (b *Builder) makeKindGroups() []KindGroup {
 	out := []KindGroup{}
 	for _, k := range units.Kinds {
 		g := KindGroup{Kind: k, Label: k.Label()}
-		for _, u := range r.cat.Units {
+		for _, u := range b.cat.Units {
 			if u.Kind != k {
 				continue
 			}
@@ -163,23 +163,23 @@ func (r *renderer) makeKindGroups() []KindGroup {
 
 // noticeView is a notice's overview, built once: the home page lists
 // every notice, and each notice's pages show its own.
-func (r *renderer) noticeView(n *catalog.Notice) (*NoticeView, error) {
-	if v, ok := r.views.notices[n.Slug]; ok {
+func (b *Builder) noticeView(n *catalog.Notice) (*NoticeView, error) {
+	if v, ok := b.views.notices[n.Slug]; ok {
 		return v, nil
 	}
-	v, err := r.makeNoticeView(n)
+	v, err := b.makeNoticeView(n)
 	if err == nil {
-		r.views.notices[n.Slug] = v
+		b.views.notices[n.Slug] = v
 	}
 	return v, err
 }
 
-func (r *renderer) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
-	pre, err := r.body(n, catalog.PreambleBody(), strings.Join(n.Preamble, "\n"), "p-")
+func (b *Builder) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
+	pre, err := b.body(n, catalog.PreambleBody(), strings.Join(n.Preamble, "\n"), "p-")
 	if err != nil {
 		return nil, err
 	}
-	closing, err := r.text(strings.Join(n.Closing, "\n"), "c-")
+	closing, err := b.text(strings.Join(n.Closing, "\n"), "c-")
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +193,7 @@ func (r *renderer) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
 		NoticeCounts: NoticeCounts{Tasks: len(n.Tasks)},
 		Warnings:     n.Warnings,
 	}
-	if r.opt.Changes[n.Slug] != nil {
+	if b.opt.Changes[n.Slug] != nil {
 		v.ChangesHref = hrefs.Changes(n.Slug)
 	}
 	if len(n.Preamble) > 0 {
@@ -202,12 +202,12 @@ func (r *renderer) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
 	seen := map[string]bool{}
 	for _, t := range n.Tasks {
 		for _, a := range t.Units {
-			seen[r.cat.Registry.Canonical(a.Name)] = true
+			seen[b.cat.Registry.Canonical(a.Name)] = true
 		}
 	}
 	v.Units = len(seen)
 	for _, s := range n.Sections {
-		sv, err := r.sectionView(n, s, false)
+		sv, err := b.sectionView(n, s, false)
 		if err != nil {
 			return nil, err
 		}
@@ -218,7 +218,7 @@ func (r *renderer) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
 }
 
 // sectionView builds a section; with detail, its items' texts and tasks.
-func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool) (*SectionView, error) {
+func (b *Builder) sectionView(n *catalog.Notice, s notice.Section, detail bool) (*SectionView, error) {
 	sv := &SectionView{Number: s.Number, Heading: Heading{
 		Label: s.Label, Title: s.DisplayTitle(), Href: hrefs.Section(n.Slug, s.Number), Anchor: sectionAnchor(s.Number),
 	}}
@@ -239,11 +239,11 @@ func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool)
 		return sv, nil
 	}
 	var err error
-	if sv.Text, err = r.body(n, catalog.SectionBody(s.Number), s.Text, sectionAnchor(s.Number)+"-"); err != nil {
+	if sv.Text, err = b.body(n, catalog.SectionBody(s.Number), s.Text, sectionAnchor(s.Number)+"-"); err != nil {
 		return sv, err
 	}
 	for _, it := range s.Items {
-		iv, err := r.itemView(n, it)
+		iv, err := b.itemView(n, it)
 		if err != nil {
 			return sv, err
 		}
@@ -251,7 +251,7 @@ func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool)
 	}
 	for i := range n.Tasks {
 		if t := &n.Tasks[i]; t.Section == s.Number && t.Item == 0 {
-			tv, err := r.taskView(n, t)
+			tv, err := b.taskView(n, t)
 			if err != nil {
 				return sv, err
 			}
@@ -261,8 +261,8 @@ func (r *renderer) sectionView(n *catalog.Notice, s notice.Section, detail bool)
 	return sv, nil
 }
 
-func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (*ItemView, error) {
-	lead, err := r.body(n, catalog.ItemBody(it.Section, it.Number), it.Lead, itemAnchor(it.Section, it.Number)+"-")
+func (b *Builder) itemView(n *catalog.Notice, it notice.Item) (*ItemView, error) {
+	lead, err := b.body(n, catalog.ItemBody(it.Section, it.Number), it.Lead, itemAnchor(it.Section, it.Number)+"-")
 	if err != nil {
 		return nil, err
 	}
@@ -272,7 +272,7 @@ func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (*ItemView, error
 	}
 	for _, sb := range it.Subitems {
 		anchor := subitemAnchor(it.Section, it.Number, sb.Number)
-		text, err := r.text(sb.Text, anchor+"-")
+		text, err := b.text(sb.Text, anchor+"-")
 		if err != nil {
 			return nil, err
 		}
@@ -283,7 +283,7 @@ func (r *renderer) itemView(n *catalog.Notice, it notice.Item) (*ItemView, error
 	for i := range n.Tasks {
 		t := &n.Tasks[i]
 		if t.Section == it.Section && t.Item == it.Number {
-			tv, err := r.taskView(n, t)
+			tv, err := b.taskView(n, t)
 			if err != nil {
 				return nil, err
 			}
@@ -319,28 +319,28 @@ type TaskRow struct {
 	Task                   *TaskView
 }
 
-func (r *renderer) notice(n *catalog.Notice) error {
-	nv, err := r.noticeView(n)
+func (b *Builder) notice(n *catalog.Notice) error {
+	nv, err := b.noticeView(n)
 	if err != nil {
 		return err
 	}
 	home := Crumb{"首页", "index.html"}
 	nc := Crumb{noticeShort(n), hrefs.Notice(n.Slug)}
-	if err := r.page("notice.html", hrefs.Notice(n.Slug), n.Title, "notice", []Crumb{home}, nv); err != nil {
+	if err := b.page("notice.html", hrefs.Notice(n.Slug), n.Title, "notice", []Crumb{home}, nv); err != nil {
 		return err
 	}
 	full := FullView{Notice: nv}
 	for _, s := range n.Sections {
-		sv, err := r.sectionView(n, s, true)
+		sv, err := b.sectionView(n, s, true)
 		if err != nil {
 			return err
 		}
 		full.Sections = append(full.Sections, sv)
-		if err := r.page("section.html", hrefs.Section(n.Slug, s.Number), sectionName(sv)+" · "+noticeShort(n), "notice", []Crumb{home, nc}, SectionPageView{nv, sv}); err != nil {
+		if err := b.page("section.html", hrefs.Section(n.Slug, s.Number), sectionName(sv)+" · "+noticeShort(n), "notice", []Crumb{home, nc}, SectionPageView{nv, sv}); err != nil {
 			return err
 		}
 		for _, iv := range sv.Items {
-			if err := r.page("item.html", iv.Href, iv.Label+iv.Title+" · "+noticeShort(n), "notice",
+			if err := b.page("item.html", iv.Href, iv.Label+iv.Title+" · "+noticeShort(n), "notice",
 				[]Crumb{home, nc, {sectionName(sv), sv.Href}}, ItemPageView{nv, sv, iv}); err != nil {
 				return err
 			}
@@ -360,13 +360,13 @@ func (r *renderer) notice(n *catalog.Notice) error {
 			}
 		}
 	}
-	if err := r.page("full.html", hrefs.Full(n.Slug), "全文 · "+noticeShort(n), "notice", []Crumb{home, nc}, full); err != nil {
+	if err := b.page("full.html", hrefs.Full(n.Slug), "全文 · "+noticeShort(n), "notice", []Crumb{home, nc}, full); err != nil {
 		return err
 	}
-	if err := r.tasks(n, nv, full, home, nc); err != nil {
+	if err := b.tasks(n, nv, full, home, nc); err != nil {
 		return err
 	}
-	return r.matrix(n, nv, home, nc)
+	return b.matrix(n, nv, home, nc)
 }
 
 func noticeShort(n *catalog.Notice) string {

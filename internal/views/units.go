@@ -1,4 +1,4 @@
-package site
+package views
 
 import (
 	"fmt"
@@ -12,10 +12,10 @@ import (
 
 // The unit index and the pages of each unit.
 
-func (r *renderer) unitsIndex() error {
-	return r.page("units.html", "units/index.html", "责任单位", "units", []Crumb{{"首页", "index.html"}}, struct {
+func (b *Builder) unitsIndex() error {
+	return b.page("units.html", "units/index.html", "责任单位", "units", []Crumb{{"首页", "index.html"}}, struct {
 		Kinds []KindGroup
-	}{r.kindGroups()})
+	}{b.kindGroups()})
 }
 
 // UnitView is a unit's page. A unit with duties in one notice at most
@@ -123,38 +123,38 @@ type unitCtx struct {
 	changes  []ChangesView
 }
 
-func (r *renderer) unitContext(u *catalog.Unit) (*unitCtx, error) {
-	if c, ok := r.views.units[u]; ok {
+func (b *Builder) unitContext(u *catalog.Unit) (*unitCtx, error) {
+	if c, ok := b.views.units[u]; ok {
 		return c, nil
 	}
 	c := &unitCtx{byNotice: map[string][]catalog.Duty{}}
 	for i, d := range u.Duties {
 		if i == 0 || d.Notice != u.Duties[i-1].Notice {
 			c.byNotice[d.Notice] = u.DutiesIn(d.Notice)
-			c.in = append(c.in, r.cat.Notice(d.Notice))
+			c.in = append(c.in, b.cat.Notice(d.Notice))
 		}
 	}
-	if notes, ok := r.cat.Notes[u.Slug]; ok {
-		h, err := r.md.HTML(notes, "n-")
+	if notes, ok := b.cat.Notes[u.Slug]; ok {
+		h, err := b.md.HTML(notes, "n-")
 		if err != nil {
 			return nil, fmt.Errorf("render notes of %s: %w", u.Name, err)
 		}
 		c.notes = h
 	}
-	c.changes = r.unitChanges(u)
-	r.views.units[u] = c
+	c.changes = b.unitChanges(u)
+	b.views.units[u] = c
 	return c, nil
 }
 
 // unitHead is the part of a unit's view every page of it shows.
-func (r *renderer) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (UnitView, error) {
+func (b *Builder) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (UnitView, error) {
 	v := UnitView{UnitHead: UnitHead{Name: u.Name, Kind: u.Kind.Label(), Href: hrefs.Unit(u.Slug), Aliases: u.Aliases,
 		CSVHref: hrefs.UnitCSV(u.Slug), XLSXHref: hrefs.UnitXLSX(u.Slug)}}
 	for _, g := range u.Groups {
-		v.Groups = append(v.Groups, r.unitRef(g, ""))
+		v.Groups = append(v.Groups, b.unitRef(g, ""))
 	}
 	for _, m := range u.Members {
-		v.Members = append(v.Members, r.unitRef(m, ""))
+		v.Members = append(v.Members, b.unitRef(m, ""))
 	}
 	v.Total, v.Direct, v.Via, v.ByRole = dutyCounts(ds)
 	v.Notes = c.notes
@@ -167,31 +167,31 @@ var unitCrumbs = []Crumb{{"首页", "index.html"}, {"责任单位", "units/index
 // the page of a unit with duties in this notice only, and the page of
 // each other unit's duties in it. They are made with the notice's own
 // pages, while its tasks' views are at hand.
-func (r *renderer) unitPagesOf(n *catalog.Notice) error {
-	for _, u := range r.cat.UnitsIn(n.Slug) {
-		c, err := r.unitContext(u)
+func (b *Builder) unitPagesOf(n *catalog.Notice) error {
+	for _, u := range b.cat.UnitsIn(n.Slug) {
+		c, err := b.unitContext(u)
 		if err != nil {
 			return err
 		}
 		if len(c.in) == 1 {
-			if err := r.unitPage(u, c); err != nil {
+			if err := b.unitPage(u, c); err != nil {
 				return err
 			}
 			continue
 		}
 		ds := c.byNotice[n.Slug]
-		v, err := r.unitHead(u, c, ds)
+		v, err := b.unitHead(u, c, ds)
 		if err != nil {
 			return err
 		}
 		link := noticeLink(n)
 		v.Of = &link
-		un, err := r.unitNotice(n, ds)
+		un, err := b.unitNotice(n, ds)
 		if err != nil {
 			return err
 		}
 		v.Notices = []*UnitNotice{un}
-		err = r.page("unit.html", hrefs.UnitNotice(u.Slug, n.Slug), noticeShort(n)+" · "+u.Name, "units",
+		err = b.page("unit.html", hrefs.UnitNotice(u.Slug, n.Slug), noticeShort(n)+" · "+u.Name, "units",
 			append(unitCrumbs[:2:2], Crumb{u.Name, hrefs.Unit(u.Slug)}), v)
 		if err != nil {
 			return err
@@ -202,34 +202,34 @@ func (r *renderer) unitPagesOf(n *catalog.Notice) error {
 
 // unitPage makes the page of a unit with duties in one notice at most:
 // all of them.
-func (r *renderer) unitPage(u *catalog.Unit, c *unitCtx) error {
-	v, err := r.unitHead(u, c, u.Duties)
+func (b *Builder) unitPage(u *catalog.Unit, c *unitCtx) error {
+	v, err := b.unitHead(u, c, u.Duties)
 	if err != nil {
 		return err
 	}
 	v.Changes = c.changes
 	for _, n := range c.in {
-		un, err := r.unitNotice(n, c.byNotice[n.Slug])
+		un, err := b.unitNotice(n, c.byNotice[n.Slug])
 		if err != nil {
 			return err
 		}
 		v.Notices = append(v.Notices, un)
 	}
-	return r.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v)
+	return b.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v)
 }
 
 // unitPages makes the pages of units with no duties, and the summaries of
 // units with duties in several notices; the others are made with their
 // notice (unitPagesOf).
-func (r *renderer) unitPages() error {
-	for _, u := range r.cat.Units {
-		c, err := r.unitContext(u)
+func (b *Builder) unitPages() error {
+	for _, u := range b.cat.Units {
+		c, err := b.unitContext(u)
 		if err != nil {
 			return err
 		}
 		switch len(c.in) {
 		case 0:
-			if err := r.unitPage(u, c); err != nil {
+			if err := b.unitPage(u, c); err != nil {
 				return err
 			}
 		case 1:
@@ -240,12 +240,12 @@ func (r *renderer) unitPages() error {
 				row.Total, _, row.Via, row.ByRole = dutyCounts(c.byNotice[n.Slug])
 				rows = append(rows, row)
 			}
-			v, err := r.unitHead(u, c, u.Duties)
+			v, err := b.unitHead(u, c, u.Duties)
 			if err != nil {
 				return err
 			}
 			v.Changes, v.Summary = c.changes, rows
-			if err := r.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v); err != nil {
+			if err := b.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v); err != nil {
 				return err
 			}
 		}
@@ -256,28 +256,28 @@ func (r *renderer) unitPages() error {
 // unitNotice lists a unit's duties in one notice by section and role.
 // Units that have the same duties in a notice (the members of a group,
 // with none of their own there) share one view, and so its block.
-func (r *renderer) unitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNotice, error) {
-	un, err := r.makeUnitNotice(n, ds)
+func (b *Builder) unitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNotice, error) {
+	un, err := b.makeUnitNotice(n, ds)
 	if err != nil {
 		return nil, err
 	}
-	key := r.keyer.Key(un)
-	if same, ok := r.views.unitNotices[key]; ok {
+	key := b.keyer.Key(un)
+	if same, ok := b.views.unitNotices[key]; ok {
 		return same, nil
 	}
-	r.views.unitNotices[key] = un
+	b.views.unitNotices[key] = un
 	return un, nil
 }
 
-func (r *renderer) makeUnitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNotice, error) {
+func (b *Builder) makeUnitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNotice, error) {
 	type key struct {
 		section int
 		role    units.Role
 	}
 	buckets := map[key][]*DutyView{}
 	for _, d := range ds {
-		t := r.cat.Task(n.Slug, d.Task)
-		dv, err := r.dutyView(n, t, d)
+		t := b.cat.Task(n.Slug, d.Task)
+		dv, err := b.dutyView(n, t, d)
 		if err != nil {
 			return nil, err
 		}
@@ -306,19 +306,19 @@ type dutyKey struct {
 }
 
 // dutyView returns the view of a duty, made once per task and group.
-func (r *renderer) dutyView(n *catalog.Notice, t *notice.Task, d catalog.Duty) (*DutyView, error) {
+func (b *Builder) dutyView(n *catalog.Notice, t *notice.Task, d catalog.Duty) (*DutyView, error) {
 	k := dutyKey{t, d.Via}
-	if v, ok := r.views.duties[k]; ok {
+	if v, ok := b.views.duties[k]; ok {
 		return v, nil
 	}
-	tv, err := r.taskView(n, t)
+	tv, err := b.taskView(n, t)
 	if err != nil {
 		return nil, err
 	}
 	v := &DutyView{Task: tv, Place: taskPlace(n.Notice, t), Via: d.Via}
 	if d.Via != "" {
-		v.ViaHref = hrefs.Unit(r.cat.Unit(d.Via).Slug)
+		v.ViaHref = hrefs.Unit(b.cat.Unit(d.Via).Slug)
 	}
-	r.views.duties[k] = v
+	b.views.duties[k] = v
 	return v, nil
 }

@@ -1,4 +1,4 @@
-package site
+package views
 
 import (
 	"fmt"
@@ -39,7 +39,7 @@ type ChangedUnit struct {
 	What                        string
 }
 
-func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesView {
+func (b *Builder) changesView(n *catalog.Notice, rep *revision.Report) ChangesView {
 	v := ChangesView{
 		Notice:  noticeLink(n),
 		Href:    hrefs.Changes(n.Slug),
@@ -48,7 +48,7 @@ func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesV
 	refs := func(list []units.Assignment) []UnitRef {
 		var out []UnitRef
 		for _, a := range list {
-			out = append(out, r.unitRef(a.Name, a.Role))
+			out = append(out, b.unitRef(a.Name, a.Role))
 		}
 		return out
 	}
@@ -66,20 +66,20 @@ func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesV
 		v.Reworded = append(v.Reworded, ChangedTask{ID: w.ID, Href: hrefs.Task(n.Slug, w.ID), Text: w.NewText, Diff: d})
 	}
 	for _, e := range rep.Units {
-		t := r.cat.Task(n.Slug, e.Task)
+		t := b.cat.Task(n.Slug, e.Task)
 		cu := ChangedUnit{TaskID: e.Task, TaskHref: hrefs.Task(n.Slug, e.Task)}
 		if t != nil {
 			cu.TaskTitle = taskLabel(n.Notice, t)
 		}
 		switch e.Edit {
 		case revision.UnitAdded:
-			cu.Unit = r.unitRef(e.Unit, e.NewRole)
+			cu.Unit = b.unitRef(e.Unit, e.NewRole)
 			cu.What = "新增（" + e.NewRole.Label() + "）"
 		case revision.UnitRemoved:
-			cu.Unit = r.unitRef(e.Unit, e.OldRole)
+			cu.Unit = b.unitRef(e.Unit, e.OldRole)
 			cu.What = "移除（原为" + e.OldRole.Label() + "）"
 		default:
-			cu.Unit = r.unitRef(e.Unit, e.NewRole)
+			cu.Unit = b.unitRef(e.Unit, e.NewRole)
 			cu.What = fmt.Sprintf("职责由%s改为%s", e.OldRole.Label(), e.NewRole.Label())
 		}
 		v.Units = append(v.Units, cu)
@@ -88,14 +88,14 @@ func (r *renderer) changesView(n *catalog.Notice, rep *revision.Report) ChangesV
 	return v
 }
 
-func (r *renderer) changes() error {
-	for _, n := range r.cat.Notices {
-		rep := r.opt.Changes[n.Slug]
+func (b *Builder) changes() error {
+	for _, n := range b.cat.Notices {
+		rep := b.opt.Changes[n.Slug]
 		if rep == nil {
 			continue
 		}
-		v := r.changesView(n, rep)
-		if err := r.page("changes.html", v.Href, "修订对照 · "+noticeShort(n), "notice",
+		v := b.changesView(n, rep)
+		if err := b.page("changes.html", v.Href, "修订对照 · "+noticeShort(n), "notice",
 			[]Crumb{{"首页", "index.html"}, {noticeShort(n), hrefs.Notice(n.Slug)}}, v); err != nil {
 			return err
 		}
@@ -104,9 +104,9 @@ func (r *renderer) changes() error {
 }
 
 // unitChanges is what changed for one unit across the notices.
-func (r *renderer) unitChanges(u *catalog.Unit) []ChangesView {
+func (b *Builder) unitChanges(u *catalog.Unit) []ChangesView {
 	is := func(name string) bool {
-		x := r.cat.Unit(name)
+		x := b.cat.Unit(name)
 		if x == nil {
 			return name == u.Name
 		}
@@ -121,12 +121,12 @@ func (r *renderer) unitChanges(u *catalog.Unit) []ChangesView {
 		return false
 	}
 	var out []ChangesView
-	for _, n := range r.cat.Notices {
-		rep := r.opt.Changes[n.Slug]
+	for _, n := range b.cat.Notices {
+		rep := b.opt.Changes[n.Slug]
 		if rep == nil {
 			continue
 		}
-		if v := r.changesView(n, rep.For(is)); v.Count > 0 {
+		if v := b.changesView(n, rep.For(is)); v.Count > 0 {
 			out = append(out, v)
 		}
 	}

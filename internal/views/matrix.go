@@ -1,4 +1,4 @@
-package site
+package views
 
 import (
 	"fmt"
@@ -40,7 +40,7 @@ type MatrixCell struct {
 	Via   bool
 }
 
-func (r *renderer) matrix(n *catalog.Notice, nv *NoticeView, home, nc Crumb) error {
+func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, home, nc Crumb) error {
 	v := MatrixView{Notice: nv}
 	type key = [2]int
 	var itemKeys []key
@@ -57,13 +57,13 @@ func (r *renderer) matrix(n *catalog.Notice, nv *NoticeView, home, nc Crumb) err
 	for _, role := range units.Roles {
 		v.Legend = append(v.Legend, RoleGroup{Role: role, Label: role.Label()})
 	}
-	byKind := append([]*catalog.Unit(nil), r.cat.UnitsIn(n.Slug)...)
+	byKind := append([]*catalog.Unit(nil), b.cat.UnitsIn(n.Slug)...)
 	sort.SliceStable(byKind, func(i, j int) bool { return byKind[i].Kind.Rank() < byKind[j].Kind.Rank() })
 	for _, u := range byKind {
 		row := MatrixRow{Name: u.Name, Href: hrefs.Unit(u.Slug), Kind: u.Kind.Label(), Cells: make([]MatrixCell, len(itemKeys))}
 		byItem := map[key][]catalog.Duty{}
 		for _, d := range u.DutiesIn(n.Slug) {
-			t := r.cat.Task(n.Slug, d.Task)
+			t := b.cat.Task(n.Slug, d.Task)
 			k := key{t.Section, t.Item}
 			byItem[k] = append(byItem[k], d)
 			row.Count++
@@ -111,5 +111,5 @@ func (r *renderer) matrix(n *catalog.Notice, nv *NoticeView, home, nc Crumb) err
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	return r.page("matrix.html", hrefs.Matrix(n.Slug), "责任矩阵 · "+noticeShort(n), "matrix", []Crumb{home, nc}, v)
+	return b.page("matrix.html", hrefs.Matrix(n.Slug), "责任矩阵 · "+noticeShort(n), "matrix", []Crumb{home, nc}, v)
 }

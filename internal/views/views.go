@@ -1,0 +1,174 @@
+// Package views turns a catalog into the views of the site's pages:
+// plain values (names, links, counts, the notice's Markdown rendered to
+// HTML) that the templates show, and the list of pages with the view each
+// gets. It reads no file and executes no template; internal/site executes
+// the templates on what it hands out.
+//
+// Views shown on many pages (a notice's overview, a task, a duty, a
+// unit's duties in a notice) are made once and shared by pointer, and
+// never changed once handed out: a page's key and a shared block are
+// derived from them.
+package views
+
+import (
+	"fmt"
+
+	"qingdan/internal/cache"
+	"qingdan/internal/catalog"
+	"qingdan/internal/hrefs"
+	"qingdan/internal/notice"
+	"qingdan/internal/revision"
+)
+
+// Options shape the views.
+type Options struct {
+	// Title is the site's name; default: the title of the only notice, or
+	// 工作任务清单 for several.
+	Title string
+	// Changes holds, by notice slug, what changed since the notice's
+	// previous version; nil or missing for a first version.
+	Changes map[string]*revision.Report
+}
+
+// Page is a page of the site: the template that shows it, where it goes
+// and the view it shows.
+type Page struct {
+	Template string // "task.html"
+	Path     string // output path, relative to public/
+	Title    string
+	Nav      string // active navigation entry
+	Crumbs   []Crumb
+	Data     any
+}
+
+// Crumb is one step of a breadcrumb.
+type Crumb struct {
+	Label, Href string
+}
+
+// Builder makes the views of a catalog's site and hands each page to a
+// function as soon as its view is made. Its methods are called from one
+// goroutine; the views it hands out may be read from any.
+type Builder struct {
+	cat   *catalog.Catalog
+	opt   Options
+	md    *markdown
+	info  *SiteInfo
+	emit  func(Page) error
+	views views
+	// keyer derives keys of the views, remembering those of the notice
+	// being made until Forget.
+	keyer cache.Keyer
+}
+
+// New returns the builder of cat's views, which hands each page to page.
+func New(cat *catalog.Catalog, opt Options, page func(Page) error) *Builder {
+	b := &Builder{cat: cat, opt: opt, md: newMarkdown(), emit: page,
+		views: views{notices: map[string]*NoticeView{}, units: map[*catalog.Unit]*unitCtx{}}}
+	b.views.forgetNotice()
+	b.info = b.siteInfo()
+	return b
+}
+
+// views are the views made once and shown on many pages.
+type views struct {
+	// tasks, duties and unitNotices hold the views of tasks, of duties
+	// and of units' duties in the notice being made; units with the same
+	// duties share one unitNotice (by key).
+	tasks       map[*notice.Task]*TaskView
+	duties      map[dutyKey]*DutyView
+	unitNotices map[string]*UnitNotice
+	// notices, units and kinds are the views every notice's pages share.
+	notices map[string]*NoticeView
+	units   map[*catalog.Unit]*unitCtx
+	kinds   []KindGroup
+}
+
+// forgetNotice lets go of the views of the notice just made, which no
+// later page shows.
+func (v *views) forgetNotice() {
+	v.tasks = map[*notice.Task]*TaskView{}
+	v.duties = map[dutyKey]*DutyView{}
+	v.unitNotices = map[string]*UnitNotice{}
+}
+
+// Forget lets go of the views of the notice just made (Notice), which no
+// later page shows, and of their keys.
+func (b *Builder) Forget() {
+	b.views.forgetNotice()
+	b.keyer.Forget()
+}
+
+// Key returns the key of data made of views (cache.Keyer): a view handed
+// out since the last Forget is digested once for all the keys it is in.
+func (b *Builder) Key(data ...any) string { return b.keyer.Key(data...) }
+
+// Site returns what every page shows of the site.
+func (b *Builder) Site() *SiteInfo { return b.info }
+
+// Home hands over the home page.
+func (b *Builder) Home() error { return b.home() }
+
+// UnitsIndex hands over the index of units.
+func (b *Builder) UnitsIndex() error { return b.unitsIndex() }
+
+// Notice hands over the pages of a notice, and the unit pages that show
+// its duties (those of units with duties in this notice only, and each
+// other unit's duties in it), made while its tasks' views are at hand.
+func (b *Builder) Notice(n *catalog.Notice) error {
+	if err := b.notice(n); err != nil {
+		return err
+	}
+	return b.unitPagesOf(n)
+}
+
+// UnitPages hands over the pages of units with no duties, and the
+// summaries of units with duties in several notices.
+func (b *Builder) UnitPages() error { return b.unitPages() }
+
+// Changes hands over the 修订对照 page of each revised notice.
+func (b *Builder) Changes() error { return b.changes() }
+
+func (b *Builder) page(tmpl, p, title, nav string, crumbs []Crumb, data any) error {
+	return b.emit(Page{Template: tmpl, Path: p, Title: title, Nav: nav, Crumbs: crumbs, Data: data})
+}
+
+// SiteInfo is shown on every page. It holds only what changes with the
+// list of notices, so that a revised notice leaves the pages of the others
+// as they were.
+type SiteInfo struct {
+	Title   string
+	Notices []NoticeLink
+}
+
+// NoticeLink names a notice in navigation.
+type NoticeLink struct {
+	Title, DocNumber, Date, Href string
+}
+
+func (b *Builder) siteInfo() *SiteInfo {
+	s := &SiteInfo{Title: b.opt.Title}
+	for _, n := range b.cat.Notices {
+		s.Notices = append(s.Notices, noticeLink(n))
+	}
+	if s.Title == "" {
+		if len(b.cat.Notices) == 1 {
+			s.Title = b.cat.Notices[0].Title
+		} else {
+			s.Title = "工作任务清单"
+		}
+	}
+	return s
+}
+
+func noticeLink(n *catalog.Notice) NoticeLink {
+	return NoticeLink{Title: n.Title, DocNumber: n.DocNumber, Date: displayDate(n.Date), Href: hrefs.Notice(n.Slug)}
+}
+
+func displayDate(d string) string {
+	var y, m, day int
+	if _, err := fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day); err != nil {
+		return d
+	}
+	return fmt.Sprintf("%d年%d月%d日", y, m, day)
+}
