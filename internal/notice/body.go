@@ -2,6 +2,8 @@ package notice
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"qingdan/internal/textnorm"
@@ -116,6 +118,25 @@ func titleWithoutDuty(title string) string {
 	return title
 }
 
+// gluedDigitRe is a number 1. whose text opens with digits: 11.121人才….
+var gluedDigitRe = regexp.MustCompile(`^(\d{1,3})[.、](\d+)(\p{Han})`)
+
+// gluedDigit reads a line numbered want whose text opens with digits:
+// 11.121人才梯队项目 after 10. is item 11, of a project named 121人才梯队.
+// Only the number the list expects is read so, and only before a word,
+// not before a measure (2.5万亿元, 3.2%).
+func gluedDigit(l line, want int) (heading, bool) {
+	m := gluedDigitRe.FindStringSubmatchIndex(l.norm)
+	if m == nil {
+		return heading{}, false
+	}
+	n, _ := strconv.Atoi(l.norm[m[2]:m[3]])
+	if n != want || strings.ContainsAny(l.norm[m[6]:m[7]], "万亿元倍") {
+		return heading{}, false
+	}
+	return heading{style: styleDigit, num: n, rest: l.sub(m[4], len(l.norm))}, true
+}
+
 // label returns the numbering of l as written: the part before rest.
 func label(l, rest line) string {
 	return strings.TrimSpace(l.cut(0, len(l.norm)-len(rest.norm)))
@@ -149,6 +170,9 @@ type bodyReader struct {
 	sub       *subBlock
 	itemStyle style
 	subStyle  style
+	// lastDigit is the number of the last heading numbered 1. read, for
+	// one whose text opens with digits (11.121人才梯队项目).
+	lastDigit int
 }
 
 // part is one run of numbered body: the notice's own, or that of a plan
@@ -179,6 +203,12 @@ func (b *bodyReader) add(raw line) {
 	b.pt.lines = append(b.pt.lines, raw)
 	l := raw.trim()
 	h, ok := headingOf(l, b.decimal)
+	if !ok && !b.decimal {
+		h, ok = gluedDigit(l, b.lastDigit+1)
+	}
+	if ok && h.style == styleDigit {
+		b.lastDigit = h.num
+	}
 	if ps := b.current(); !ok && len(*ps) > 0 && isBareLabel((*ps)[len(*ps)-1]) && !isLabelLine(l) {
 		// 责任单位： with its units on the next line.
 		last := &(*ps)[len(*ps)-1]
@@ -199,6 +229,10 @@ func (b *bodyReader) add(raw line) {
 		return
 	}
 	ps := b.current()
+	if len(*ps) > 0 || b.item != nil {
+		// Under text, a line of units alone is that text's duty.
+		l.unitLine = units.IsUnitLine(l.norm)
+	}
 	*ps = append(*ps, l)
 }
 
@@ -430,10 +464,36 @@ func (b *bodyReader) finishPart() *part {
 	if cut == 0 && !b.p.hasDuty(it.heading) {
 		return pt // no duty in the last item: nothing tells its end
 	}
+	if len(it.subs) == 0 && b.p.dutyAfterTitle(it) {
+		// The item's one duty stands in its heading (1.制定清单。（牵头单位：
+		// X）): the paragraphs under it are its text, up to closing words.
+		cut = len(*paras)
+		for cut > 0 && closingRe.MatchString(strings.TrimSpace((*paras)[cut-1].norm)) {
+			cut--
+		}
+	}
 	pt.closing = append(pt.closing, (*paras)[cut:]...)
 	*paras = (*paras)[:cut]
 	return pt
 }
+
+// dutyAfterTitle reports an item whose heading is a title and a duty
+// (1.制定清单。（牵头单位：X）), the duty covering the text under it.
+func (p *parser) dutyAfterTitle(it *itemBlock) bool {
+	for _, d := range p.quietDuties(it.heading) {
+		if d.fieldOnly {
+			continue
+		}
+		before := trimLead(it.heading.cut(0, d.start))
+		after := strings.Trim(it.heading.norm[d.end:], "。；， ")
+		return before != "" && isTitleSentence(before) && after == ""
+	}
+	return false
+}
+
+// closingRe opens the closing words of a notice: what every recipient is
+// asked, when the notice takes effect, whom to call.
+var closingRe = regexp.MustCompile(`^(?:各[^。，；]{0,20}?(?:要|应|须|务必)|请各|本(?:通知|方案|意见|办法|细则|措施|计划|清单)|以上|上述|特此|联系人|联系电话|有关要求|工作要求)`)
 
 // checkNumbering warns about numbers that skip or repeat, the sign of a
 // lost or doubled paragraph.
@@ -441,6 +501,17 @@ func (p *parser) checkNumbering() {
 	prevSec := 0
 	prevItem, prevName := 0, "（零）"
 	runOn := 0 // sub-items numbered on across items: 1.–21. through （一）…（五）
+	// digits is the last number of the series numbered 1. 2., which may
+	// run on through items and sub-items alike: 1. under 一、, 2.–31.
+	// under its （一）…, 40. under 四、 again.
+	digits := 0
+	onDigits := func(label string, n int) bool {
+		ok := isDigitLabel(label) && n == digits+1
+		if isDigitLabel(label) {
+			digits = n
+		}
+		return ok
+	}
 	for _, s := range p.sections {
 		if s.number != 0 && s.number != prevSec+1 {
 			p.warn(s.line, fmt.Sprintf("section %s follows section %s; is one missing or repeated?", cnNum(s.number), cnNum(prevSec)))
@@ -450,13 +521,15 @@ func (p *parser) checkNumbering() {
 		}
 		for i, it := range s.items {
 			// Items run on across sections in most notices, restart in some.
-			if it.number != prevItem+1 && !(i == 0 && it.number == 1) {
+			inSeries := onDigits(it.label, it.number)
+			if it.number != prevItem+1 && !(i == 0 && it.number == 1) && !inSeries {
 				p.warn(it.line, fmt.Sprintf("item %s follows item %s; is one missing or repeated?", it.name(), prevName))
 			}
 			prevItem, prevName = it.number, it.name()
 			prevSub := 0
 			for k, sb := range it.subs {
-				if sb.number != prevSub+1 && !(k == 0 && sb.number == runOn+1) {
+				inSeries := onDigits(sb.label, sb.number)
+				if sb.number != prevSub+1 && !(k == 0 && sb.number == runOn+1) && !inSeries {
 					p.warn(sb.line, fmt.Sprintf("sub-item %d follows sub-item %d in item %s", sb.number, prevSub, it.name()))
 				}
 				prevSub = sb.number
@@ -464,6 +537,12 @@ func (p *parser) checkNumbering() {
 			}
 		}
 	}
+}
+
+// isDigitLabel reports a heading numbered 1. or 1、.
+func isDigitLabel(label string) bool {
+	t := strings.TrimRight(label, ".、．")
+	return t != label && t != "" && strings.Trim(t, "0123456789") == ""
 }
 
 // cnNum writes n in Chinese numerals as notices number sections: 二十三.

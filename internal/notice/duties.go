@@ -38,7 +38,7 @@ func (d duty) shown() string {
 // end like a duty (…负责) but name nothing recognisable as a unit are
 // reported, since they may be duties with unusual unit names.
 func (p *parser) findDuties(l line) []duty {
-	key := dutyKey{l.num, l.norm}
+	key := dutyKey{l.num, l.norm, l.unitLine}
 	found, ok := p.duties[key]
 	if !ok {
 		saved := len(p.n.Warnings)
@@ -57,8 +57,9 @@ func (p *parser) findDuties(l line) []duty {
 // dutyKey names a line for the cache of its duties: the body is looked
 // at several times (parts, closing words, lists, cutting).
 type dutyKey struct {
-	num  int
-	norm string
+	num      int
+	norm     string
+	unitLine bool
 }
 
 // foundDuties is what scanDuties found in a line, and the warnings it
@@ -71,6 +72,9 @@ type foundDuties struct {
 // scanDuties finds the duties of a line (see findDuties).
 func (p *parser) scanDuties(l line) []duty {
 	n := l.norm
+	if l.unitLine {
+		return []duty{{start: 0, end: len(n), text: n, orig: l.orig, label: true}}
+	}
 	if _, ok := units.LeadingLabel(n); ok {
 		return []duty{{start: 0, end: len(n), text: n, orig: l.orig, label: true, fieldOnly: fieldsOnly(n)}}
 	}

@@ -20,6 +20,10 @@ type line struct {
 	// table is set on the one line that stands for a table block; its
 	// text is empty.
 	table *table
+	// unitLine is set by the body on a paragraph that only lists units
+	// (a table's unit cell flattened to a line of its own): the duty of
+	// the text above it.
+	unitLine bool
 }
 
 // documentLines lays a document out as the grammar reads it: a line for

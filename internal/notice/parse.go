@@ -40,6 +40,9 @@ type parser struct {
 	tables   []*table
 	// decimal is true for a plan numbered 1 / 1.1 / 1.1.1.
 	decimal bool
+	// digitsTop is true for a notice (or an excerpt of one) numbered only
+	// 1. 2.: its 1. lines are its top headings.
+	digitsTop bool
 	// chapters is true for a plan divided into 第一部分 / 第一章.
 	chapters bool
 
@@ -111,7 +114,8 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 	p.chapters = !p.decimal && hasChapters(lines)
 	lines = p.dropContents(lines)
 
-	bodyStart := bodyStart(lines, p.decimal)
+	bodyStart, digitsTop := bodyStart(lines, p.decimal)
+	p.digitsTop = digitsTop
 	bodyStart = captionOfFirstTable(lines, bodyStart)
 	p.parseHeader(lines[:bodyStart])
 	p.readRest(lines[bodyStart:])
@@ -145,28 +149,28 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 
 // bodyStart returns the index of the first line of the body: the first
 // section or item heading, or the first table. A notice numbered only
-// 1. 2. starts at its first such line.
-func bodyStart(lines []line, decimal bool) int {
+// 1. 2. starts at its first such line, and digitsTop is then true.
+func bodyStart(lines []line, decimal bool) (start int, digitsTop bool) {
 	digits := -1
 	for i, l := range lines {
 		if l.table != nil {
-			return i
+			return i, false
 		}
 		h, ok := headingOf(l, decimal)
 		switch {
 		case !ok:
 		case h.style == styleCN, h.style == styleCNParen, h.style == styleChapter:
-			return i
+			return i, false
 		case h.style == styleDecimal && len(h.path) == 1:
-			return i
+			return i, false
 		case h.style == styleDigit && digits < 0:
 			digits = i
 		}
 	}
 	if digits >= 0 {
-		return digits
+		return digits, true
 	}
-	return len(lines)
+	return len(lines), false
 }
 
 // captionOfFirstTable moves the caption of a table that opens the body

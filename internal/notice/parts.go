@@ -60,6 +60,10 @@ func (p *parser) readRest(lines []line) {
 // numbering starts again.
 func (p *parser) bodyLine(st *restState, lines []line, i int) {
 	l := lines[i]
+	if p.planAfterCover(st.body, lines, i) {
+		p.newPart(st, lines, i)
+		return
+	}
 	if !st.body.startsPart(l.trim()) {
 		st.body.add(l)
 		return
@@ -84,6 +88,8 @@ func (p *parser) resumesBody(st *restState, l line) bool {
 		return true
 	case styleDecimal:
 		return len(h.path) <= 2
+	case styleDigit:
+		return p.digitsTop && !st.attaching
 	}
 	return false
 }
@@ -101,6 +107,13 @@ func (p *parser) openPart(st *restState, lines []line, i int) {
 		st.body.add(l)
 		return
 	}
+	p.newPart(st, lines, i)
+}
+
+// newPart opens a part at lines[i].
+func (p *parser) newPart(st *restState, lines []line, i int) {
+	l := lines[i]
+	st.inBody = true
 	if st.body != nil {
 		p.parts = append(p.parts, st.body.finishPart())
 	}
@@ -109,6 +122,36 @@ func (p *parser) openPart(st *restState, lines []line, i int) {
 	st.body.pt.intro = st.intro
 	st.intro, st.boundary = nil, false
 	st.body.add(l)
+}
+
+// planAfterCover reports a heading numbered 1 that opens the plan a cover
+// letter sends, with no signature or title between them: the cover's
+// 一、二、三、 are paragraphs without duties (高度重视… 压实责任…), the last
+// of them no lead-in to a list (…如下：), and the 1. 2. after it state the
+// duties.
+func (p *parser) planAfterCover(b *bodyReader, lines []line, i int) bool {
+	h, ok := headingOf(lines[i].trim(), b.decimal)
+	if !ok || h.num != 1 || !b.itemsAtTop || b.item == nil || len(b.item.subs) > 0 || b.item.label == "" {
+		return false
+	}
+	if h.style == styleCN || h.style == styleDecimal || h.style == styleChapter {
+		return false
+	}
+	last := b.item.heading
+	if n := len(b.item.paras); n > 0 {
+		last = b.item.paras[n-1]
+	}
+	if isHeadingLike(b.item.heading) || strings.HasSuffix(strings.TrimSpace(last.norm), "：") || p.partHasDuties(b.pt) {
+		return false
+	}
+	for _, l := range partLines(lines, i) {
+		for _, d := range p.quietDuties(l.trim()) {
+			if !d.fieldOnly {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // startsNumbering reports a heading numbered 1: 一、, （一）, 1.

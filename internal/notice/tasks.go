@@ -107,7 +107,7 @@ func (ct *cutter) duty(d duty, num int) {
 	if lineNum == 0 {
 		lineNum = num
 	}
-	if len(ct.tasks) == 0 && len(ct.c.lines) > 0 && num == ct.c.lines[0].num && !strings.ContainsAny(text, "。；") {
+	if len(ct.tasks) == 0 && len(ct.c.lines) > 0 && num == ct.c.lines[0].num && isTitleSentence(text) {
 		ct.early = true
 	}
 	if text == "" {
@@ -126,6 +126,13 @@ func (ct *cutter) duty(d duty, num int) {
 	ct.last = len(ct.tasks) - 1
 	ct.lastLabel = d.label
 	ct.pending, ct.first = nil, 0
+}
+
+// isTitleSentence reports a text that is at most a title: no sentence
+// inside, or one short sentence (制定清单。).
+func isTitleSentence(text string) bool {
+	t := strings.TrimRight(strings.TrimSpace(text), "。")
+	return !strings.ContainsAny(t, "。；") && (t == strings.TrimSpace(text) || runeLen(t) <= 40)
 }
 
 // dropHeld warns about field labels no unit label followed.

@@ -189,3 +189,40 @@ func leadingName(s string) string {
 	}
 	return ""
 }
+
+// unitLineBadRe is in no line that only lists units: sentence marks,
+// colons, quotes, digits.
+var unitLineBadRe = regexp.MustCompile(`[。；：！？“”《》0-9]`)
+
+// IsUnitLine reports a line that is nothing but units, as a table's unit
+// cell gives it when the table is flattened to text, with no label:
+// 市应急管理局、市消防救援支队、市卫生健康局. Every name must end as the
+// names of bodies do and be one the parser knows. A single name must
+// open with its level (市应急管理局) and be no government or office, which
+// would rather be an issuer's name standing alone (梅州市人民政府).
+func IsUnitLine(s string) bool {
+	norm := strings.TrimSpace(textnorm.Name(s))
+	if norm == "" || utf8.RuneCountInString(norm) > 120 || unitLineBadRe.MatchString(norm) {
+		return false
+	}
+	var names []string
+	for _, c := range splitTop(norm, "，,") {
+		for _, n := range splitNames(c) {
+			name := cleanName(n)
+			if name == "" {
+				return false
+			}
+			names = append(names, splitGlued(name)...)
+		}
+	}
+	for _, name := range names {
+		if utf8.RuneCountInString(name) > 25 || !Recognised(name) || !strings.ContainsRune(orgEnds, lastRune(name)) || ruleWordRe.MatchString(name) {
+			return false
+		}
+	}
+	if len(names) == 1 {
+		name := names[0]
+		return levelPrefixRe.MatchString(name) && !strings.HasPrefix(name, "各") && !typeEndRe.MatchString(name) && !strings.HasSuffix(name, "办公室")
+	}
+	return len(names) > 1
+}

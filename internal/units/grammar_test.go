@@ -320,3 +320,28 @@ func TestSlugs(t *testing.T) {
 		}
 	}
 }
+
+// A line of units alone, as a flattened table's unit cell gives it, and
+// lines that only look so.
+func TestIsUnitLine(t *testing.T) {
+	for in, want := range map[string]bool{
+		"市应急管理局、市消防救援支队、市卫生健康局": true,
+		"市应急管理局":         true,
+		"区发改局区统计局":       true,
+		"县农业农村局，各乡镇人民政府": true,
+		"市应急管理局、市公安局等":   true,
+		"梅州市人民政府":        false, // an issuer standing alone
+		"南州市安全生产委员会办公室":  false,
+		"各县（市、区）":        false,
+		"加强组织领导":         false,
+		"市应急管理局负责。":      false,
+		"责任单位：市应急管理局":    false,
+		"2024年3月6日":      false,
+		"市应急管理局、市篮球协会":   false,
+		"全面推进、重点突破":      false,
+	} {
+		if got := units.IsUnitLine(in); got != want {
+			t.Errorf("IsUnitLine(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
