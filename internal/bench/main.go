@@ -32,7 +32,7 @@ import (
 
 	"qingdan/internal/content"
 	"qingdan/internal/gen"
-	"qingdan/internal/search"
+	"qingdan/internal/search/searchtest"
 )
 
 func main() {
@@ -216,14 +216,14 @@ func query(site string) (int, int64) {
 	for _, n := range cat.Notices {
 		tasks += len(n.Tasks)
 	}
-	ix := search.Build(cat)
-	meta, err := os.ReadFile(filepath.Join(site, "public", "search", "meta.js"))
+	public := filepath.Join(site, "public")
+	ix, err := searchtest.Open(func(p string) ([]byte, error) { return os.ReadFile(filepath.Join(public, p)) })
 	check(err)
-	shards := 0
-	fmt.Sscanf(string(meta)[strings.Index(string(meta), `"shards":`)+len(`"shards":`):], "%d", &shards)
+	paths, err := ix.Loads("应急预案", 20)
+	check(err)
 	var total int64
-	for _, p := range ix.Loads("应急预案", shards, 20) {
-		info, err := os.Stat(filepath.Join(site, "public", p))
+	for _, p := range paths {
+		info, err := os.Stat(filepath.Join(public, p))
 		check(err)
 		total += info.Size()
 	}

@@ -22,11 +22,13 @@ import (
 	"qingdan/internal/pipeline"
 	"qingdan/internal/publish"
 	"qingdan/internal/search"
+	"qingdan/internal/search/searchtest"
 )
 
 // site builds the shipped notice into a temporary folder and returns the
-// folder of public/ and the search index the build wrote.
-func site(t *testing.T) (string, *search.Index) {
+// folder of public/, the search index of the build and the Go mirror of
+// the browser's search reading the files the build wrote.
+func site(t *testing.T) (string, *search.Index, *searchtest.Index) {
 	t.Helper()
 	dir := t.TempDir()
 	fsys := publish.NewOsFs()
@@ -44,7 +46,11 @@ func site(t *testing.T) (string, *search.Index) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return opt.Public, search.Build(cat)
+	m, err := searchtest.Open(func(p string) ([]byte, error) { return os.ReadFile(filepath.Join(opt.Public, p)) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return opt.Public, search.Build(cat), m
 }
 
 // serve serves dir under the sub-path /qd/ on loopback.
@@ -96,12 +102,19 @@ func run[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-// goResults is the Go index's answer: doc ids in rank order.
-func goResults(ix *search.Index, q string) []int { return goFiltered(ix, q, search.Filter{}) }
+// goResults is the Go mirror's answer: doc ids in rank order.
+func goResults(t *testing.T, m *searchtest.Index, q string) []int {
+	return goFiltered(t, m, q, searchtest.Filter{})
+}
 
-func goFiltered(ix *search.Index, q string, f search.Filter) []int {
+func goFiltered(t *testing.T, m *searchtest.Index, q string, f searchtest.Filter) []int {
+	t.Helper()
+	rs, err := m.Search(q, f)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []int
-	for _, r := range ix.Search(q, f) {
+	for _, r := range rs {
 		out = append(out, r.Doc)
 	}
 	return out
@@ -115,7 +128,7 @@ func goFiltered(ix *search.Index, q string, f search.Filter) []int {
 // the page logs no error.
 func TestSearchInBrowser(t *testing.T) {
 	ctx := browsertest.New(t)
-	public, ix := site(t)
+	public, ix, m := site(t)
 	errs := consoleErrors(ctx)
 
 	rng := rand.New(rand.NewSource(11))
@@ -134,20 +147,20 @@ func TestSearchInBrowser(t *testing.T) {
 				t.Fatal(err)
 			}
 			count := run[string](t, ctx, `document.getElementById("result-count").textContent`)
-			if want := fmt.Sprintf("共 %d 条结果", len(goResults(ix, "尾矿库"))); !strings.Contains(count, want) {
+			if want := fmt.Sprintf("共 %d 条结果", len(goResults(t, m, "尾矿库"))); !strings.Contains(count, want) {
 				t.Errorf("search.html?q=尾矿库 says %q, want %q", count, want)
 			}
 			for _, q := range queries {
 				got := run[[]int](t, ctx, fmt.Sprintf(`qdSearch.run(%q).then(function (rs) { return rs.map(function (r) { return r.doc; }); })`, q))
-				want := goResults(ix, q)
+				want := goResults(t, m, q)
 				if fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Errorf("%q: browser %v, Go %v", q, got, want)
 				}
 			}
 			// The filters: section, unit kind, role.
-			for _, f := range []search.Filter{{Section: 2}, {UnitKind: 1}, {Role: 1}} {
+			for _, f := range []searchtest.Filter{{Section: 2}, {UnitKind: 1}, {Role: 1}} {
 				got := run[[]int](t, ctx, fmt.Sprintf(`qdSearch.run("应急局", {s: %d, k: %d, r: %d}).then(function (rs) { return rs.map(function (r) { return r.doc; }); })`, f.Section, f.UnitKind, f.Role))
-				want := goFiltered(ix, "应急局", f)
+				want := goFiltered(t, m, "应急局", f)
 				if len(want) == 0 || fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Errorf("应急局 with %+v: browser %v, Go %v", f, got, want)
 				}
@@ -211,7 +224,7 @@ func TestSearchInBrowser(t *testing.T) {
 // how fast.
 func TestSearchSpeed(t *testing.T) {
 	ctx := browsertest.New(t)
-	public, _ := site(t)
+	public, _, _ := site(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+public+"/search.html")); err != nil {
 		t.Fatal(err)
 	}

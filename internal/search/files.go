@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -85,7 +84,7 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (st Stats, err
 	st.Shards = shards
 	byShard := make([][]string, shards)
 	for tok := range ix.post {
-		i := int(hash(tok) % uint32(shards))
+		i := Shard(tok, shards)
 		byShard[i] = append(byShard[i], tok)
 	}
 	// Shards are encoded on every core, each in one buffer at a time.
@@ -235,37 +234,4 @@ func (ix *Index) units() int {
 		n++
 	}
 	return n
-}
-
-// Loads returns the files under search/ that the browser loads to answer
-// q and show its first page of results: meta.js, the token shards of its
-// terms, the filter files of its matches and the document files of the
-// first page. For the README's numbers and for tests.
-func (ix *Index) Loads(q string, shards, page int) []string {
-	seen := map[string]bool{Dir + "/meta.js": true}
-	for _, t := range QueryTerms(q) {
-		runes := []rune(t.Text)
-		toks := []string{t.Text}
-		if t.Han && len(runes) > 1 {
-			toks = toks[:0]
-			for i := 0; i+1 < len(runes); i++ {
-				toks = append(toks, string(runes[i:i+2]))
-			}
-		}
-		for _, tok := range toks {
-			seen[fmt.Sprintf("%s/t/%d.js", Dir, hash(tok)%uint32(shards))] = true
-		}
-	}
-	rs := ix.Search(q, Filter{})
-	for i, r := range rs {
-		if i < page {
-			seen[fmt.Sprintf("%s/d/%d.js", Dir, r.Doc/DocShard)] = true
-		}
-	}
-	out := make([]string, 0, len(seen))
-	for p := range seen {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -15,6 +15,7 @@ import (
 	"qingdan/internal/gen"
 	"qingdan/internal/notice"
 	"qingdan/internal/search"
+	"qingdan/internal/search/searchtest"
 	"qingdan/internal/units"
 )
 
@@ -66,6 +67,27 @@ func shipped(t *testing.T) (*catalog.Catalog, *search.Index) {
 	return cat, search.Build(cat)
 }
 
+// browser reads ix's written files as the browser's script does.
+func browser(t *testing.T, ix *search.Index) *searchtest.Index {
+	t.Helper()
+	files, _ := ix.Files()
+	m, err := searchtest.FromFiles(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// find returns the results of q as the browser ranks them.
+func find(t *testing.T, m *searchtest.Index, q string, f searchtest.Filter) []searchtest.Result {
+	t.Helper()
+	rs, err := m.Search(q, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
 func mustRead(t *testing.T, p string) []byte {
 	b, err := os.ReadFile(p)
 	if err != nil {
@@ -78,6 +100,7 @@ func mustRead(t *testing.T, p string) []byte {
 // units contain it.
 func TestShippedQueries(t *testing.T) {
 	cat, ix := shipped(t)
+	m := browser(t, ix)
 	n := cat.Notices[0]
 	for _, q := range []string{"尾矿库", "应急预案", "隐患排查", "双报告", "瞒报", "汛", "应急局"} {
 		want := map[string]bool{}
@@ -91,7 +114,7 @@ func TestShippedQueries(t *testing.T) {
 			}
 		}
 		got := map[string]bool{}
-		for _, r := range ix.Search(q, search.Filter{}) {
+		for _, r := range find(t, m, q, searchtest.Filter{}) {
 			if d := ix.Docs[r.Doc]; d.Kind == search.KindTask {
 				got[d.Href] = true
 			}
@@ -104,7 +127,7 @@ func TestShippedQueries(t *testing.T) {
 		}
 	}
 	for _, q := range []string{"yjj", "shiyingjiju", "市应急局", "应急局"} {
-		rs := ix.Search(q, search.Filter{})
+		rs := find(t, m, q, searchtest.Filter{})
 		if len(rs) == 0 || ix.Docs[rs[0].Doc].Title != "市应急局" {
 			t.Errorf("%s: first result %+v, want the unit 市应急局", q, rs)
 		}
@@ -123,10 +146,11 @@ func sameSet(a, b map[string]bool) bool {
 	return true
 }
 
-// TestRecall draws substrings from the notice and requires that Search
-// returns exactly the documents whose text contains them.
+// TestRecall draws substrings from the notice and requires that a search
+// finds exactly the documents whose text contains them.
 func TestRecall(t *testing.T) {
 	_, ix := shipped(t)
+	m := browser(t, ix)
 	rng := rand.New(rand.NewSource(7))
 	var queries []string
 	for i := 0; i < 400; i++ {
@@ -146,12 +170,12 @@ func TestRecall(t *testing.T) {
 			continue
 		}
 		got := map[int]bool{}
-		for _, r := range ix.Search(q, search.Filter{}) {
+		for _, r := range find(t, m, q, searchtest.Filter{}) {
 			got[r.Doc] = true
 		}
 		for d := range ix.Docs {
-			if ix.Contains(d, q) != got[d] {
-				t.Errorf("%q: doc %d (%s) contains it: %v, found: %v", q, d, ix.Docs[d].Title, ix.Contains(d, q), got[d])
+			if has := searchtest.Contains(ix.Docs[d], q); has != got[d] {
+				t.Errorf("%q: doc %d (%s) contains it: %v, found: %v", q, d, ix.Docs[d].Title, has, got[d])
 			}
 		}
 	}
@@ -163,7 +187,7 @@ func TestNoFalsePositives(t *testing.T) {
 		{Kind: search.KindTask, Title: "a", Text: "应急管理，急预警，预案编制", Section: -1},
 		{Kind: search.KindTask, Title: "b", Text: "修订应急预案", Section: -1},
 	}, nil, nil, nil)
-	rs := ix.Search("应急预案", search.Filter{})
+	rs := find(t, browser(t, ix), "应急预案", searchtest.Filter{})
 	if len(rs) != 1 || rs[0].Doc != 1 {
 		t.Errorf("results %+v, want only doc 1", rs)
 	}
@@ -173,25 +197,26 @@ func TestNoFalsePositives(t *testing.T) {
 // frequency, then closeness, then index order.
 func TestRanking(t *testing.T) {
 	ix := search.New([]search.Doc{
+		{Kind: search.KindUnit, Title: "应急预案办", Text: "应急预案办", TitleLen: 5, Section: -1}, // units come first
 		{Kind: search.KindTask, Title: "x", Text: "其他工作。应急预案一次", Section: -1},
 		{Kind: search.KindTask, Title: "y", Text: "应急预案应急预案两次", Section: -1},
 		{Kind: search.KindTask, Title: "应急预案", Text: "应急预案\n修订", TitleLen: 4, Section: -1},
-		{Kind: search.KindUnit, Title: "应急预案办", Text: "应急预案办", TitleLen: 5, Section: -1},
 		{Kind: search.KindTask, Title: "z", Text: "其他工作。应急预案一次", Section: -1},
 	}, nil, nil, nil)
 	var order []int
-	for _, r := range ix.Search("应急预案", search.Filter{}) {
+	for _, r := range find(t, browser(t, ix), "应急预案", searchtest.Filter{}) {
 		order = append(order, r.Doc)
 	}
-	if got := fmt.Sprint(order); got != "[3 2 1 0 4]" {
-		t.Errorf("order %v, want [3 2 1 0 4]", order)
+	if got := fmt.Sprint(order); got != "[0 3 2 1 4]" {
+		t.Errorf("order %v, want [0 3 2 1 4]", order)
 	}
 }
 
 func TestFilters(t *testing.T) {
 	_, ix := shipped(t)
-	all := ix.Search("应急局", search.Filter{})
-	lead := ix.Search("应急局", search.Filter{Role: 1})
+	m := browser(t, ix)
+	all := find(t, m, "应急局", searchtest.Filter{})
+	lead := find(t, m, "应急局", searchtest.Filter{Role: 1})
 	if len(lead) == 0 || len(lead) >= len(all) {
 		t.Errorf("role filter: %d of %d", len(lead), len(all))
 	}
@@ -200,7 +225,7 @@ func TestFilters(t *testing.T) {
 			t.Errorf("doc %d has no lead unit", r.Doc)
 		}
 	}
-	sec := ix.Search("应急局", search.Filter{Section: 2})
+	sec := find(t, m, "应急局", searchtest.Filter{Section: 2})
 	if len(sec) == 0 || len(sec) >= len(all) {
 		t.Errorf("section filter: %d of %d", len(sec), len(all))
 	}
@@ -209,7 +234,7 @@ func TestFilters(t *testing.T) {
 			t.Errorf("doc %d not in section filter", r.Doc)
 		}
 	}
-	gov := ix.Search("应急局", search.Filter{UnitKind: 1})
+	gov := find(t, m, "应急局", searchtest.Filter{UnitKind: 1})
 	if len(gov) == 0 || len(gov) >= len(all) {
 		t.Errorf("unit kind filter: %d of %d", len(gov), len(all))
 	}
@@ -254,10 +279,14 @@ func TestIndexGolden(t *testing.T) {
 func TestQueryLoad(t *testing.T) {
 	_, ix := shipped(t)
 	files, st := ix.Files()
+	m := browser(t, ix)
 	t.Logf("index: %d documents, %d tokens, %d token shards, %d bytes (%d in token shards)", st.Docs, st.Tokens, st.Shards, st.Bytes, st.TokenBytes)
 	for _, q := range []string{"尾矿库", "应急预案", "应急局", "yjj"} {
 		n := 0
-		paths := ix.Loads(q, st.Shards, 20)
+		paths, err := m.Loads(q, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, p := range paths {
 			n += len(files[p])
 		}

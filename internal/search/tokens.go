@@ -1,5 +1,6 @@
-// Package search builds the full-text index of the site at build time,
-// and answers queries over it the way the browser script does.
+// Package search builds the full-text index of the site at build time;
+// the browser script (templates/assets/search.js) answers queries over
+// it, and so does its Go mirror for tests, search/searchtest.
 //
 // Chinese has no spaces between words, and a segmenter that cuts words
 // one way in a page and another way in a query loses results. So text is
@@ -149,8 +150,10 @@ func QueryTerms(q string) []Term {
 	return out
 }
 
-// hash spreads tokens over shards: FNV-1a over UTF-16 code units, as the
-// script computes it with charCodeAt.
+// Shard is the token shard a token's postings are in, of shards: FNV-1a
+// over UTF-16 code units, as the script computes it with charCodeAt.
+func Shard(tok string, shards int) int { return int(hash(tok) % uint32(shards)) }
+
 func hash(tok string) uint32 {
 	h := uint32(2166136261)
 	for _, u := range utf16.Encode([]rune(tok)) {
@@ -160,5 +163,6 @@ func hash(tok string) uint32 {
 	return h
 }
 
-// foldString folds every rune of s, as the script does before matching.
-func foldString(s string) string { return strings.Map(fold, s) }
+// Fold folds every rune of s as the script does before matching: widths
+// folded (Ａ１ → a1), ASCII lowercased, one rune for one.
+func Fold(s string) string { return strings.Map(fold, s) }

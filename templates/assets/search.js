@@ -1,6 +1,6 @@
 // Full-text search over the index in search/, loaded as scripts so it
-// works from file:// too. Tokens, hashing and ranking mirror
-// internal/search; see there for why.
+// works from file:// too. Tokens and hashing mirror internal/search (see
+// there for why); internal/search/searchtest is this search in Go.
 (function () {
   "use strict";
   var root = document.body.getAttribute("data-root") || "";
@@ -113,7 +113,7 @@
     });
     return best;
   }
-  // search(q, filter) → ranked results, as internal/search.Index.Search
+  // search(q, filter) → ranked results
   function search(q, f) {
     var ts = terms(q);
     if (!ts.length) return Promise.resolve([]);
