@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -37,8 +38,17 @@ type Unit struct {
 	Groups  []string // groups it belongs to
 	Members []string // members, when the unit is a group
 	Duties  []Duty   // in notice order, then in task order
+	// Possible are the duties of collectives the unit may belong to
+	// (市有关部门 for 市应急局) but the registry does not resolve, with
+	// Via the collective; a task among its Duties is never here too.
+	// In notice order, then by collective in the order the notice
+	// first names them, then in task order.
+	Possible []Duty
+	// MayInclude, for a collective the registry does not resolve, are
+	// the units it may include, in the order of Units.
+	MayInclude []string
 
-	in map[string][2]int // notice slug → its run of Duties
+	in, possibleIn map[string][2]int // notice slug → its run of Duties, of Possible
 }
 
 // Duty is one task as it reaches a unit.
@@ -46,7 +56,8 @@ type Duty struct {
 	Notice string // notice slug
 	Task   string // task id
 	Role   units.Role
-	// Via is the group the duty reaches the unit through, or "".
+	// Via is the group the duty reaches the unit through, or "". For
+	// a possible duty, the collective.
 	Via string
 	// Written is the unit's name as the task writes it.
 	Written string
@@ -169,27 +180,122 @@ func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
 			}
 		}
 	}
+	c.addPossible()
 	// The duties of a unit in one notice are a run of its list, since
 	// notices were taken one after the other: index the runs, so a page
 	// of a notice does not go through every duty of the site.
 	c.unitsIn = map[string][]*Unit{}
 	for _, u := range c.Units {
-		u.in = map[string][2]int{}
-		for i := 0; i < len(u.Duties); {
-			j := i
-			for j < len(u.Duties) && u.Duties[j].Notice == u.Duties[i].Notice {
-				j++
-			}
-			u.in[u.Duties[i].Notice] = [2]int{i, j}
-			c.unitsIn[u.Duties[i].Notice] = append(c.unitsIn[u.Duties[i].Notice], u)
-			i = j
+		u.in = runs(u.Duties)
+		for slug := range u.in {
+			c.unitsIn[slug] = append(c.unitsIn[slug], u)
 		}
+		u.possibleIn = runs(u.Possible)
 	}
 	return c, nil
 }
 
+// runs indexes the runs of duties of each notice in a list.
+func runs(ds []Duty) map[string][2]int {
+	out := map[string][2]int{}
+	for i := 0; i < len(ds); {
+		j := i
+		for j < len(ds) && ds[j].Notice == ds[i].Notice {
+			j++
+		}
+		out[ds[i].Notice] = [2]int{i, j}
+		i = j
+	}
+	return out
+}
+
+// addPossible gives each unit the duties of the collectives it may
+// belong to. What a collective may include is decided once per
+// collective, over every unit.
+func (c *Catalog) addPossible() {
+	reg := c.Registry
+	type own struct{ notice, task string }
+	mine := map[*Unit]map[own]bool{}
+	for _, u := range c.Units {
+		mine[u] = map[own]bool{}
+		for _, d := range u.Duties {
+			mine[u][own{d.Notice, d.Task}] = true
+		}
+	}
+	candidates := map[string][]*Unit{}
+	for _, coll := range c.Units {
+		if !reg.IsCollective(coll.Name) {
+			continue
+		}
+		for _, u := range c.Units {
+			if reg.MayInclude(coll.Name, u.Name, u.Kind) {
+				candidates[coll.Name] = append(candidates[coll.Name], u)
+				coll.MayInclude = append(coll.MayInclude, u.Name)
+			}
+		}
+	}
+	if len(candidates) == 0 {
+		return
+	}
+	for _, n := range c.Notices {
+		// Within a notice, a unit's possible duties go by collective, so a
+		// page lists each collective's duties together.
+		byColl := map[*Unit]map[string][]Duty{}
+		var order []string
+		for _, t := range n.Tasks {
+			for _, a := range t.Units {
+				canon := reg.Canonical(a.Name)
+				us := candidates[canon]
+				if len(us) == 0 {
+					continue
+				}
+				if !slices.Contains(order, canon) {
+					order = append(order, canon)
+				}
+				for _, u := range us {
+					if mine[u][own{n.Slug, t.ID}] {
+						continue
+					}
+					if byColl[u] == nil {
+						byColl[u] = map[string][]Duty{}
+					}
+					ds := byColl[u][canon]
+					if len(ds) > 0 && ds[len(ds)-1].Task == t.ID {
+						continue // the collective written twice in one cell
+					}
+					byColl[u][canon] = append(ds, Duty{Notice: n.Slug, Task: t.ID, Role: a.Role, Via: canon, Written: a.Name})
+				}
+			}
+		}
+		for _, u := range c.Units {
+			for _, coll := range order {
+				u.Possible = append(u.Possible, byColl[u][coll]...)
+			}
+		}
+	}
+}
+
 // UnitsIn returns the units with duties in a notice, in the order of Units.
 func (c *Catalog) UnitsIn(noticeSlug string) []*Unit { return c.unitsIn[noticeSlug] }
+
+// PossibleIn returns the unit's possible duties in one notice.
+func (u *Unit) PossibleIn(noticeSlug string) []Duty {
+	r, ok := u.possibleIn[noticeSlug]
+	if !ok {
+		return nil
+	}
+	return u.Possible[r[0]:r[1]]
+}
+
+// PossibleTasks counts the tasks among the unit's possible duties: a task
+// two of its collectives share counts once.
+func (u *Unit) PossibleTasks() int {
+	seen := map[[2]string]bool{}
+	for _, d := range u.Possible {
+		seen[[2]string{d.Notice, d.Task}] = true
+	}
+	return len(seen)
+}
 
 // DutiesIn returns the unit's duties in one notice.
 func (u *Unit) DutiesIn(noticeSlug string) []Duty {

@@ -108,9 +108,17 @@ type UnitMatter struct {
 	Aliases  []string   `yaml:"aliases,omitempty"`
 	Groups   []string   `yaml:"groups,omitempty"`
 	Members  []string   `yaml:"members,omitempty"`
-	Count    int        `yaml:"duties_count"`
-	Lead     int        `yaml:"lead_count"`
-	Duties   []UnitDuty `yaml:"duties"`
+	// Collective is true when the registry lists the unit under
+	// collectives; MayInclude is what it says the collective may
+	// include (names, groups, kinds).
+	Collective bool       `yaml:"collective,omitempty"`
+	MayInclude []string   `yaml:"may_include,omitempty"`
+	Count      int        `yaml:"duties_count"`
+	Lead       int        `yaml:"lead_count"`
+	Duties     []UnitDuty `yaml:"duties"`
+	// Possible are the duties of collectives it may belong to, with
+	// via the collective.
+	Possible []UnitDuty `yaml:"possible,omitempty"`
 }
 
 // UnitDuty is a duty listed on a unit: which task, in which role, through

@@ -286,8 +286,9 @@ func readUnits(fsys afero.Fs, dir string) (*units.Registry, error) {
 		return nil, err
 	}
 	var (
-		entries []units.Entry
-		groups  []units.Group
+		entries     []units.Entry
+		groups      []units.Group
+		collectives []units.Collective
 	)
 	for _, f := range files {
 		if strings.HasSuffix(f, notesSuffix) {
@@ -300,6 +301,14 @@ func readUnits(fsys afero.Fs, dir string) (*units.Registry, error) {
 		if um.Kind != "" && !um.Kind.Valid() {
 			return nil, fmt.Errorf("content: %s: kind %q is not one of government, department, committee, agency, military, class", f, um.Kind)
 		}
+		if um.Collective {
+			c := units.Collective{Name: um.Title, Aliases: um.Aliases, Kind: um.Kind, MayInclude: um.MayInclude}
+			for _, m := range um.Members {
+				c.Members = append(c.Members, units.Entry{Name: m})
+			}
+			collectives = append(collectives, c)
+			continue
+		}
 		entries = append(entries, units.Entry{Name: um.Title, Aliases: um.Aliases, Kind: um.Kind})
 		if len(um.Members) > 0 {
 			g := units.Group{Name: um.Title}
@@ -309,7 +318,7 @@ func readUnits(fsys afero.Fs, dir string) (*units.Registry, error) {
 			groups = append(groups, g)
 		}
 	}
-	reg, err := units.NewRegistry(entries, groups)
+	reg, err := units.NewRegistry(entries, groups, collectives)
 	if err != nil {
 		return nil, fmt.Errorf("content: %s: %w", dir, err)
 	}

@@ -51,9 +51,16 @@ func corpus(t *testing.T) []*notice.Notice {
 // frontmatter, and requires the same notices, as JSON, and the same
 // content bytes when written again.
 func TestRoundTrip(t *testing.T) {
+	// Collectives: one whose members are known, one with what it may
+	// include; the rest as their names imply.
 	reg, err := units.LoadRegistry([]byte(`groups:
   - name: 各县（市、区）政府
     members: [{name: 忻府区政府}, {name: 原平市政府}]
+collectives:
+  - name: 市有关部门
+    members: [{name: 市应急局}, {name: 市统计局}]
+  - name: 负有安全监管职责的部门
+    may_include: [市应急局, 各县（市、区）政府, agency]
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -88,6 +95,19 @@ func TestRoundTrip(t *testing.T) {
 			os.WriteFile("/tmp/want.json", want, 0o644)
 			os.WriteFile("/tmp/got.json", got, 0o644)
 		}
+	}
+	if len(cat2.Units) != len(cat.Units) {
+		t.Fatalf("read %d units, wrote %d", len(cat2.Units), len(cat.Units))
+	}
+	for i, u := range cat.Units {
+		u2 := cat2.Units[i]
+		if u.Name != u2.Name || len(u.Duties) != len(u2.Duties) || len(u.Possible) != len(u2.Possible) || len(u.MayInclude) != len(u2.MayInclude) {
+			t.Errorf("%s read back with %d duties, %d possible, may include %d; wrote %d, %d, %d",
+				u.Name, len(u2.Duties), len(u2.Possible), len(u2.MayInclude), len(u.Duties), len(u.Possible), len(u.MayInclude))
+		}
+	}
+	if u := cat2.Unit("市应急局"); u == nil || len(u.Possible) == 0 {
+		t.Error("the corpus should give 市应急局 possible duties")
 	}
 	files2, err := content.Files(cat2)
 	if err != nil {

@@ -102,10 +102,14 @@ func writeUnits(put putFunc, cat *catalog.Catalog) error {
 			Title: u.Name, Slug: u.Slug, Kind: u.Kind,
 			Pinyin: pinyin.Full(u.Name), Initials: pinyin.Initials(u.Name),
 			Aliases: u.Aliases, Groups: u.Groups, Members: u.Members,
+			Collective: cat.Registry.Declared(u.Name), MayInclude: cat.Registry.DeclaredMayInclude(u.Name),
 			Count: duties, Lead: lead, Duties: []UnitDuty{},
 		}
 		for _, d := range u.Duties {
 			m.Duties = append(m.Duties, UnitDuty{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via})
+		}
+		for _, d := range u.Possible {
+			m.Possible = append(m.Possible, UnitDuty{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via})
 		}
 		if err := put(UnitPath(u.Slug), m, ""); err != nil {
 			return err

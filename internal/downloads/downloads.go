@@ -61,7 +61,13 @@ type UnitJSON struct {
 	Duties    []DutyJSON `json:"duties"`
 	Count     int        `json:"duties_count"`
 	Lead      int        `json:"lead_count"`
-	Page      string     `json:"page"`
+	// Possible are the duties of collectives the unit may belong to
+	// (via: the collective), counted apart; MayInclude, of a
+	// collective, the units it may include.
+	Possible      []DutyJSON `json:"possible"`
+	PossibleCount int        `json:"possible_count"`
+	MayInclude    []string   `json:"may_include"`
+	Page          string     `json:"page"`
 }
 
 // DutyJSON is a duty in data/units.json.
@@ -82,7 +88,7 @@ func unitsJSON(list []UnitJSON) []byte {
 	var b bytes.Buffer
 	size := 2
 	for _, u := range list {
-		size += 400 + 220*len(u.Duties) // most of a large site's 100 MB
+		size += 450 + 220*(len(u.Duties)+len(u.Possible)) // most of a large site's 100 MB
 	}
 	b.Grow(size)
 	// Each field ends with sep: ",\n" but for the last of its object.
@@ -133,11 +139,13 @@ func unitsJSON(list []UnitJSON) []byte {
 		strs("aliases", u.Aliases)
 		strs("groups", u.Groups)
 		strs("members", u.Members)
-		if len(u.Duties) == 0 {
-			b.WriteString("    \"duties\": [],\n")
-		} else {
-			b.WriteString("    \"duties\": [\n")
-			for k, d := range u.Duties {
+		duties := func(key string, ds []DutyJSON) {
+			if len(ds) == 0 {
+				b.WriteString("    \"" + key + "\": [],\n")
+				return
+			}
+			b.WriteString("    \"" + key + "\": [\n")
+			for k, d := range ds {
 				b.WriteString("      {\n")
 				str("        ", "notice", d.Notice, ",\n")
 				str("        ", "task", d.Task, ",\n")
@@ -147,15 +155,19 @@ func unitsJSON(list []UnitJSON) []byte {
 				}
 				str("        ", "page", d.Page, "\n")
 				b.WriteString("      }")
-				if k < len(u.Duties)-1 {
+				if k < len(ds)-1 {
 					b.WriteByte(',')
 				}
 				b.WriteByte('\n')
 			}
 			b.WriteString("    ],\n")
 		}
+		duties("duties", u.Duties)
 		num("    ", "duties_count", u.Count, ",\n")
 		num("    ", "lead_count", u.Lead, ",\n")
+		duties("possible", u.Possible)
+		num("    ", "possible_count", u.PossibleCount, ",\n")
+		strs("may_include", u.MayInclude)
 		str("    ", "page", u.Page, "\n")
 		b.WriteString("  }")
 		if i < len(list)-1 {
@@ -209,7 +221,8 @@ func (r *maker) all() error {
 				return err
 			}
 		}
-		if err := r.table(hrefs.NoticeCSV(n.Slug), hrefs.NoticeXLSX(n.Slug), "任务", taskHeader, rows); err != nil {
+		title := strings.TrimSpace(n.DocNumber + " " + n.Title + " 任务分工")
+		if err := r.table(hrefs.NoticeCSV(n.Slug), hrefs.NoticeXLSX(n.Slug), sheet("任务", title, taskColumns, rows)); err != nil {
 			return err
 		}
 	}
@@ -246,11 +259,15 @@ func (r *maker) all() error {
 			Name: u.Name, Slug: u.Slug, Kind: u.Kind, KindLabel: u.Kind.Label(),
 			Pinyin: pinyin.Full(u.Name), Initials: pinyin.Initials(u.Name),
 			Aliases: orEmpty(u.Aliases), Groups: orEmpty(u.Groups), Members: orEmpty(u.Members),
-			Duties: []DutyJSON{}, Page: hrefs.Unit(u.Slug),
+			Duties: []DutyJSON{}, Possible: []DutyJSON{}, MayInclude: orEmpty(u.MayInclude), Page: hrefs.Unit(u.Slug),
 		}
 		j.Count, j.Lead = u.Counts()
+		j.PossibleCount = u.PossibleTasks()
 		for _, d := range u.Duties {
 			j.Duties = append(j.Duties, DutyJSON{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via, Page: hrefs.Task(d.Notice, d.Task)})
+		}
+		for _, d := range u.Possible {
+			j.Possible = append(j.Possible, DutyJSON{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via, Page: hrefs.Task(d.Notice, d.Task)})
 		}
 		list = append(list, j)
 	}
@@ -262,53 +279,107 @@ func (r *maker) all() error {
 	// is named by its notice and the duties it lists, which decide its
 	// rows: parts shared by several tables (a group's duties in each of
 	// its members' tables) are compressed once.
-	if err := r.table(hrefs.AllTasksCSV, hrefs.AllTasksXLSX, "任务", taskHeader, allRows...); err != nil {
+	if err := r.table(hrefs.AllTasksCSV, hrefs.AllTasksXLSX, sheet("任务", "全部任务", taskColumns, allRows...)); err != nil {
 		return err
 	}
 	for _, u := range cat.Units {
-		if err := r.table(hrefs.UnitCSV(u.Slug), hrefs.UnitXLSX(u.Slug), "职责", unitHeader, r.unitParts(u)...); err != nil {
+		sheets := []xlsx.Sheet{sheet("职责", u.Name+" 任务清单", unitColumns, r.unitParts(u, u.Duties, "unit")...)}
+		if len(u.Possible) > 0 {
+			sheets = append(sheets, sheet("可能涉及的任务", u.Name+" 可能涉及的任务", unitColumns, r.unitParts(u, u.Possible, "possible")...))
+		}
+		if err := r.table(hrefs.UnitCSV(u.Slug), hrefs.UnitXLSX(u.Slug), sheets...); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// unitParts are the parts of a unit's table: its duties in each notice,
-// named by the notice and the duties (task, role, group).
-func (r *maker) unitParts(u *catalog.Unit) []xlsx.Part {
+// unitParts are the parts of one of a unit's tables (its duties, or its
+// possible duties, as kind says): the duties in each notice, named by
+// the notice and the duties (task, role, group).
+func (r *maker) unitParts(u *catalog.Unit, all []catalog.Duty, kind string) []xlsx.Part {
 	var parts []xlsx.Part
 	var name strings.Builder
-	for i, d := range u.Duties {
-		if i > 0 && d.Notice == u.Duties[i-1].Notice {
+	for i, d := range all {
+		if i > 0 && d.Notice == all[i-1].Notice {
 			continue
 		}
 		n := r.cat.Notice(d.Notice)
 		ds := u.DutiesIn(d.Notice)
+		if kind == "possible" {
+			ds = u.PossibleIn(d.Notice)
+		}
 		name.Reset()
-		name.WriteString(n.Slug + " unit")
+		name.WriteString(n.Slug + " " + kind)
 		for _, d := range ds {
 			name.WriteString(" " + d.Task + "/" + string(d.Role) + "/" + strconv.Quote(d.Via))
 		}
-		parts = append(parts, xlsx.Part{Key: name.String(), Rows: r.unitRows(n, ds)})
+		parts = append(parts, xlsx.Part{Key: name.String(), Rows: r.unitRows(n, ds, kind == "possible")})
 	}
 	return parts
 }
 
-// unitRows are the rows of a unit's table for its duties in one notice.
-func (r *maker) unitRows(n *catalog.Notice, ds []catalog.Duty) [][]string {
+// unitRows are the rows of a unit's table for its duties in one notice;
+// a possible duty says so where the group it came through would stand.
+func (r *maker) unitRows(n *catalog.Notice, ds []catalog.Duty, possible bool) [][]string {
 	rows := make([][]string, 0, len(ds))
 	for _, d := range ds {
 		t := r.cat.Task(d.Notice, d.Task)
 		sec, item, sub := placeNames(n.Notice, t)
-		rows = append(rows, neutralised(n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), d.Via, t.UnitText))
+		via := d.Via
+		if possible {
+			via += "（可能涉及）"
+		}
+		rows = append(rows, neutralised(n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), via, t.UnitText))
 	}
 	return rows
 }
 
+// The columns of the tables: what the notice says, then the columns a
+// unit fills in (落实情况, 完成时间, 备注), empty. Widths are fixed so
+// that a sheet printed one page wide stays readable; the task's text
+// wraps.
 var (
-	taskHeader = []string{"文号", "任务编号", "主要内容", "具体事项", "子项", "工作任务", "责任单位（原文）", "牵头", "负责", "配合", "督促企业落实", "指导"}
-	unitHeader = []string{"文号", "任务编号", "主要内容", "具体事项", "子项", "工作任务", "职责", "经由", "责任单位（原文）"}
+	dataColumns = []xlsx.Column{{Title: "文号", Width: 14}, {Title: "任务编号", Width: 10}, {Title: "主要内容", Width: 14}, {Title: "具体事项", Width: 14}, {Title: "子项", Width: 12}, {Title: "工作任务", Width: 44}}
+	fillColumns = []xlsx.Column{{Title: "落实情况", Width: 26}, {Title: "完成时间", Width: 11}, {Title: "备注", Width: 13}}
+	taskColumns = columns(dataColumns, []xlsx.Column{{Title: "责任单位（原文）", Width: 20}, {Title: "牵头", Width: 10}, {Title: "负责", Width: 14},
+		{Title: "配合", Width: 12}, {Title: "督促企业落实", Width: 12}, {Title: "指导", Width: 8}}, fillColumns)
+	unitColumns = columns(dataColumns, []xlsx.Column{{Title: "职责", Width: 8}, {Title: "经由", Width: 12}, {Title: "责任单位（原文）", Width: 20}}, fillColumns)
 )
+
+// columns is 序号 and then the lists of columns.
+func columns(lists ...[]xlsx.Column) []xlsx.Column {
+	out := []xlsx.Column{{Title: "序号", Width: 6, Number: true}}
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// sheet makes a sheet of parts of rows as the notice gives them: each
+// row numbered (序号, from 1 on each sheet) and given the empty columns
+// to fill in. A part's key names its first number too, since its rows
+// now depend on it.
+func sheet(name, title string, cols []xlsx.Column, parts ...xlsx.Part) xlsx.Sheet {
+	sh := xlsx.Sheet{Name: name, Title: title, Columns: cols}
+	fill := len(fillColumns)
+	next := 1
+	for _, p := range parts {
+		q := xlsx.Part{Rows: make([][]string, len(p.Rows))}
+		if p.Key != "" {
+			q.Key = p.Key + " from " + strconv.Itoa(next)
+		}
+		for i, row := range p.Rows {
+			cells := make([]string, 0, 1+len(row)+fill)
+			cells = append(cells, strconv.Itoa(next))
+			cells = append(cells, row...)
+			q.Rows[i] = append(cells, make([]string, fill)...)
+			next++
+		}
+		sh.Parts = append(sh.Parts, q)
+	}
+	return sh
+}
 
 func placeNames(n *notice.Notice, t *notice.Task) (section, item, sub string) {
 	if s := n.Section(t.Section); s != nil {
@@ -356,13 +427,14 @@ func neutralised(cells ...string) []string {
 	return cells
 }
 
-// table queues the same rows, given by parts, as CSV (UTF-8 with a
-// byte-order mark, so Excel reads the Chinese) and as XLSX, whose parts
-// are compressed once for all the tables that share them.
-func (r *maker) table(csvPath, xlsxPath, sheet string, header []string, parts ...xlsx.Part) error {
-	err := r.put(File{Path: xlsxPath, From: []any{sheet, header, parts}, Make: func() ([]byte, error) {
+// table queues the same sheets as XLSX, whose parts are compressed once
+// for all the tables that share them, and as CSV (UTF-8 with a
+// byte-order mark, so Excel reads the Chinese): the header of the first
+// sheet, then the rows of every sheet in order.
+func (r *maker) table(csvPath, xlsxPath string, sheets ...xlsx.Sheet) error {
+	err := r.put(File{Path: xlsxPath, From: []any{sheets}, Make: func() ([]byte, error) {
 		var b bytes.Buffer
-		if err := r.sheets.Write(&b, sheet, header, parts...); err != nil {
+		if err := r.sheets.Write(&b, sheets...); err != nil {
 			return nil, fmt.Errorf("write %s: %w", xlsxPath, err)
 		}
 		return b.Bytes(), nil
@@ -370,13 +442,15 @@ func (r *maker) table(csvPath, xlsxPath, sheet string, header []string, parts ..
 	if err != nil {
 		return err
 	}
-	return r.put(File{Path: csvPath, From: []any{header, parts}, Make: func() ([]byte, error) {
+	return r.put(File{Path: csvPath, From: []any{sheets}, Make: func() ([]byte, error) {
 		var b bytes.Buffer
 		size := 64
-		for _, p := range parts {
-			for _, row := range p.Rows {
-				for _, c := range row {
-					size += len(c) + 3
+		for _, sh := range sheets {
+			for _, p := range sh.Parts {
+				for _, row := range p.Rows {
+					for _, c := range row {
+						size += len(c) + 3
+					}
 				}
 			}
 		}
@@ -384,9 +458,15 @@ func (r *maker) table(csvPath, xlsxPath, sheet string, header []string, parts ..
 		b.WriteString("\ufeff")
 		w := csv.NewWriter(&b)
 		w.UseCRLF = true
+		header := make([]string, len(sheets[0].Columns))
+		for i, c := range sheets[0].Columns {
+			header[i] = c.Title
+		}
 		w.Write(header)
-		for _, p := range parts {
-			w.WriteAll(p.Rows)
+		for _, sh := range sheets {
+			for _, p := range sh.Parts {
+				w.WriteAll(p.Rows)
+			}
 		}
 		w.Flush()
 		if err := w.Error(); err != nil {

@@ -17,8 +17,10 @@ func TestUnitsJSONMatchesMarshal(t *testing.T) {
 			{Notice: "xin-zheng-fa-2024-1", Task: "1-1-0-1", Role: units.Lead, Page: "notices/x/tasks/1-1-0-1.html"},
 			{Notice: "xin-zheng-fa-2024-1", Task: "2-1-0-1", Role: units.Cooperate, Via: "各县（市、区）政府", Page: "p"},
 		},
+		Possible:      []DutyJSON{{Notice: "n", Task: "3-1-0-1", Role: units.Responsible, Via: "市有关部门", Page: "q"}},
+		PossibleCount: 1, MayInclude: []string{"市应急局"},
 	}
-	empty := UnitJSON{Name: "乙", Aliases: []string{}, Groups: []string{}, Members: []string{}, Duties: []DutyJSON{}}
+	empty := UnitJSON{Name: "乙", Aliases: []string{}, Groups: []string{}, Members: []string{}, Duties: []DutyJSON{}, Possible: []DutyJSON{}, MayInclude: []string{}}
 	for _, list := range [][]UnitJSON{nil, {}, {full}, {full, empty, full}} {
 		want, err := marshal(list)
 		if err != nil {

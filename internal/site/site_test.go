@@ -199,7 +199,7 @@ func TestPages(t *testing.T) {
 		"404.html":                                   {"页面不存在", `href="/index.html"`},
 		"data/notice.json":                           {`"doc_number": "忻政发〔2024〕1号"`},
 		"data/units.json":                            {`"initials": "syjj"`},
-		"data/units/shi-ying-ji-ju.csv":              {"\ufeff文号"},
+		"data/units/shi-ying-ji-ju.csv":              {"\ufeff序号,文号"},
 	}
 	for p, frags := range must {
 		b, ok := pages[p]

@@ -17,16 +17,20 @@ import (
 // Registry is the optional unit registry of a site (seeds/units.yaml):
 // aliases, kinds that override the inferred ones, and groups such as
 // 各县（市、区）政府 with their members. Membership is only ever configured
-// here, never guessed. The zero Registry is empty and valid.
+// here, never guessed; what a collective (市有关部门) may include is shown
+// as possible, apart. The zero Registry is empty and valid.
 type Registry struct {
-	Units  []Entry `yaml:"units"`
-	Groups []Group `yaml:"groups"`
+	Units       []Entry      `yaml:"units"`
+	Groups      []Group      `yaml:"groups"`
+	Collectives []Collective `yaml:"collectives"`
 
-	canonical map[string]string // folded name or alias → canonical name
-	kinds     map[string]Kind
-	aliases   map[string][]string
-	members   map[string][]string
-	groupsOf  map[string][]string
+	canonical  map[string]string // folded name or alias → canonical name
+	kinds      map[string]Kind
+	aliases    map[string][]string
+	members    map[string][]string
+	groupsOf   map[string][]string
+	mayInclude map[string][]string // declared collective → may_include (folded; nil: by its name)
+	collective map[string]bool     // declared collectives, with or without members
 }
 
 // Entry describes one unit.
@@ -67,6 +71,8 @@ func (r *Registry) index() error {
 	r.aliases = map[string][]string{}
 	r.members = map[string][]string{}
 	r.groupsOf = map[string][]string{}
+	r.mayInclude = map[string][]string{}
+	r.collective = map[string]bool{}
 	add := func(e Entry) error {
 		name := textnorm.Name(e.Name)
 		if name == "" {
@@ -95,15 +101,8 @@ func (r *Registry) index() error {
 			return err
 		}
 	}
-	for _, g := range r.Groups {
-		if err := add(Entry{Name: g.Name, Aliases: g.Aliases, Kind: g.Kind}); err != nil {
-			return err
-		}
-		group := textnorm.Name(g.Name)
-		if len(g.Members) == 0 {
-			return fmt.Errorf("units registry: group %s has no members", group)
-		}
-		for _, m := range g.Members {
+	addMembers := func(group string, members []Entry) error {
+		for _, m := range members {
 			if err := add(m); err != nil {
 				return err
 			}
@@ -111,6 +110,46 @@ func (r *Registry) index() error {
 			r.members[group] = appendUnique(r.members[group], member)
 			r.groupsOf[member] = appendUnique(r.groupsOf[member], group)
 		}
+		return nil
+	}
+	for _, g := range r.Groups {
+		if err := add(Entry{Name: g.Name, Aliases: g.Aliases, Kind: g.Kind}); err != nil {
+			return err
+		}
+		group := textnorm.Name(g.Name)
+		if len(g.Members) == 0 {
+			return fmt.Errorf("units registry: group %s has no members (a name whose members are not known is a collective: list it under collectives)", group)
+		}
+		if err := addMembers(group, g.Members); err != nil {
+			return err
+		}
+	}
+	// Collectives come last: what they may include names groups and
+	// units declared anywhere above.
+	for _, c := range r.Collectives {
+		if err := add(Entry{Name: c.Name, Aliases: c.Aliases, Kind: c.Kind}); err != nil {
+			return err
+		}
+		name := textnorm.Name(c.Name)
+		r.collective[name] = true
+		if err := addMembers(name, c.Members); err != nil {
+			return err
+		}
+		if len(c.Members) > 0 && len(c.MayInclude) > 0 {
+			return fmt.Errorf("units registry: collective %s has both members and may_include: members say who it is, may_include who it may be (keep one)", name)
+		}
+		var may []string
+		for _, m := range c.MayInclude {
+			if k := Kind(strings.TrimSpace(m)); k.Valid() {
+				may = append(may, string(k))
+				continue
+			}
+			if m = textnorm.Name(m); m == "" {
+				return fmt.Errorf("units registry: collective %s: may_include has an empty name", name)
+			}
+			may = append(may, r.Canonical(m))
+		}
+		r.mayInclude[name] = may
 	}
 	return nil
 }
@@ -147,8 +186,9 @@ func (r *Registry) Kind(name string, national bool) Kind {
 	if k, ok := r.kinds[name]; ok {
 		return k
 	}
-	if len(r.members[name]) > 0 {
-		// A group's kind is that of its members when they agree.
+	if len(r.members[name]) > 0 && !r.collective[name] {
+		// A group's kind is that of its members when they agree; a
+		// collective stays the class of body its name says.
 		return r.Kind(r.members[name][0], national)
 	}
 	return Classify(name, national)
@@ -193,11 +233,11 @@ func Slugs(names []string) map[string]string {
 	return out
 }
 
-// NewRegistry builds a registry from entries and groups, as LoadRegistry
-// does from YAML; the content reader rebuilds the registry this way from
-// the unit files.
-func NewRegistry(entries []Entry, groups []Group) (*Registry, error) {
-	r := &Registry{Units: entries, Groups: groups}
+// NewRegistry builds a registry from entries, groups and collectives, as
+// LoadRegistry does from YAML; the content reader rebuilds the registry
+// this way from the unit files.
+func NewRegistry(entries []Entry, groups []Group, collectives []Collective) (*Registry, error) {
+	r := &Registry{Units: entries, Groups: groups, Collectives: collectives}
 	if err := r.index(); err != nil {
 		return nil, err
 	}

@@ -24,7 +24,7 @@ func TestReadBack(t *testing.T) {
 		rows = append(rows, []string{fmt.Sprint(i), "任务", "单位"})
 	}
 	var b bytes.Buffer
-	if err := xlsx.Write(&b, "职责[1]:/?*", header, rows); err != nil {
+	if err := xlsx.Write(&b, sheet("职责[1]:/?*", header, xlsx.Part{Rows: rows})); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
@@ -51,10 +51,19 @@ func TestReadBack(t *testing.T) {
 		t.Errorf("A3 is a formula: %q", formula)
 	}
 	var again bytes.Buffer
-	xlsx.Write(&again, "职责[1]:/?*", header, rows)
+	xlsx.Write(&again, sheet("职责[1]:/?*", header, xlsx.Part{Rows: rows}))
 	if !bytes.Equal(again.Bytes(), b.Bytes()) {
 		t.Error("the same rows gave different bytes")
 	}
+}
+
+// sheet is a sheet of text columns with the titles.
+func sheet(name string, titles []string, parts ...xlsx.Part) xlsx.Sheet {
+	sh := xlsx.Sheet{Name: name, Parts: parts}
+	for _, t := range titles {
+		sh.Columns = append(sh.Columns, xlsx.Column{Title: t})
+	}
+	return sh
 }
 
 // benchRows are the rows of a unit's table: 40, as a department has in
@@ -78,7 +87,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
 				var buf bytes.Buffer
-				if err := xlsx.Write(&buf, "职责", benchHeader, rows); err != nil {
+				if err := xlsx.Write(&buf, sheet("职责", benchHeader, xlsx.Part{Rows: rows})); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -134,11 +143,11 @@ func TestBlocks(t *testing.T) {
 	own := [][]string{{"丙", "=1+1"}}
 	var bs xlsx.Blocks
 	var a, b bytes.Buffer
-	if err := bs.Write(&a, "甲", header, xlsx.Part{Key: "shared", Rows: shared}, xlsx.Part{Key: "own", Rows: own}); err != nil {
+	if err := bs.Write(&a, sheet("甲", header, xlsx.Part{Key: "shared", Rows: shared}, xlsx.Part{Key: "own", Rows: own})); err != nil {
 		t.Fatal(err)
 	}
 	// A key seen before stands for its rows, whatever rows come with it.
-	if err := bs.Write(&b, "乙", header, xlsx.Part{Key: "own", Rows: own}, xlsx.Part{}, xlsx.Part{Key: "shared"}); err != nil {
+	if err := bs.Write(&b, sheet("乙", header, xlsx.Part{Key: "own", Rows: own}, xlsx.Part{}, xlsx.Part{Key: "shared"})); err != nil {
 		t.Fatal(err)
 	}
 	for i, tc := range []struct {
@@ -165,7 +174,7 @@ func TestBlocks(t *testing.T) {
 	}
 	// One block may stand twice in a sheet: its rows come twice.
 	var twice bytes.Buffer
-	if err := bs.Write(&twice, "丙", header, xlsx.Part{Key: "own"}, xlsx.Part{Key: "own"}); err != nil {
+	if err := bs.Write(&twice, sheet("丙", header, xlsx.Part{Key: "own"}, xlsx.Part{Key: "own"})); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(twice.Bytes()))
@@ -184,7 +193,7 @@ func TestLongCell(t *testing.T) {
 	fits := strings.Repeat("应", xlsx.MaxCell)
 	long := strings.Repeat("急", 20000) + strings.Repeat("𠀀", 10000) // 40,000 code units, some in pairs
 	var b bytes.Buffer
-	if err := xlsx.Write(&b, "s", []string{"a", "b"}, [][]string{{fits, long}}); err != nil {
+	if err := xlsx.Write(&b, sheet("s", []string{"a", "b"}, xlsx.Part{Rows: [][]string{{fits, long}}})); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))

@@ -1,0 +1,149 @@
+package catalog_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/notice"
+	"qingdan/internal/units"
+)
+
+func shipped(t *testing.T, registry string) *catalog.Catalog {
+	t.Helper()
+	data, err := os.ReadFile("../../seeds/00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := notice.Parse(data, "00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := units.LoadRegistry([]byte(registry))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.New([]*notice.Notice{n}, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+func shippedRegistry(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../../seeds/units.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// byVia counts a unit's possible duties by collective.
+func byVia(ds []catalog.Duty) map[string]int {
+	out := map[string]int{}
+	for _, d := range ds {
+		out[d.Via]++
+	}
+	return out
+}
+
+// With the shipped registry, whose collectives are left to complete, a
+// department sees the duties of the collectives it may belong to apart
+// from its own, and a county those of 各相关县（市、区）政府.
+func TestPossibleDuties(t *testing.T) {
+	cat := shipped(t, shippedRegistry(t))
+	yjj := cat.Unit("市应急局")
+	if n, _ := yjj.Counts(); n != 24 {
+		t.Errorf("市应急局 has %d duties of its own, want 24", n)
+	}
+	want := map[string]int{"负有安全监管职责的部门": 6, "市有关部门": 6, "市安委会有关成员单位": 1, "各安全生产专业委员会": 1, "市级负有安全监管职责的部门": 1}
+	if got := byVia(yjj.Possible); !equalCounts(got, want) {
+		t.Errorf("市应急局's possible duties by collective: %v, want %v", got, want)
+	}
+	if n := yjj.PossibleTasks(); n != 15 {
+		t.Errorf("市应急局 may have %d more tasks, want 15", n)
+	}
+	for _, d := range yjj.Possible {
+		for _, own := range yjj.Duties {
+			if own.Task == d.Task {
+				t.Errorf("task %s is both 市应急局's own and possible", d.Task)
+			}
+		}
+	}
+	if got := yjj.PossibleIn(yjj.Possible[0].Notice); len(got) != len(yjj.Possible) {
+		t.Errorf("PossibleIn the notice: %d of %d", len(got), len(yjj.Possible))
+	}
+
+	dai := cat.Unit("代县政府")
+	if got := byVia(dai.Possible); !equalCounts(got, map[string]int{"各相关县（市、区）政府": 3}) {
+		t.Errorf("代县政府's possible duties: %v", got)
+	}
+	for _, name := range []string{"忻州经济开发区管委会", "各县（市、区）政府", "市有关部门"} {
+		if u := cat.Unit(name); len(u.Possible) != 0 {
+			t.Errorf("%s should have no possible duties: %v", name, byVia(u.Possible))
+		}
+	}
+	coll := cat.Unit("各相关县（市、区）政府")
+	if len(coll.MayInclude) != 14 || !contains(coll.MayInclude, "代县政府") {
+		t.Errorf("各相关县（市、区）政府 may include %v", coll.MayInclude)
+	}
+	if c := cat.Unit("市有关部门"); contains(c.MayInclude, "忻州公路分局") || !contains(c.MayInclude, "市应急局") {
+		t.Errorf("市有关部门 may include %v", c.MayInclude)
+	}
+}
+
+// Members written for a collective make its duties theirs, through it.
+func TestDeclaredCollective(t *testing.T) {
+	reg := strings.Replace(shippedRegistry(t), "collectives:\n", `collectives:
+  - name: 市有关部门
+    members: [{name: 市应急局}, {name: 市统计局}]
+  - name: 各相关县（市、区）政府
+    may_include: [代县政府, 繁峙县政府]
+`, 1)
+	cat := shipped(t, reg)
+	yjj := cat.Unit("市应急局")
+	via := 0
+	for _, d := range yjj.Duties {
+		if d.Via == "市有关部门" {
+			via++
+		}
+	}
+	if n, _ := yjj.Counts(); n != 30 || via != 6 {
+		t.Errorf("市应急局: %d duties, %d through 市有关部门; want 30 and 6", n, via)
+	}
+	if byVia(yjj.Possible)["市有关部门"] != 0 || yjj.PossibleTasks() != 9 {
+		t.Errorf("市应急局's possible duties: %v", byVia(yjj.Possible))
+	}
+	if u := cat.Unit("市统计局"); u == nil || len(u.Duties) != 6 {
+		t.Errorf("a member the notice does not name gets a page with the collective's duties: %+v", u)
+	}
+	if n := len(cat.Unit("繁峙县政府").Possible); n != 3 {
+		t.Errorf("繁峙县政府, declared as possible: %d", n)
+	}
+	if n := len(cat.Unit("忻府区政府").Possible); n != 0 {
+		t.Errorf("忻府区政府, left out of may_include: %d", n)
+	}
+}
+
+func equalCounts(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,190 @@
+package downloads_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"qingdan/internal/catalog"
+	"qingdan/internal/downloads"
+	"qingdan/internal/hrefs"
+	"qingdan/internal/notice"
+	"qingdan/internal/units"
+)
+
+// files makes every download of the shipped notice with the shipped
+// registry.
+func files(t *testing.T) (*catalog.Catalog, map[string][]byte) {
+	t.Helper()
+	data, err := os.ReadFile("../../seeds/00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := notice.Parse(data, "00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	regData, err := os.ReadFile("../../seeds/units.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := units.LoadRegistry(regData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.New([]*notice.Notice{n}, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	err = downloads.Each(cat, func(f downloads.File) error {
+		b, err := f.Make()
+		out[f.Path] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat, out
+}
+
+var unitHeader = "序号 文号 任务编号 主要内容 具体事项 子项 工作任务 职责 经由 责任单位（原文） 落实情况 完成时间 备注"
+
+// A unit's Excel is ready to fill in: numbered rows, its own duties on
+// one sheet and the duties it may have on another, the full text of
+// each task, empty columns to fill in, and the page set up for print.
+func TestUnitWorkbook(t *testing.T) {
+	cat, files := files(t)
+	yjj := cat.Unit("市应急局")
+	f, err := excelize.OpenReader(bytes.NewReader(files[hrefs.UnitXLSX(yjj.Slug)]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(f.GetSheetList()); got != "[职责 可能涉及的任务]" {
+		t.Fatalf("sheets of 市应急局: %s", got)
+	}
+	own, _ := f.GetRows("职责")
+	maybe, _ := f.GetRows("可能涉及的任务")
+	if len(own) != 25 || len(maybe) != 16 {
+		t.Fatalf("市应急局: %d own rows and %d possible, want 24 and 15", len(own)-1, len(maybe)-1)
+	}
+	for _, rows := range [][][]string{own, maybe} {
+		if got := strings.Join(rows[0], " "); got != unitHeader {
+			t.Errorf("header %s", got)
+		}
+		for i, row := range rows[1:] {
+			if row[0] != fmt.Sprint(i+1) {
+				t.Errorf("序号 of row %d: %s", i+1, row[0])
+			}
+			if len(row) > 10 && strings.Join(row[10:], "") != "" {
+				t.Errorf("row %d: the columns to fill in are not empty: %q", i+1, row[10:])
+			}
+			task := cat.Task(cat.Notices[0].Slug, row[2])
+			if task == nil || row[6] != task.Text {
+				t.Errorf("row %d: task %s not in full", i+1, row[2])
+			}
+		}
+	}
+	if !strings.HasSuffix(maybe[1][8], "（可能涉及）") {
+		t.Errorf("a possible duty does not say so: %q", maybe[1][8])
+	}
+	for _, sheet := range f.GetSheetList() {
+		layout, _ := f.GetPageLayout(sheet)
+		panes, _ := f.GetPanes(sheet)
+		if layout.Orientation == nil || *layout.Orientation != "landscape" || layout.FitToWidth == nil || *layout.FitToWidth != 1 || !panes.Freeze {
+			t.Errorf("%s: page not set up: %+v %+v", sheet, layout, panes)
+		}
+	}
+	var titles, filters int
+	for _, d := range f.GetDefinedName() {
+		switch d.Name {
+		case "_xlnm.Print_Titles":
+			titles++
+		case "_xlnm._FilterDatabase":
+			filters++
+		}
+	}
+	if titles != 2 || filters != 2 {
+		t.Errorf("print titles %d, filters %d; want one of each per sheet", titles, filters)
+	}
+}
+
+// The CSV has the workbook's columns and rows: own duties, then the
+// possible ones, numbered apart.
+func TestUnitCSV(t *testing.T) {
+	cat, files := files(t)
+	yjj := cat.Unit("市应急局")
+	data := files[hrefs.UnitCSV(yjj.Slug)]
+	if !bytes.HasPrefix(data, []byte("\ufeff")) {
+		t.Error("no byte-order mark")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], " ") != unitHeader || len(rows) != 1+24+15 {
+		t.Fatalf("csv: header %q, %d rows", rows[0], len(rows)-1)
+	}
+	if rows[24][0] != "24" || rows[25][0] != "1" || !strings.HasSuffix(rows[25][8], "（可能涉及）") || strings.HasSuffix(rows[24][8], "（可能涉及）") {
+		t.Errorf("rows 24 and 25: %q %q", rows[24][:9], rows[25][:9])
+	}
+}
+
+// A county's table holds the full text of each duty, its own and
+// its group's, and the three tasks it may have.
+func TestCountyTable(t *testing.T) {
+	cat, files := files(t)
+	dai := cat.Unit("代县政府")
+	f, err := excelize.OpenReader(bytes.NewReader(files[hrefs.UnitXLSX(dai.Slug)]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, _ := f.GetRows("职责")
+	maybe, _ := f.GetRows("可能涉及的任务")
+	if len(own)-1 != len(dai.Duties) || len(maybe) != 4 {
+		t.Fatalf("代县政府: %d rows, %d possible", len(own)-1, len(maybe)-1)
+	}
+	long := 0
+	for _, row := range own[1:] {
+		if task := cat.Task(cat.Notices[0].Slug, row[2]); row[6] != task.Text {
+			t.Errorf("task %s cut", row[2])
+		}
+		if len([]rune(row[6])) > 60 {
+			long++
+		}
+	}
+	if long == 0 {
+		t.Error("no task longer than an excerpt: the check proves nothing")
+	}
+	// A collective's own table has no second sheet.
+	f, _ = excelize.OpenReader(bytes.NewReader(files[hrefs.UnitXLSX(cat.Unit("市有关部门").Slug)]))
+	if got := f.GetSheetList(); len(got) != 1 {
+		t.Errorf("市有关部门's workbook: %v", got)
+	}
+}
+
+// The table of all tasks: 序号, the notice's columns, the ones to fill.
+func TestTaskTable(t *testing.T) {
+	cat, files := files(t)
+	f, err := excelize.OpenReader(bytes.NewReader(files[hrefs.AllTasksXLSX]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("任务")
+	want := "序号 文号 任务编号 主要内容 具体事项 子项 工作任务 责任单位（原文） 牵头 负责 配合 督促企业落实 指导 落实情况 完成时间 备注"
+	if got := strings.Join(rows[0], " "); got != want {
+		t.Errorf("header %s", got)
+	}
+	if len(rows)-1 != len(cat.Notices[0].Tasks) || rows[len(rows)-1][0] != fmt.Sprint(len(rows)-1) {
+		t.Errorf("%d rows for %d tasks, last numbered %s", len(rows)-1, len(cat.Notices[0].Tasks), rows[len(rows)-1][0])
+	}
+	hf, _ := f.GetHeaderFooter("任务")
+	if !strings.Contains(hf.OddHeader, "全部任务") {
+		t.Errorf("running head %q", hf.OddHeader)
+	}
+}
