@@ -36,7 +36,7 @@ var (
 	unitColRe   = regexp.MustCompile(`单位|部门|责任主体|责任处室|承办|牵头|配合`)
 	personColRe = regexp.MustCompile(`领导|负责人|责任人|联系人|联络员|姓名`)
 	numberColRe = regexp.MustCompile(`^(序号|编号|序|No\.?)$`)
-	taskColRe   = regexp.MustCompile(`^(工作任务|重点任务|主要任务|具体任务|任务|工作措施|具体措施|主要措施|措施|主要内容|具体内容|工作内容|任务内容|内容|工作要求|任务要求|具体工作)$`)
+	taskColRe   = regexp.MustCompile(`^(工作任务|重点任务|主要任务|具体任务|任务|工作措施|具体措施|主要措施|措施|主要内容|具体内容|工作内容|任务内容|内容|工作要求|任务要求|具体工作|指标|指标名称|考核指标|主要指标|工作指标|指标项目)$`)
 	titleColRe  = regexp.MustCompile(`举措|事项|名称|项目|任务名称`)
 	fieldColRe  = regexp.MustCompile(`时限|时间|期限|节点|进度|范围|备注|说明|目标|指标`)
 	countRe     = regexp.MustCompile(`（?共?\d+项）?$`)
@@ -132,6 +132,24 @@ func (st columnStats) share(j int, f func(string) bool) float64 {
 	return float64(n) / float64(len(st[j]))
 }
 
+// counts reports a column of integers that numbers its rows: each the
+// one above plus one, or 1 again. A column of figures (分值 3, 3, 2) is
+// no 序号.
+func (st columnStats) counts(j int) bool {
+	if st.share(j, isInteger) < 1 {
+		return false
+	}
+	steps := 0
+	for i := 1; i < len(st[j]); i++ {
+		prev, _ := strconv.Atoi(strings.TrimSpace(st[j][i-1]))
+		n, _ := strconv.Atoi(strings.TrimSpace(st[j][i]))
+		if n == prev+1 || n == 1 {
+			steps++
+		}
+	}
+	return 5*steps >= 4*(len(st[j])-1)
+}
+
 // avgLen is the mean length of column j's cells, in characters.
 func (st columnStats) avgLen(j int) float64 {
 	if len(st[j]) == 0 {
@@ -153,7 +171,7 @@ func (st columnStats) kindOf(j int, name string) (colKind, units.Role) {
 	switch {
 	case name != "" && unitColRe.MatchString(name) && !taskColRe.MatchString(name) && !personColRe.MatchString(name):
 		return colUnits, unitColumnRole(name)
-	case numberColRe.MatchString(name) || (len(st[j]) > 0 && st.share(j, isInteger) == 1):
+	case numberColRe.MatchString(name) || (name == "" && len(st[j]) > 0 && st.share(j, isInteger) == 1) || (len(st[j]) > 1 && st.counts(j)):
 		return colNumber, ""
 	case st.share(j, isLevel(1)) >= 0.6:
 		return colSection, ""

@@ -201,28 +201,45 @@ var unitLineBadRe = regexp.MustCompile(`[。；：！？“”《》0-9]`)
 // open with its level (市应急管理局) and be no government or office, which
 // would rather be an issuer's name standing alone (梅州市人民政府).
 func IsUnitLine(s string) bool {
+	names, ok := unitList(s)
+	if !ok {
+		return false
+	}
+	if len(names) == 1 {
+		name := names[0]
+		return levelPrefixRe.MatchString(name) && !strings.HasPrefix(name, "各") && !typeEndRe.MatchString(name) && !strings.HasSuffix(name, "办公室")
+	}
+	return true
+}
+
+// IsUnitList reports a text that is nothing but a list of units the
+// parser knows, as a table's unit cell holds: 区发改局区统计局, 各县（市、
+// 区）政府. Unlike IsUnitLine, one name of any kind will do.
+func IsUnitList(s string) bool {
+	_, ok := unitList(s)
+	return ok
+}
+
+// unitList returns the names of a text that only lists units.
+func unitList(s string) ([]string, bool) {
 	norm := strings.TrimSpace(textnorm.Name(s))
 	if norm == "" || utf8.RuneCountInString(norm) > 120 || unitLineBadRe.MatchString(norm) {
-		return false
+		return nil, false
 	}
 	var names []string
 	for _, c := range splitTop(norm, "，,") {
 		for _, n := range splitNames(c) {
 			name := cleanName(n)
 			if name == "" {
-				return false
+				return nil, false
 			}
 			names = append(names, splitGlued(name)...)
 		}
 	}
 	for _, name := range names {
 		if utf8.RuneCountInString(name) > 25 || !Recognised(name) || !strings.ContainsRune(orgEnds, lastRune(name)) || ruleWordRe.MatchString(name) {
-			return false
+			return nil, false
 		}
 	}
-	if len(names) == 1 {
-		name := names[0]
-		return levelPrefixRe.MatchString(name) && !strings.HasPrefix(name, "各") && !typeEndRe.MatchString(name) && !strings.HasSuffix(name, "办公室")
-	}
-	return len(names) > 1
+	return names, len(names) > 0
 }

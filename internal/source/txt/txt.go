@@ -9,7 +9,12 @@
 //   - one row per line, cells joined by tabs, a heading that spans the
 //     table on a line of its own (一、知识产权保护方面（共5项）);
 //   - one cell per line without tabs, a blank line between rows, under a
-//     header of column names (序号, 重点任务, 牵头单位 …) written the same way.
+//     header of column names (序号, 重点任务, 牵头单位 …) written the same way;
+//   - one cell per line with nothing between rows, as a web page's table
+//     copies, a cell merged over rows written once (stream.go: the rows
+//     are told by the kinds of their cells);
+//   - one row per line, cells set apart by single spaces, under a header
+//     of names, letter-spaced or not (spaced.go).
 //
 // A cell wrapped onto a line of its own is joined to the cell it
 // continues. What the cells mean (which row is a header, which empty cell
@@ -91,6 +96,10 @@ func (r *reader) read() {
 			i = r.readTabRows(i)
 		case r.cellRunStart(i):
 			i = r.readCellRuns(i)
+		case r.streamStart(i):
+			i = r.readStream(i)
+		case r.spacedStart(i):
+			i = r.readSpaced(i)
 		default:
 			r.blocks = append(r.blocks, source.Block{Pos: source.Pos{Line: l.num}, Text: trim(l.text)})
 			i++
@@ -327,7 +336,7 @@ func isSpanning(norm string) bool {
 // ---- one cell per line without tabs ----
 
 // columnRe names the columns of a responsibility table.
-var columnRe = regexp.MustCompile(`序号|编号|任务|内容|事项|举措|措施|单位|部门|时限|时间|节点|领导|范围|备注|目标|分工|进度|责任`)
+var columnRe = regexp.MustCompile(`序号|编号|任务|内容|事项|举措|措施|单位|部门|时限|时间|节点|领导|范围|备注|目标|分工|进度|责任|项目|分值|指标|类别|名称|牵头|配合`)
 
 // isColumnName reports a short line that reads as a column header.
 func isColumnName(norm string) bool {

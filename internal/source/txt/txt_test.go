@@ -13,7 +13,8 @@ import (
 
 // layout writes a document compactly: a paragraph as "L<line> text", a
 // table as "T<line>" and its rows as "  R<line> cell | cell", a cell
-// on another line than its row's with "@<line>".
+// on another line than its row's with "@<line>", a cell spanning
+// columns with ×<span>.
 func layout(d *source.Document) string {
 	var b strings.Builder
 	for _, blk := range d.Blocks {
@@ -26,6 +27,9 @@ func layout(d *source.Document) string {
 			var cells []string
 			for _, c := range r.Cells {
 				s := strings.ReplaceAll(c.Text, "\n", "⏎")
+				if c.Span > 1 {
+					s += fmt.Sprintf("×%d", c.Span)
+				}
 				if c.Line != r.Pos.Line {
 					s += fmt.Sprintf("@%d", c.Line)
 				}
@@ -84,6 +88,30 @@ func TestShapes(t *testing.T) {
 		{"cells one per line without tabs, rows set apart by blank lines",
 			"附件\n\n序号\n重点任务\n牵头单位\n配合单位\n\n1\n加强领导。\n市应急局\n市公安局\n\n二、保障措施\n\n2\n做好宣传。\n市委宣传部\n市文明办\n\n抄送：市委办公室。\n",
 			"L1 附件\nT3\n  R3 序号 | 重点任务@4 | 牵头单位@5 | 配合单位@6\n  R8 1 | 加强领导。@9 | 市应急局@10 | 市公安局@11\n  R13 二、保障措施\n  R15 2 | 做好宣传。@16 | 市委宣传部@17 | 市文明办@18\nL20 抄送：市委办公室。\n"},
+		// ---- one row per line, cells set apart by single spaces ----
+		{"space-separated rows under a letter-spaced header",
+			"附表\n序号 工 作 任 务 牵头负责部门\n1 居民收入增长6%左右 人力资源社会保障部\n2 新建 高标准农田8000万亩 农业农村部\n正文。\n",
+			"L1 附表\nT2\n  R2 序号 | 工作任务 | 牵头负责部门\n  R3 1 | 居民收入增长6%左右 | 人力资源社会保障部\n  R4 2 | 新建 高标准农田8000万亩 | 农业农村部\nL5 正文。\n"},
+		{"space-separated columns after the task, one word each",
+			"序号 主要任务 牵头单位 完成时限\n1 建成 5G 基站 市工信局 年底前\n2 改造老旧小区 市住建局 6月底前\n",
+			"T1\n  R1 序号 | 主要任务 | 牵头单位 | 完成时限\n  R2 1 | 建成 5G 基站 | 市工信局 | 年底前\n  R3 2 | 改造老旧小区 | 市住建局 | 6月底前\n"},
+		{"a header of names with one row is no table",
+			"序号 工作任务 责任单位\n1 做好宣传 市委宣传部\n正文。\n",
+			"L1 序号 工作任务 责任单位\nL2 1 做好宣传 市委宣传部\nL3 正文。\n"},
+
+		// ---- one cell per line, rows not set apart ----
+		{"a stream of cells with a column of groups and cells merged over rows",
+			"类 别\n指 标\n目标值\n责任单位\n经济发展\n地区生产总值增长率\n7%\n县发改局县统计局\n一般公共预算收入增长率\n6%\n县财政局\n税收收入占比\n80%\n社会民生\n城镇新增就业人数\n3000人\n县人社局\n城镇登记失业率\n3.5%\n",
+			"T1\n  R1 类 别 | 指 标@2 | 目标值@3 | 责任单位@4\n  R5 经济发展 | 地区生产总值增长率@6 | 7%@7 | 县发改局县统计局@8\n  R9  | 一般公共预算收入增长率 | 6%@10 | 县财政局@11\n  R12  | 税收收入占比 | 80%@13 | \n  R14 社会民生 | 城镇新增就业人数@15 | 3000人@16 | 县人社局@17\n  R18  | 城镇登记失业率 | 3.5%@19 | \n"},
+		{"a stream whose first row shows a column the header does not name",
+			"项 目\n分值\n责任单位\n经济发展\n地区生产总值增长率\n3\n区发改局\n工业投资\n2\n",
+			"T1\n  R1 项 目×2 | 分值@2 | 责任单位@3\n  R4 经济发展 | 地区生产总值增长率@5 | 3@6 | 区发改局@7\n  R8  | 工业投资 | 2@9 | \n"},
+		{"a stream of duties, a row short of a cell, a heading across the table",
+			"序号\n重点任务\n牵头单位\n配合单位\n1\n推进老旧小区改造。\n市住建局\n市财政局\n2\n加快城中村改造。\n市自然资源局\n二、民生保障\n3\n扩大就业。\n市人社局\n市教育局、市财政局\n",
+			"T1\n  R1 序号 | 重点任务@2 | 牵头单位@3 | 配合单位@4\n  R5 1 | 推进老旧小区改造。@6 | 市住建局@7 | 市财政局@8\n  R9 2 | 加快城中村改造。@10 | 市自然资源局@11 | \n  R12 二、民生保障\n  R13 3 | 扩大就业。@14 | 市人社局@15 | 市教育局、市财政局@16\n"},
+		{"column names over too few cells stay paragraphs",
+			"工作任务\n责任单位\n完成时限\n各单位要认真落实。\n",
+			"L1 工作任务\nL2 责任单位\nL3 完成时限\nL4 各单位要认真落实。\n"},
 		{"short lines of a body are no header",
 			"一、总体要求\n（一）工作目标\n（二）工作任务\n\n正文。\n",
 			"L1 一、总体要求\nL2 （一）工作目标\nL3 （二）工作任务\nL5 正文。\n"},
