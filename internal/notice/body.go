@@ -119,22 +119,24 @@ func titleWithoutDuty(title string) string {
 }
 
 // gluedDigitRe is a number 1. whose text opens with digits: 11.121人才….
-var gluedDigitRe = regexp.MustCompile(`^(\d{1,3})[.、](\d+)(\p{Han})`)
+var gluedDigitRe = regexp.MustCompile(`^(\d{1,3})([.、])(\d+(?:\.\d+)?)(\p{Han}|%)`)
 
 // gluedDigit reads a line numbered want whose text opens with digits:
 // 11.121人才梯队项目 after 10. is item 11, of a project named 121人才梯队.
-// Only the number the list expects is read so, and only before a word,
-// not before a measure (2.5万亿元, 3.2%).
+// Only the number the list expects is read so, and after a point only
+// before a word, not before a measure (12.5万亿元); 12、2.5万元 is item 12.
 func gluedDigit(l line, want int) (heading, bool) {
 	m := gluedDigitRe.FindStringSubmatchIndex(l.norm)
 	if m == nil {
 		return heading{}, false
 	}
 	n, _ := strconv.Atoi(l.norm[m[2]:m[3]])
-	if n != want || strings.ContainsAny(l.norm[m[6]:m[7]], "万亿元倍") {
+	// 12、2.5万元 cannot be a number, 12.5万元 can.
+	decimal := l.norm[m[4]:m[5]] == "."
+	if n != want || (decimal && strings.ContainsAny(l.norm[m[8]:m[9]], "万亿元倍")) {
 		return heading{}, false
 	}
-	return heading{style: styleDigit, num: n, rest: l.sub(m[4], len(l.norm))}, true
+	return heading{style: styleDigit, num: n, rest: l.sub(m[6], len(l.norm))}, true
 }
 
 // label returns the numbering of l as written: the part before rest.

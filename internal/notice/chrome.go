@@ -38,6 +38,9 @@ var (
 	domainRe = regexp.MustCompile(`(?i)[a-z0-9-]+\.(?:com|cn|net|org|gov|edu)\b`)
 	// columnNameRe ends the name of a column of a portal: 文件通知, 政策文件.
 	columnNameRe = regexp.MustCompile(`(?:文件通知|通知公告|政策文件|政府文件|规范性文件|部门文件|政务公开|信息公开|政府信息公开|法规库|政策库|首页)$`)
+	// pageEndRe opens the lines a page sets after the article: links to
+	// the next page, a code to scan, related files.
+	pageEndRe = regexp.MustCompile(`^(?:扫一扫|用手机扫|手机扫描|上一篇|下一篇|上一条|下一条|相关文件|相关链接|相关新闻|相关稿件|相关解读|附件下载|【?打印本页|【?关闭窗口)`)
 	// markupRe is HTML markup copied as text: <br/>, </p>.
 	markupRe = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*\s*/?>`)
 )
@@ -52,7 +55,10 @@ func isChrome(l line) bool {
 	if breadcrumbRe.MatchString(t) || isBreadcrumb(t) {
 		return true
 	}
-	if domainRe.MatchString(t) && runeLen(t) <= 60 && !sentenceRe.MatchString(t) {
+	if domainRe.MatchString(t) && runeLen(t) <= 60 && !sentenceRe.MatchString(t) && !strings.ContainsAny(t, "：@") {
+		return true
+	}
+	if pageEndRe.MatchString(t) && runeLen(t) <= 40 {
 		return true
 	}
 	bare := strings.Trim(t, "【】[]「」 ")
@@ -66,7 +72,7 @@ func isChrome(l line) bool {
 // 重点领域, or > 政务公开 > … where the first step stood on the line above.
 func isBreadcrumb(t string) bool {
 	steps := crumbSepRe.Split(t, -1)
-	if len(steps) < 3 && !(len(steps) == 2 && steps[0] == "") {
+	if len(steps) < 3 && !(len(steps) == 2 && (steps[0] == "" || steps[0] == "首页" || steps[0] == "网站首页")) {
 		return false
 	}
 	for _, s := range steps {

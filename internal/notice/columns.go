@@ -33,7 +33,7 @@ type column struct {
 }
 
 var (
-	unitColRe   = regexp.MustCompile(`单位|部门|责任主体|责任处室|承办|牵头|配合`)
+	unitColRe   = regexp.MustCompile(`单位|部门|责任主体|责任处室|责任科室|承办|牵头|配合`)
 	personColRe = regexp.MustCompile(`领导|负责人|责任人|联系人|联络员|姓名`)
 	numberColRe = regexp.MustCompile(`^(序号|编号|序|No\.?)$`)
 	taskColRe   = regexp.MustCompile(`^(工作任务|重点任务|主要任务|具体任务|任务|工作措施|具体措施|主要措施|措施|主要内容|具体内容|工作内容|任务内容|内容|工作要求|任务要求|具体工作|指标|指标名称|考核指标|主要指标|工作指标|指标项目)$`)

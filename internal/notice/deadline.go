@@ -89,7 +89,7 @@ var (
 	monthRe   = regexp.MustCompile(`(\d{4})年(\d{1,2})月(上旬|中旬|下旬)?`)
 	quarterRe = regexp.MustCompile(`(\d{4})年(?:第)?([一二三四1-4])季度`)
 	halfRe    = regexp.MustCompile(`(\d{4})年(上半年|下半年|前三季度)`)
-	yearsRe   = regexp.MustCompile(`\d{4}\s*[-—–~～至到]\s*(\d{4})年`)
+	yearsRe   = regexp.MustCompile(`\d{4}年?\s*[-—–~～至到]\s*(\d{4})年`)
 	yearRe    = regexp.MustCompile(`(\d{4})年`)
 )
 

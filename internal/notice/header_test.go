@@ -28,6 +28,8 @@ func TestPortalChrome(t *testing.T) {
 			"宁农〔2024〕6号", "宁远市农业农村局", "宁远市农业农村局关于做好春耕生产的通知", "2024-02-05", ""},
 		{"a law database page", "法规库\n国务院办公厅关于做好春耕生产的通知\n国办函[2024]9号\n颁布时间：2024-02-06 00:00:00.000 发文单位：国务院办公厅\n中国政府网\n国务院有关部门：\n",
 			"国办函[2024]9号", "国务院办公厅", "国务院办公厅关于做好春耕生产的通知", "2024-02-06", "国务院有关部门"},
+		{"a breadcrumb of two steps", "首页 > 政务公开\n宁远市人民政府关于做好春耕生产的通知\n",
+			"", "宁远市人民政府", "宁远市人民政府关于做好春耕生产的通知", "", ""},
 		{"a repost site's name", "【chunyun.com-春耕信息门户网】\n宁远市做好春耕生产实施意见\n（2024年2月7日）\n",
 			"", "", "宁远市做好春耕生产实施意见", "2024-02-07", ""},
 	}
@@ -51,5 +53,18 @@ func TestPortalChrome(t *testing.T) {
 				t.Errorf("%d tasks, want 1", len(n.Tasks))
 			}
 		})
+	}
+}
+
+// The furniture a page sets after the article is no closing word of the
+// notice.
+func TestPageEnd(t *testing.T) {
+	const text = "宁远市人民政府关于做好春耕生产的通知\n一、重点任务\n（一）推进改革。深化改革。（市发展改革委负责）\n宁远市人民政府\n2024年2月3日\n【打印本页】 【关闭窗口】\n扫一扫在手机打开当前页\n上一篇：关于做好防汛工作的通知\n联系电话：0731-1234567\n"
+	n, err := notice.Parse([]byte(text), "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Closing) != 1 || !strings.HasPrefix(n.Closing[0], "联系电话") {
+		t.Errorf("closing %q", n.Closing)
 	}
 }

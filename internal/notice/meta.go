@@ -38,6 +38,7 @@ var metaLabels = map[string]metaField{
 	"生效日期": metaOther, "实施日期": metaOther, "废止日期": metaOther, "发布时间": metaPublished, "发布日期": metaPublished,
 	"效力状态": metaOther, "文件分类": metaOther, "信息分类": metaOther, "内容分类": metaOther, "分类": metaOther, "所属主题": metaOther,
 	"公开时限": metaOther, "发布人": metaOther, "文种": metaOther, "施行日期": metaOther, "失效日期": metaOther, "浏览": metaOther,
+	"浏览量": metaOther, "阅读量": metaOther, "访问次数": metaOther, "点击量": metaOther, "编辑": metaOther, "审核": metaOther, "校对": metaOther,
 	"页面": metaOther, "对比度": metaOther, "字号": metaOther, "时间": metaPublished, "公开日期": metaPublished, "公布日期": metaPublished,
 	"颁布时间": metaDate, "颁布日期": metaDate, "印发日期": metaDate,
 	"文号": metaDocNumber, "文件编号": metaDocNumber, "发文字号": metaDocNumber, "发文文号": metaDocNumber,
@@ -59,7 +60,7 @@ var metaLabelRe = func() *regexp.Regexp {
 	}
 	// Longest first, so 发布日期 is not read as 发布 and 日期.
 	sortByLen(alts)
-	return regexp.MustCompile(`(` + strings.Join(alts, "|") + `)\s*(：|\s|$)`)
+	return regexp.MustCompile(`(` + strings.Join(alts, "|") + `)\s*(：|】|\s|$)`)
 }()
 
 // metaFirst holds the first characters of the labels: most lines open
@@ -98,7 +99,9 @@ func metaLine(l line) ([]source.Field, bool) {
 		}
 		return nil, false
 	}
-	withColon := t[locs[0][4]:locs[0][5]] == "："
+	// 【发布机构】X 【文号】Y: the bracket closes a label as a colon does.
+	isColon := func(m []int) bool { c := t[m[4]:m[5]]; return c == "：" || c == "】" }
+	withColon := isColon(locs[0])
 	// A label alone on its line is a field the page left empty (有效性).
 	alone := locs[0][1] == len(t)
 	if !withColon && len(locs) < 2 && !alone && !spacedLabel(t[locs[0][2]:locs[0][3]], t[locs[0][3]:]) {
@@ -109,7 +112,7 @@ func metaLine(l line) ([]source.Field, bool) {
 		// so a value holding a label's word stays whole.
 		kept := locs[:1]
 		for _, m := range locs[1:] {
-			if t[m[4]:m[5]] == "：" {
+			if isColon(m) {
 				kept = append(kept, m)
 			}
 		}

@@ -40,9 +40,10 @@ type parser struct {
 	tables   []*table
 	// decimal is true for a plan numbered 1 / 1.1 / 1.1.1.
 	decimal bool
-	// digitsTop is true for a notice (or an excerpt of one) numbered only
-	// 1. 2.: its 1. lines are its top headings.
-	digitsTop bool
+	// topStyle is the numbering of a notice (or an excerpt of one)
+	// numbered only 1. 2. or only （1）（2）: its top headings. noStyle
+	// for a notice with 一、 or （一）.
+	topStyle style
 	// chapters is true for a plan divided into 第一部分 / 第一章.
 	chapters bool
 
@@ -114,8 +115,8 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 	p.chapters = !p.decimal && hasChapters(lines)
 	lines = p.dropContents(lines)
 
-	bodyStart, digitsTop := bodyStart(lines, p.decimal)
-	p.digitsTop = digitsTop
+	bodyStart, topStyle := bodyStart(lines, p.decimal)
+	p.topStyle = topStyle
 	bodyStart = captionOfFirstTable(lines, bodyStart)
 	p.parseHeader(lines[:bodyStart])
 	p.readRest(lines[bodyStart:])
@@ -149,28 +150,29 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 
 // bodyStart returns the index of the first line of the body: the first
 // section or item heading, or the first table. A notice numbered only
-// 1. 2. starts at its first such line, and digitsTop is then true.
-func bodyStart(lines []line, decimal bool) (start int, digitsTop bool) {
+// 1. 2. (or （1）（2）) starts at its first such line, whose style is then
+// returned as its top.
+func bodyStart(lines []line, decimal bool) (start int, top style) {
 	digits := -1
 	for i, l := range lines {
 		if l.table != nil {
-			return i, false
+			return i, noStyle
 		}
 		h, ok := headingOf(l, decimal)
 		switch {
 		case !ok:
 		case h.style == styleCN, h.style == styleCNParen, h.style == styleChapter:
-			return i, false
+			return i, noStyle
 		case h.style == styleDecimal && len(h.path) == 1:
-			return i, false
-		case h.style == styleDigit && digits < 0:
-			digits = i
+			return i, noStyle
+		case (h.style == styleDigit || h.style == styleDigitParen) && digits < 0:
+			digits, top = i, h.style
 		}
 	}
 	if digits >= 0 {
-		return digits, true
+		return digits, top
 	}
-	return len(lines), false
+	return len(lines), noStyle
 }
 
 // captionOfFirstTable moves the caption of a table that opens the body

@@ -88,8 +88,8 @@ func (p *parser) resumesBody(st *restState, l line) bool {
 		return true
 	case styleDecimal:
 		return len(h.path) <= 2
-	case styleDigit:
-		return p.digitsTop && !st.attaching
+	case styleDigit, styleDigitParen:
+		return h.style == p.topStyle && !st.attaching
 	}
 	return false
 }
@@ -191,7 +191,9 @@ func (p *parser) tailLine(st *restState, lines []line, i int) int {
 		return i
 	}
 	st.attaching = false
-	if p.parseFooter(l) {
+	if p.parseFooter(l) || isChrome(l) {
+		// The page's furniture after the article (打印本页, 扫一扫在手机打开
+		// 当前页, 上一篇) is dropped as above it.
 		return i
 	}
 	if d, next, ok := isSignature(lines, i); ok {

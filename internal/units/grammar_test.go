@@ -73,6 +73,8 @@ func TestParse(t *testing.T) {
 		{"协同责任单位", "协同责任单位：市经信局、市商务局等，各县、市、区政府", "市经信局/cooperate、市商务局/cooperate、各县、市、区政府/cooperate", units.Options{}},
 		{"负责部门 and 适用范围", "负责部门：发展改革委、粮食和储备局，适用范围：浙江自贸试验区", "发展改革委/responsible、粮食和储备局/responsible", units.Options{}},
 		{"a leader is no unit", "牵头负责领导：金力", "", units.Options{}},
+		{"labels without their last word", "牵头：市发展改革委；配合：市财政局、市统计局", "市发展改革委/lead、市财政局/cooperate、市统计局/cooperate", units.Options{}},
+		{"主办 and 协办 alone", "主办：市商务局；协办：市财政局", "市商务局/lead、市财政局/cooperate", units.Options{}},
 		{"主要责任单位 and 协办单位", "主要责任单位：市教育局；协办单位：市财政局", "市教育局/responsible、市财政局/cooperate", units.Options{}},
 		// ---- valid: rules in every wording ----
 		{"rule in brackets after the last name", "区发改局、海曙生态环境分局（列第一位者为牵头或汇总单位，下同）", "区发改局/lead、海曙生态环境分局/responsible", units.Options{}},
@@ -103,10 +105,11 @@ func TestFields(t *testing.T) {
 		t.Errorf("fields %+v", p.Fields)
 	}
 	for in, when := range map[string]string{
-		"国务院各部门分别负责，年内持续推进": "年内持续推进",
-		"市水利局负责，2025年第一季度":  "2025年第一季度",
-		"市城管局负责，常态化推进":      "常态化推进",
-		"省商务厅负责，2024年底前完成":  "2024年底前完成",
+		"国务院各部门分别负责，年内持续推进":  "年内持续推进",
+		"市水利局负责，2025年第一季度":   "2025年第一季度",
+		"市城管局负责，常态化推进":       "常态化推进",
+		"省商务厅负责，2024年底前完成":   "2024年底前完成",
+		"市住建局负责，2024年—2025年": "2024年—2025年",
 	} {
 		p := units.Parse(in, units.Options{})
 		if len(p.Fields) != 1 || p.Fields[0].Value != when {

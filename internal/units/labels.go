@@ -13,7 +13,8 @@ import (
 // follows a separator, so 市直有关单位： (the end of a recipients line) is
 // no label.
 var labelRe = regexp.MustCompile(
-	`(【)?(?:((?:牵头|主办|主责|主要|负责|责任|配合|协办|参与|协同|协助|指导|督导|监督|督促|主管|承办|实施|落实)?)(?:责任)?(?:单位|部门|处室|主体)` +
+	`(【)?(?:((?:牵头|主办|主责|主要|负责|责任|配合|协办|参与|协同|协助|指导|督导|监督|督促|主管|承办|实施|落实)?)(?:责任)?(?:单位|部门|处室|科室|主体)` +
+		`|(牵头|主办|主责|配合|协办|参与|协同|协助)` +
 		`|((?:牵头|责任|分管|联系|包保|主要)?(?:负责)?(?:市|区|县|省)?(?:领导同志|领导|负责人|责任人|联系人))` +
 		`|(完成时限|完成期限|办结时限|时间节点|完成时间|时间要求|时限要求|时限)` +
 		`|(适用范围|推广范围|实施范围|备注))(：|】)`)
@@ -41,7 +42,7 @@ func Labels(s string) []Label {
 	}
 	for _, m := range labelRe.FindAllStringSubmatchIndex(s, -1) {
 		// 【牵头单位】 or 牵头单位：, not half of each.
-		if bracketed := m[2] >= 0; bracketed != (s[m[12]:m[13]] == "】") {
+		if bracketed := m[2] >= 0; bracketed != (s[m[14]:m[15]] == "】") {
 			continue
 		}
 		if (m[2] < 0 && depthAt(s, m[0]) != 0) || !labelMayStart(s, m[0]) {
@@ -49,12 +50,15 @@ func Labels(s string) []Label {
 		}
 		l := Label{Start: m[0], End: m[1]}
 		switch {
-		case m[6] >= 0:
-			l.Field = s[m[6]:m[7]]
 		case m[8] >= 0:
-			l.Field = DeadlineField
+			l.Field = s[m[8]:m[9]]
 		case m[10] >= 0:
-			l.Field = s[m[10]:m[11]]
+			l.Field = DeadlineField
+		case m[12] >= 0:
+			l.Field = s[m[12]:m[13]]
+		case m[6] >= 0:
+			// 牵头：X；配合：Y, the label's last word left out.
+			l.Role = labelRole(s[m[6]:m[7]])
 		default:
 			l.Role = labelRole(s[m[4]:m[5]])
 		}
@@ -64,7 +68,8 @@ func Labels(s string) []Label {
 }
 
 // labelEnds are the last words of every label.
-var labelEnds = []string{"单位", "部门", "处室", "主体", "领导", "负责人", "责任人", "联系人", "同志", "时限", "期限", "节点", "时间", "要求", "范围", "备注"}
+var labelEnds = []string{"单位", "部门", "处室", "科室", "主体", "领导", "负责人", "责任人", "联系人", "同志", "时限", "期限", "节点", "时间", "要求", "范围", "备注",
+	"牵头", "主办", "主责", "配合", "协办", "参与", "协同", "协助"}
 
 // mayHaveLabel reports whether a label word stands before some colon or
 // 】 of s: most text has none, and needs no pattern tried.
@@ -163,7 +168,7 @@ func trimSeps(s string) string {
 // and what is done by then (2024年11月底前完成, 年内持续推进). A word of
 // doing alone (推进, 实施) says nothing of time and is no deadline.
 var (
-	timeRe = regexp.MustCompile(`^(?:\d{4}\s*[-—–~～至到]\s*\d{4}年|当年|全年|今年|明年|每年|每季度|每月|每半年|定期|长期|近期|(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|中旬|上旬|下旬|末|初|年底|年内|年末|年中|上半年|下半年|前三季度|第?[一二三四1-4]季度)?)(?:前|以前|之前|内|起|开始)?`)
+	timeRe = regexp.MustCompile(`^(?:\d{4}年?\s*[-—–~～至到]\s*\d{4}年|当年|全年|今年|明年|每年|每季度|每月|每半年|定期|长期|近期|(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|中旬|上旬|下旬|末|初|年底|年内|年末|年中|上半年|下半年|前三季度|第?[一二三四1-4]季度)?)(?:前|以前|之前|内|起|开始)?`)
 	doneRe = regexp.MustCompile(`^(?:完成|结束|办结|见效|建成|落实到位|取得成效|取得明显成效|基本完成|全面完成|持续推进|长期坚持|坚持|持续开展|常态化开展|常态化推进|推进|开展|实施|落实)?$`)
 	// goingOnRe is a clause that says how long without a time.
 	goingOnRe = regexp.MustCompile(`^(?:长期坚持|持续推进|持续开展|常态化开展|常态化推进|长期|持续|按时完成|逐步推进|分步实施)$`)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"qingdan/internal/source"
+	"qingdan/internal/units"
 )
 
 // ---- one row per line, cells set apart by single spaces ----
@@ -65,7 +66,7 @@ func spacedHeader(l line) []string {
 
 var (
 	numberColumnRe = regexp.MustCompile(`^(?:序号|编号|序)$`)
-	unitColumnRe   = regexp.MustCompile(`单位|部门|牵头|配合|责任主体|处室`)
+	unitColumnRe   = regexp.MustCompile(`单位|部门|牵头|配合|责任主体|处室|科室`)
 	timeColumnRe   = regexp.MustCompile(`时限|时间|节点|进度|期限`)
 	integerRe      = regexp.MustCompile(`^\d{1,4}$`)
 )
@@ -96,6 +97,11 @@ func (c spacedColumns) cells(l line) []source.Cell {
 	words := strings.Fields(l.text)
 	before, after := c.task, len(c.names)-c.task-1
 	if len(words) < len(c.names) || (c.numbered && !integerRe.MatchString(words[0])) {
+		return nil
+	}
+	// A row whose units stand last names units there: a line of words
+	// under the table is no row of it.
+	if last := len(c.names) - 1; unitColumnRe.MatchString(c.names[last]) && !units.IsUnitList(words[len(words)-1]) {
 		return nil
 	}
 	var out []source.Cell
