@@ -89,14 +89,18 @@ func Notices(templates []string, n int, seed int64) []Notice {
 	return out
 }
 
-var docRe = regexp.MustCompile(`(?m)^([\p{Han}]{1,6})〔(\d{4})〕(\d+)号`)
+// docRe finds a notice's own 文号: at the start of a line, or after the
+// label of a portal's metadata (- 文件编号：), in any of the brackets
+// offices use (忻政发〔2024〕1号, 许政 [2020] 20号).
+var docRe = regexp.MustCompile(`(?m)^((?:[-*]\s*)?(?:文件编号|发文字号|文号)[：:]\s*)?[\p{Han}]{1,6}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号`)
 
 func vary(rng *rand.Rand, text, city, prefix string, year, number int) string {
 	text = strings.ReplaceAll(text, "忻州", city)
 	text = strings.ReplaceAll(text, "2024", fmt.Sprint(year))
 	text = strings.ReplaceAll(text, "2018", fmt.Sprint(year))
-	// A 文号 of its own, so every notice is distinct.
-	text = docRe.ReplaceAllString(text, fmt.Sprintf("%s政发〔%d〕%d号", prefix, year, number))
+	// A 文号 of its own, so every notice is distinct: two notices of one
+	// 文号 are two versions of one notice to the catalog.
+	text = docRe.ReplaceAllString(text, fmt.Sprintf("${1}%s政发〔%d〕%d号", prefix, year, number))
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		switch {
