@@ -25,7 +25,7 @@ type Page struct {
 	Path    string // output path, relative to public/
 	Root    string // relative path from the page to the site root: "", "../" …
 	Nav     string // active navigation entry
-	Crumbs  []views.Crumb
+	Crumbs  *views.Trail
 	Class   string // class of <body>
 	Data    any
 	// set is the template set the page is executed from.

@@ -167,8 +167,7 @@ func (r *renderer) downloads() error {
 }
 
 func (r *renderer) searchPage() error {
-	return r.page(views.Page{Template: "search.html", Path: "search.html", Title: "搜索", Nav: "search",
-		Crumbs: []views.Crumb{{Label: "首页", Href: "index.html"}}, Data: r.opt.Search})
+	return r.views.Search(r.opt.Search)
 }
 
 // assets copies the files under assets/ of the templates.

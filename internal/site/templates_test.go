@@ -84,7 +84,7 @@ func richSite(t *testing.T) (*catalog.Catalog, map[string]*revision.Report) {
 func unshared(t *testing.T) fs.FS {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	for _, name := range []string{"base.html", "blocks.html", "item.html", "section.html", "unit.html"} {
+	for _, name := range []string{"base.html", "blocks.html", "item.html", "section.html", "unit.html", "task.html"} {
 		src := read(t, "../../templates/"+name)
 		for _, r := range []struct{ from, to string }{
 			{`{{shared "site-links" $ .Site}}`, `{{template "site-links" (part $ .Site)}}`},
@@ -94,6 +94,9 @@ func unshared(t *testing.T) fs.FS {
 			{`{{shared "task-card" $ .Section.Tasks}}`, `{{range .Section.Tasks}}{{template "task-card" (part $ .)}}{{end}}`},
 			{`{{with .Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
 			{`{{shared "duty" $ .Duties}}`, `{{range .Duties}}{{template "duty" (part $ .)}}{{end}}`},
+			{`{{shared "crumbs" $ .Crumbs}}`, `{{template "crumbs" (part $ .Crumbs)}}`},
+			{`{{shared "task-roles" $ .Units}}`, `{{template "task-roles" (part $ .Units)}}`},
+			{`{{shared "task-units" $ .Task.Units}}`, `{{template "task-units" (part $ .Task.Units)}}`},
 			{`{{with .Notices}}{{shared "unit-notice" $ .}}{{else}}`, `{{range .Notices}}{{template "unit-notice" (part $ .)}}{{else}}`},
 		} {
 			src = strings.ReplaceAll(src, r.from, r.to)

@@ -96,7 +96,7 @@ func (b *Builder) changes() error {
 		}
 		v := b.changesView(n, rep)
 		if err := b.page("changes.html", v.Href, "修订对照 · "+noticeShort(n), "notice",
-			[]Crumb{{"首页", "index.html"}, {noticeShort(n), hrefs.Notice(n.Slug)}}, v); err != nil {
+			homeTrail.then(Crumb{noticeShort(n), hrefs.Notice(n.Slug)}), v); err != nil {
 			return err
 		}
 	}

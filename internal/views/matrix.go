@@ -40,7 +40,7 @@ type MatrixCell struct {
 	Via   bool
 }
 
-func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, home, nc Crumb) error {
+func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error {
 	v := MatrixView{Notice: nv}
 	type key = [2]int
 	var itemKeys []key
@@ -111,5 +111,5 @@ func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, home, nc Crumb) erro
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	return b.page("matrix.html", hrefs.Matrix(n.Slug), "责任矩阵 · "+noticeShort(n), "matrix", []Crumb{home, nc}, v)
+	return b.page("matrix.html", hrefs.Matrix(n.Slug), "责任矩阵 · "+noticeShort(n), "matrix", trail, v)
 }

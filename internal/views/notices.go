@@ -324,9 +324,8 @@ func (b *Builder) notice(n *catalog.Notice) error {
 	if err != nil {
 		return err
 	}
-	home := Crumb{"首页", "index.html"}
-	nc := Crumb{noticeShort(n), hrefs.Notice(n.Slug)}
-	if err := b.page("notice.html", hrefs.Notice(n.Slug), n.Title, "notice", []Crumb{home}, nv); err != nil {
+	trail := homeTrail.then(Crumb{noticeShort(n), hrefs.Notice(n.Slug)})
+	if err := b.page("notice.html", hrefs.Notice(n.Slug), n.Title, "notice", homeTrail, nv); err != nil {
 		return err
 	}
 	full := FullView{Notice: nv}
@@ -336,12 +335,12 @@ func (b *Builder) notice(n *catalog.Notice) error {
 			return err
 		}
 		full.Sections = append(full.Sections, sv)
-		if err := b.page("section.html", hrefs.Section(n.Slug, s.Number), sectionName(sv)+" · "+noticeShort(n), "notice", []Crumb{home, nc}, SectionPageView{nv, sv}); err != nil {
+		if err := b.page("section.html", hrefs.Section(n.Slug, s.Number), sectionName(sv)+" · "+noticeShort(n), "notice", trail, SectionPageView{nv, sv}); err != nil {
 			return err
 		}
+		under := trail.then(Crumb{sectionName(sv), sv.Href})
 		for _, iv := range sv.Items {
-			if err := b.page("item.html", iv.Href, iv.Label+iv.Title+" · "+noticeShort(n), "notice",
-				[]Crumb{home, nc, {sectionName(sv), sv.Href}}, ItemPageView{nv, sv, iv}); err != nil {
+			if err := b.page("item.html", iv.Href, iv.Label+iv.Title+" · "+noticeShort(n), "notice", under, ItemPageView{nv, sv, iv}); err != nil {
 				return err
 			}
 		}
@@ -360,13 +359,13 @@ func (b *Builder) notice(n *catalog.Notice) error {
 			}
 		}
 	}
-	if err := b.page("full.html", hrefs.Full(n.Slug), "全文 · "+noticeShort(n), "notice", []Crumb{home, nc}, full); err != nil {
+	if err := b.page("full.html", hrefs.Full(n.Slug), "全文 · "+noticeShort(n), "notice", trail, full); err != nil {
 		return err
 	}
-	if err := b.tasks(n, nv, full, home, nc); err != nil {
+	if err := b.tasks(n, nv, full, trail); err != nil {
 		return err
 	}
-	return b.matrix(n, nv, home, nc)
+	return b.matrix(n, nv, trail)
 }
 
 func noticeShort(n *catalog.Notice) string {

@@ -71,6 +71,33 @@ func (b *Builder) unitRef(name string, role units.Role) UnitRef {
 	return ref
 }
 
+// UnitList is the units a task names, by role in the order of
+// units.Roles. Tasks that name the same units the same way share one
+// value (unitList), and so its blocks.
+type UnitList struct {
+	Roles []RoleGroup
+}
+
+// unitList returns the units of a task by role, made once for all the
+// tasks that name them alike.
+func (b *Builder) unitList(list []units.Assignment) *UnitList {
+	var k strings.Builder
+	for _, a := range list {
+		k.WriteString(a.Name)
+		k.WriteByte(0)
+		k.WriteString(string(a.Role))
+		k.WriteByte(0)
+		k.WriteString(a.Rule)
+		k.WriteByte(1)
+	}
+	if l, ok := b.unitLists[k.String()]; ok {
+		return l
+	}
+	l := &UnitList{Roles: b.roleGroups(list)}
+	b.unitLists[k.String()] = l
+	return l
+}
+
 // roleGroups groups a task's units by role, in the order of Roles.
 func (b *Builder) roleGroups(list []units.Assignment) []RoleGroup {
 	var out []RoleGroup
@@ -95,7 +122,7 @@ type TaskView struct {
 	TaskRef
 	Text         template.HTML
 	Excerpt      string
-	Roles        []RoleGroup
+	Units        *UnitList
 	UnitText     string
 	Subitem      int
 	SubitemTitle string
@@ -120,7 +147,7 @@ func (b *Builder) taskView(n *catalog.Notice, t *notice.Task) (*TaskView, error)
 	}
 	v := &TaskView{
 		TaskRef: TaskRef{ID: t.ID, Title: t.DisplayTitle(), Href: hrefs.Task(n.Slug, t.ID), Anchor: taskAnchor(t.ID), Label: taskLabel(n.Notice, t)},
-		Text:    text, Excerpt: excerpt(t.Text, 60), Roles: b.roleGroups(t.Units), UnitText: t.UnitText,
+		Text:    text, Excerpt: excerpt(t.Text, 60), Units: b.unitList(t.Units), UnitText: t.UnitText,
 		Subitem: t.Subitem, Deadline: t.Deadline,
 	}
 	if it := n.Item(t.Section, t.Item); it != nil && t.Subitem > 0 {
@@ -207,7 +234,7 @@ type TaskOrder struct {
 	Position, Count int
 }
 
-func (b *Builder) tasks(n *catalog.Notice, nv *NoticeView, full FullView, home, nc Crumb) error {
+func (b *Builder) tasks(n *catalog.Notice, nv *NoticeView, full FullView, trail *Trail) error {
 	views := map[string]*TaskView{}
 	for _, row := range full.Tasks {
 		views[row.Task.ID] = row.Task
@@ -219,6 +246,20 @@ func (b *Builder) tasks(n *catalog.Notice, nv *NoticeView, full FullView, home, 
 		for _, iv := range sv.Items {
 			items[[2]int{iv.Section, iv.Number}] = iv
 		}
+	}
+	// The trails of the tasks of each section and item.
+	trails := map[[2]int]*Trail{}
+	trailOf := func(sv *SectionView, iv *ItemView) *Trail {
+		k := [2]int{sv.Number, iv.Number}
+		if t, ok := trails[k]; ok {
+			return t
+		}
+		t := trail.then(Crumb{sectionName(sv), sv.Href})
+		if iv.Href != "" {
+			t = t.then(Crumb{iv.Label + iv.Title, iv.Href})
+		}
+		trails[k] = t
+		return t
 	}
 	ordered := make([]*TaskView, len(n.Tasks))
 	for i := range n.Tasks {
@@ -253,11 +294,7 @@ func (b *Builder) tasks(n *catalog.Notice, nv *NoticeView, full FullView, home, 
 		if i+1 < len(ordered) {
 			v.Next = ordered[i+1]
 		}
-		crumbs := []Crumb{home, nc, {sectionName(sv), sv.Href}}
-		if iv.Href != "" {
-			crumbs = append(crumbs, Crumb{iv.Label + iv.Title, iv.Href})
-		}
-		if err := b.page("task.html", tv.Href, tv.Title+" · "+noticeShort(n), "notice", crumbs, v); err != nil {
+		if err := b.page("task.html", tv.Href, tv.Title+" · "+noticeShort(n), "notice", trailOf(sv, iv), v); err != nil {
 			return err
 		}
 	}

@@ -13,7 +13,7 @@ import (
 // The unit index and the pages of each unit.
 
 func (b *Builder) unitsIndex() error {
-	return b.page("units.html", "units/index.html", "责任单位", "units", []Crumb{{"首页", "index.html"}}, struct {
+	return b.page("units.html", "units/index.html", "责任单位", "units", homeTrail, struct {
 		Kinds []KindGroup
 	}{b.kindGroups()})
 }
@@ -121,6 +121,15 @@ type unitCtx struct {
 	in       []*catalog.Notice // the notices it has duties in
 	notes    template.HTML
 	changes  []ChangesView
+	under    *Trail // of the unit's pages of its duties in each notice
+}
+
+// trail is the trail of the unit's pages of its duties in each notice.
+func (c *unitCtx) trail(u *catalog.Unit) *Trail {
+	if c.under == nil {
+		c.under = unitsTrail.then(Crumb{u.Name, hrefs.Unit(u.Slug)})
+	}
+	return c.under
 }
 
 func (b *Builder) unitContext(u *catalog.Unit) (*unitCtx, error) {
@@ -161,8 +170,6 @@ func (b *Builder) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (Unit
 	return v, nil
 }
 
-var unitCrumbs = []Crumb{{"首页", "index.html"}, {"责任单位", "units/index.html"}}
-
 // unitPagesOf makes the unit pages that show the duties of one notice:
 // the page of a unit with duties in this notice only, and the page of
 // each other unit's duties in it. They are made with the notice's own
@@ -192,7 +199,7 @@ func (b *Builder) unitPagesOf(n *catalog.Notice) error {
 		}
 		v.Notices = []*UnitNotice{un}
 		err = b.page("unit.html", hrefs.UnitNotice(u.Slug, n.Slug), noticeShort(n)+" · "+u.Name, "units",
-			append(unitCrumbs[:2:2], Crumb{u.Name, hrefs.Unit(u.Slug)}), v)
+			c.trail(u), v)
 		if err != nil {
 			return err
 		}
@@ -215,7 +222,7 @@ func (b *Builder) unitPage(u *catalog.Unit, c *unitCtx) error {
 		}
 		v.Notices = append(v.Notices, un)
 	}
-	return b.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v)
+	return b.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitsTrail, v)
 }
 
 // unitPages makes the pages of units with no duties, and the summaries of
@@ -245,7 +252,7 @@ func (b *Builder) unitPages() error {
 				return err
 			}
 			v.Changes, v.Summary = c.changes, rows
-			if err := b.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitCrumbs, v); err != nil {
+			if err := b.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitsTrail, v); err != nil {
 				return err
 			}
 		}

@@ -37,7 +37,7 @@ type Page struct {
 	Path     string // output path, relative to public/
 	Title    string
 	Nav      string // active navigation entry
-	Crumbs   []Crumb
+	Crumbs   *Trail // nil on the home page
 	Data     any
 }
 
@@ -45,6 +45,23 @@ type Page struct {
 type Crumb struct {
 	Label, Href string
 }
+
+// Trail is the breadcrumb of a page up to its parent: one value for all
+// the pages under the same parent, so that its block is made once.
+type Trail struct {
+	Crumbs []Crumb
+}
+
+// then returns the trail of the pages under c, itself under t.
+func (t *Trail) then(c Crumb) *Trail {
+	return &Trail{Crumbs: append(t.Crumbs[:len(t.Crumbs):len(t.Crumbs)], c)}
+}
+
+// Trails every site has.
+var (
+	homeTrail  = &Trail{Crumbs: []Crumb{{"首页", "index.html"}}}
+	unitsTrail = homeTrail.then(Crumb{"责任单位", "units/index.html"})
+)
 
 // Builder makes the views of a catalog's site and hands each page to a
 // function as soon as its view is made. Its methods are called from one
@@ -56,6 +73,9 @@ type Builder struct {
 	info  *SiteInfo
 	emit  func(Page) error
 	views views
+	// unitLists holds the units of tasks by role, one value for every
+	// task naming the same units the same way (unitList).
+	unitLists map[string]*UnitList
 	// keyer derives keys of the views, remembering those of the notice
 	// being made until Forget.
 	keyer cache.Keyer
@@ -63,7 +83,7 @@ type Builder struct {
 
 // New returns the builder of cat's views, which hands each page to page.
 func New(cat *catalog.Catalog, opt Options, page func(Page) error) *Builder {
-	b := &Builder{cat: cat, opt: opt, md: newMarkdown(), emit: page,
+	b := &Builder{cat: cat, opt: opt, md: newMarkdown(), emit: page, unitLists: map[string]*UnitList{},
 		views: views{notices: map[string]*NoticeView{}, units: map[*catalog.Unit]*unitCtx{}}}
 	b.views.forgetNotice()
 	b.info = b.siteInfo()
@@ -126,10 +146,15 @@ func (b *Builder) Notice(n *catalog.Notice) error {
 // summaries of units with duties in several notices.
 func (b *Builder) UnitPages() error { return b.unitPages() }
 
+// Search hands over the search page, which shows filters.
+func (b *Builder) Search(filters any) error {
+	return b.page("search.html", "search.html", "搜索", "search", homeTrail, filters)
+}
+
 // Changes hands over the 修订对照 page of each revised notice.
 func (b *Builder) Changes() error { return b.changes() }
 
-func (b *Builder) page(tmpl, p, title, nav string, crumbs []Crumb, data any) error {
+func (b *Builder) page(tmpl, p, title, nav string, crumbs *Trail, data any) error {
 	return b.emit(Page{Template: tmpl, Path: p, Title: title, Nav: nav, Crumbs: crumbs, Data: data})
 }
 
