@@ -46,8 +46,14 @@ type UnitRef struct {
 	Name, Href, Kind string
 	Role             units.Role
 	RoleLabel        string
-	Rule             string    // the standing rule that added it
-	Members          []UnitRef // when the unit is a group
+	Rule             string   // the standing rule that added it
+	Members          *Members // when the unit is a group
+}
+
+// Members are the units of a group, one value per group for all the
+// pages naming it, so that its block is made once.
+type Members struct {
+	Units []UnitRef
 }
 
 // RoleGroup lists the units of one role.
@@ -63,12 +69,25 @@ func (b *Builder) unitRef(name string, role units.Role) UnitRef {
 	if u != nil {
 		ref.Href = hrefs.Unit(u.Slug)
 		ref.Kind = string(u.Kind)
-		for _, m := range u.Members {
-			mu := b.cat.Unit(m)
-			ref.Members = append(ref.Members, UnitRef{Name: m, Href: hrefs.Unit(mu.Slug), Role: role, RoleLabel: role.Label()})
-		}
+		ref.Members = b.members(u)
 	}
 	return ref
+}
+
+// members returns the members of a group; nil for a unit that is none.
+func (b *Builder) members(u *catalog.Unit) *Members {
+	if len(u.Members) == 0 {
+		return nil
+	}
+	if m, ok := b.groups[u]; ok {
+		return m
+	}
+	m := &Members{}
+	for _, name := range u.Members {
+		m.Units = append(m.Units, UnitRef{Name: name, Href: hrefs.Unit(b.cat.Unit(name).Slug)})
+	}
+	b.groups[u] = m
+	return m
 }
 
 // UnitList is the units a task names, by role in the order of

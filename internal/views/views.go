@@ -76,6 +76,8 @@ type Builder struct {
 	// unitLists holds the units of tasks by role, one value for every
 	// task naming the same units the same way (unitList).
 	unitLists map[string]*UnitList
+	// groups holds the members of each group (members).
+	groups map[*catalog.Unit]*Members
 	// keyer derives keys of the views, remembering those of the notice
 	// being made until Forget.
 	keyer cache.Keyer
@@ -83,7 +85,7 @@ type Builder struct {
 
 // New returns the builder of cat's views, which hands each page to page.
 func New(cat *catalog.Catalog, opt Options, page func(Page) error) *Builder {
-	b := &Builder{cat: cat, opt: opt, md: newMarkdown(), emit: page, unitLists: map[string]*UnitList{},
+	b := &Builder{cat: cat, opt: opt, md: newMarkdown(), emit: page, unitLists: map[string]*UnitList{}, groups: map[*catalog.Unit]*Members{},
 		views: views{notices: map[string]*NoticeView{}, units: map[*catalog.Unit]*unitCtx{}}}
 	b.views.forgetNotice()
 	b.info = b.siteInfo()
