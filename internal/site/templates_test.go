@@ -95,6 +95,8 @@ func unshared(t *testing.T) fs.FS {
 			{`{{with .Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
 			{`{{shared "duty" $ .Duties}}`, `{{range .Duties}}{{template "duty" (part $ .)}}{{end}}`},
 			{`{{- with .Members}}{{shared "members" $ .}}{{end -}}`, `{{- with .Members}}{{template "members" (part $ .)}}{{end -}}`},
+			{`{{shared "print-head" $ .Notice}}`, `{{template "print-head" (part $ .Notice)}}`},
+			{`{{shared "unit-section-head" $ .Section}}`, `{{template "unit-section-head" (part $ .Section)}}`},
 			{`{{shared "crumbs" $ .Crumbs}}`, `{{template "crumbs" (part $ .Crumbs)}}`},
 			{`{{shared "task-roles" $ .Units}}`, `{{template "task-roles" (part $ .Units)}}`},
 			{`{{shared "task-units" $ .Task.Units}}`, `{{template "task-units" (part $ .Task.Units)}}`},

@@ -66,22 +66,21 @@ type RoleCount struct {
 
 // UnitNotice is a unit's duties in one notice.
 type UnitNotice struct {
-	Notice   NoticeLink
-	Issuer   string
+	Notice   *NoticeView
 	Sections []UnitSection
 }
 
 // UnitSection is a unit's duties in one section, by role.
 type UnitSection struct {
-	Title string
-	Href  string
-	Roles []UnitRoleDuties
+	Section *SectionView // as the notice's overview lists it
+	Roles   []UnitRoleDuties
 }
 
 // UnitRoleDuties lists the duties of one role.
 type UnitRoleDuties struct {
 	Role   units.Role
 	Label  string
+	Count  int // of Duties
 	Duties []*DutyView
 }
 
@@ -291,12 +290,16 @@ func (b *Builder) makeUnitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNot
 		k := key{t.Section, d.Role}
 		buckets[k] = append(buckets[k], dv)
 	}
-	un := &UnitNotice{Notice: noticeLink(n), Issuer: n.Issuer}
-	for _, s := range n.Sections {
-		us := UnitSection{Title: sectionName(&SectionView{Heading: Heading{Label: s.Label, Title: s.DisplayTitle()}}), Href: hrefs.Section(n.Slug, s.Number)}
+	nv, err := b.noticeView(n)
+	if err != nil {
+		return nil, err
+	}
+	un := &UnitNotice{Notice: nv}
+	for i, s := range n.Sections {
+		us := UnitSection{Section: nv.Sections[i]}
 		for _, role := range units.Roles {
 			if b := buckets[key{s.Number, role}]; len(b) > 0 {
-				us.Roles = append(us.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Duties: b})
+				us.Roles = append(us.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Count: len(b), Duties: b})
 			}
 		}
 		if len(us.Roles) > 0 {
