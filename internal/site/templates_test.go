@@ -84,7 +84,7 @@ func richSite(t *testing.T) (*catalog.Catalog, map[string]*revision.Report) {
 func unshared(t *testing.T) fs.FS {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	for _, name := range []string{"base.html", "blocks.html", "item.html", "section.html", "unit.html", "task.html"} {
+	for _, name := range []string{"base.html", "blocks.html", "item.html", "section.html", "unit.html", "task.html", "matrix.html"} {
 		src := read(t, "../../templates/"+name)
 		for _, r := range []struct{ from, to string }{
 			{`{{shared "site-links" $ .Site}}`, `{{template "site-links" (part $ .Site)}}`},
@@ -97,6 +97,11 @@ func unshared(t *testing.T) fs.FS {
 			{`{{- with .Members}}{{shared "members" $ .}}{{end -}}`, `{{- with .Members}}{{template "members" (part $ .)}}{{end -}}`},
 			{`{{shared "print-head" $ .Notice}}`, `{{template "print-head" (part $ .Notice)}}`},
 			{`{{shared "unit-section-head" $ .Section}}`, `{{template "unit-section-head" (part $ .Section)}}`},
+			{`{{shared "notice-link" $ .Notice}}`, `{{template "notice-link" (part $ .Notice)}}`},
+			{`{{shared "notice-link" $ .}}`, `{{template "notice-link" (part $ .)}}`},
+			{`{{shared "unit-title" $ .Head}}`, `{{template "unit-title" (part $ .Head)}}`},
+			{`{{shared "unit-relations" $ .Head}}`, `{{template "unit-relations" (part $ .Head)}}`},
+			{`{{shared "unit-actions" $ .Head}}`, `{{template "unit-actions" (part $ .Head)}}`},
 			{`{{shared "crumbs" $ .Crumbs}}`, `{{template "crumbs" (part $ .Crumbs)}}`},
 			{`{{shared "task-roles" $ .Units}}`, `{{template "task-roles" (part $ .Units)}}`},
 			{`{{shared "task-units" $ .Task.Units}}`, `{{template "task-units" (part $ .Task.Units)}}`},

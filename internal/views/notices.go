@@ -68,7 +68,7 @@ type NoticeCounts struct {
 
 // SectionView is a section with its items.
 type SectionView struct {
-	Heading
+	Label, Title, Href, Anchor string
 	Number               int
 	Text                 template.HTML
 	Items                []*ItemView
@@ -78,18 +78,13 @@ type SectionView struct {
 
 // ItemView is an item with its sub-items and tasks.
 type ItemView struct {
-	Heading
+	Label, Title, Href, Anchor string
 	Section, Number int
 	Sep             string
 	Lead            template.HTML
 	Subitems        []SubitemView
 	Tasks           []*TaskView
 	HasHeading      bool
-}
-
-// Heading is how a section or an item is named and linked.
-type Heading struct {
-	Label, Title, Href, Anchor string
 }
 
 // SubitemView is a sub-item of an item.
@@ -219,9 +214,9 @@ func (b *Builder) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
 
 // sectionView builds a section; with detail, its items' texts and tasks.
 func (b *Builder) sectionView(n *catalog.Notice, s notice.Section, detail bool) (*SectionView, error) {
-	sv := &SectionView{Number: s.Number, Heading: Heading{
+	sv := &SectionView{Number: s.Number,
 		Label: s.Label, Title: s.DisplayTitle(), Href: hrefs.Section(n.Slug, s.Number), Anchor: sectionAnchor(s.Number),
-	}}
+	}
 	units := map[string]bool{}
 	for _, t := range n.Tasks {
 		if t.Section == s.Number {
@@ -234,7 +229,7 @@ func (b *Builder) sectionView(n *catalog.Notice, s notice.Section, detail bool) 
 	sv.UnitCount = len(units)
 	if !detail {
 		for _, it := range s.Items {
-			sv.Items = append(sv.Items, &ItemView{Section: s.Number, Number: it.Number, Heading: Heading{Label: it.Label, Title: it.DisplayTitle(), Href: hrefs.Item(n.Slug, s.Number, it.Number)}})
+			sv.Items = append(sv.Items, &ItemView{Section: s.Number, Number: it.Number, Label: it.Label, Title: it.DisplayTitle(), Href: hrefs.Item(n.Slug, s.Number, it.Number)})
 		}
 		return sv, nil
 	}
@@ -268,7 +263,7 @@ func (b *Builder) itemView(n *catalog.Notice, it notice.Item) (*ItemView, error)
 	}
 	iv := &ItemView{
 		Section: it.Section, Number: it.Number, Sep: it.Sep, Lead: lead, HasHeading: it.Title != "",
-		Heading: Heading{Label: it.Label, Title: it.DisplayTitle(), Href: hrefs.Item(n.Slug, it.Section, it.Number), Anchor: itemAnchor(it.Section, it.Number)},
+		Label: it.Label, Title: it.DisplayTitle(), Href: hrefs.Item(n.Slug, it.Section, it.Number), Anchor: itemAnchor(it.Section, it.Number),
 	}
 	for _, sb := range it.Subitems {
 		anchor := subitemAnchor(it.Section, it.Number, sb.Number)

@@ -138,7 +138,11 @@ func (b *Builder) roleGroups(list []units.Assignment) []RoleGroup {
 
 // TaskView is a task as pages list it.
 type TaskView struct {
-	TaskRef
+	// ID, Title, Href, Anchor and Label name and link the task. (The
+	// views templates show most are flat: html/template finds a field of
+	// an embedded struct by a search that costs more than the rest of
+	// showing it.)
+	ID, Title, Href, Anchor, Label string
 	Text         template.HTML
 	Excerpt      string
 	Units        *UnitList
@@ -147,11 +151,6 @@ type TaskView struct {
 	SubitemTitle string
 	// Deadline is when the task is due, or nil.
 	Deadline *notice.Deadline
-}
-
-// TaskRef is how a task is named and linked.
-type TaskRef struct {
-	ID, Title, Href, Anchor, Label string
 }
 
 // taskView returns the view of a task, made once per build and shared by
@@ -165,7 +164,7 @@ func (b *Builder) taskView(n *catalog.Notice, t *notice.Task) (*TaskView, error)
 		return nil, err
 	}
 	v := &TaskView{
-		TaskRef: TaskRef{ID: t.ID, Title: t.DisplayTitle(), Href: hrefs.Task(n.Slug, t.ID), Anchor: taskAnchor(t.ID), Label: taskLabel(n.Notice, t)},
+		ID: t.ID, Title: t.DisplayTitle(), Href: hrefs.Task(n.Slug, t.ID), Anchor: taskAnchor(t.ID), Label: taskLabel(n.Notice, t),
 		Text:    text, Excerpt: excerpt(t.Text, 60), Units: b.unitList(t.Units), UnitText: t.UnitText,
 		Subitem: t.Subitem, Deadline: t.Deadline,
 	}
@@ -233,8 +232,8 @@ type TaskPageView struct {
 	SubitemTitle string
 	Number       int
 	Title        string
-	TaskSource
-	TaskOrder
+	Origin       TaskSource
+	Order        TaskOrder
 }
 
 // TaskSource is where a task comes from: its line, the fields of its
@@ -304,14 +303,14 @@ func (b *Builder) tasks(n *catalog.Notice, nv *NoticeView, full FullView, trail 
 		}
 		v := TaskPageView{
 			Notice: nv, Section: sv, Item: iv, Task: tv, SubitemTitle: tv.SubitemTitle, Number: t.Number, Title: t.Title,
-			TaskSource: TaskSource{BodyText: t.BodyText, Diff: diffParts(t.Diff), Fields: t.Fields, Source: t.Source, Line: t.Line},
-			TaskOrder:  TaskOrder{Position: i + 1, Count: len(n.Tasks)},
+			Origin: TaskSource{BodyText: t.BodyText, Diff: diffParts(t.Diff), Fields: t.Fields, Source: t.Source, Line: t.Line},
+			Order:  TaskOrder{Position: i + 1, Count: len(n.Tasks)},
 		}
 		if i > 0 {
-			v.Prev = ordered[i-1]
+			v.Order.Prev = ordered[i-1]
 		}
 		if i+1 < len(ordered) {
-			v.Next = ordered[i+1]
+			v.Order.Next = ordered[i+1]
 		}
 		if err := b.page("task.html", tv.Href, tv.Title+" · "+noticeShort(n), "notice", trailOf(sv, iv), v); err != nil {
 			return err

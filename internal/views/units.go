@@ -24,9 +24,12 @@ func (b *Builder) unitsIndex() error {
 // their own (Of set): no page grows with the site, and each prints as
 // the list of one notice's duties.
 type UnitView struct {
-	UnitHead
-	DutyCounts
-	Notices []*UnitNotice
+	// Head is the same on every page of the unit.
+	Head *UnitHead
+	// Total, Direct, Via and ByRole count the duties the page lists.
+	Total, Direct, Via int
+	ByRole             []RoleCount
+	Notices            []*UnitNotice
 	Summary []UnitNoticeRow
 	Of      *NoticeLink
 	// Changes is what changed for this unit in the last revision.
@@ -40,12 +43,6 @@ type UnitHead struct {
 	Groups, Members   []UnitRef
 	Notes             template.HTML
 	CSVHref, XLSXHref string
-}
-
-// DutyCounts counts duties in all, directly, through a group, and by role.
-type DutyCounts struct {
-	Total, Direct, Via int
-	ByRole             []RoleCount
 }
 
 // UnitNoticeRow sums up a unit's duties in one notice.
@@ -121,6 +118,7 @@ type unitCtx struct {
 	notes    template.HTML
 	changes  []ChangesView
 	under    *Trail // of the unit's pages of its duties in each notice
+	head     *UnitHead
 }
 
 // trail is the trail of the unit's pages of its duties in each notice.
@@ -156,16 +154,18 @@ func (b *Builder) unitContext(u *catalog.Unit) (*unitCtx, error) {
 
 // unitHead is the part of a unit's view every page of it shows.
 func (b *Builder) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (UnitView, error) {
-	v := UnitView{UnitHead: UnitHead{Name: u.Name, Kind: u.Kind.Label(), Href: hrefs.Unit(u.Slug), Aliases: u.Aliases,
-		CSVHref: hrefs.UnitCSV(u.Slug), XLSXHref: hrefs.UnitXLSX(u.Slug)}}
-	for _, g := range u.Groups {
-		v.Groups = append(v.Groups, b.unitRef(g, ""))
+	if c.head == nil {
+		c.head = &UnitHead{Name: u.Name, Kind: u.Kind.Label(), Href: hrefs.Unit(u.Slug), Aliases: u.Aliases,
+			CSVHref: hrefs.UnitCSV(u.Slug), XLSXHref: hrefs.UnitXLSX(u.Slug), Notes: c.notes}
+		for _, g := range u.Groups {
+			c.head.Groups = append(c.head.Groups, b.unitRef(g, ""))
+		}
+		for _, m := range u.Members {
+			c.head.Members = append(c.head.Members, b.unitRef(m, ""))
+		}
 	}
-	for _, m := range u.Members {
-		v.Members = append(v.Members, b.unitRef(m, ""))
-	}
+	v := UnitView{Head: c.head}
 	v.Total, v.Direct, v.Via, v.ByRole = dutyCounts(ds)
-	v.Notes = c.notes
 	return v, nil
 }
 
@@ -190,8 +190,7 @@ func (b *Builder) unitPagesOf(n *catalog.Notice) error {
 		if err != nil {
 			return err
 		}
-		link := noticeLink(n)
-		v.Of = &link
+		v.Of = b.noticeLinkOf(n)
 		un, err := b.unitNotice(n, ds)
 		if err != nil {
 			return err

@@ -76,8 +76,10 @@ type Builder struct {
 	// unitLists holds the units of tasks by role, one value for every
 	// task naming the same units the same way (unitList).
 	unitLists map[string]*UnitList
-	// groups holds the members of each group (members).
+	// groups holds the members of each group (members), links the link
+	// of each notice by slug (noticeLinkOf).
 	groups map[*catalog.Unit]*Members
+	links  map[string]*NoticeLink
 	// keyer derives keys of the views, remembering those of the notice
 	// being made until Forget.
 	keyer cache.Keyer
@@ -85,7 +87,7 @@ type Builder struct {
 
 // New returns the builder of cat's views, which hands each page to page.
 func New(cat *catalog.Catalog, opt Options, page func(Page) error) *Builder {
-	b := &Builder{cat: cat, opt: opt, md: newMarkdown(), emit: page, unitLists: map[string]*UnitList{}, groups: map[*catalog.Unit]*Members{},
+	b := &Builder{cat: cat, opt: opt, md: newMarkdown(), emit: page, unitLists: map[string]*UnitList{}, groups: map[*catalog.Unit]*Members{}, links: map[string]*NoticeLink{},
 		views: views{notices: map[string]*NoticeView{}, units: map[*catalog.Unit]*unitCtx{}}}
 	b.views.forgetNotice()
 	b.info = b.siteInfo()
@@ -186,6 +188,17 @@ func (b *Builder) siteInfo() *SiteInfo {
 		}
 	}
 	return s
+}
+
+// noticeLinkOf returns the link of a notice, one value per notice.
+func (b *Builder) noticeLinkOf(n *catalog.Notice) *NoticeLink {
+	l, ok := b.links[n.Slug]
+	if !ok {
+		link := noticeLink(n)
+		l = &link
+		b.links[n.Slug] = l
+	}
+	return l
 }
 
 func noticeLink(n *catalog.Notice) NoticeLink {
