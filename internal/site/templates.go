@@ -58,9 +58,12 @@ type templates struct {
 	// again; the blocks a page does not redefine are the same in every
 	// set, so a block made for one page serves the others.
 	own map[*template.Template]map[string]bool
-	// blocks holds the blocks made by `shared`, until reset.
-	mu     sync.Mutex
-	blocks map[blockKey]template.HTML
+	// blocks holds the blocks made by `shared`: of views of the notice
+	// being made until reset, and in lasting those of site-wide views
+	// (views.SiteWide, Frame), which later pages show too.
+	mu      sync.Mutex
+	blocks  map[blockKey]template.HTML
+	lasting map[blockKey]template.HTML
 	// buffers holds page buffers to use again.
 	buffers sync.Pool
 }
@@ -217,8 +220,15 @@ func (t *templates) sharedOne(name string, at Part, view any) (template.HTML, er
 	if t.own[at.set][name] {
 		k.set = at.set
 	}
+	lasting := isSiteWide(view)
 	t.mu.Lock()
-	h, ok := t.blocks[k]
+	var h template.HTML
+	var ok bool
+	if lasting {
+		h, ok = t.lasting[k]
+	} else {
+		h, ok = t.blocks[k]
+	}
 	t.mu.Unlock()
 	if ok {
 		return h, nil
@@ -228,10 +238,18 @@ func (t *templates) sharedOne(name string, at Part, view any) (template.HTML, er
 		return "", err
 	}
 	t.mu.Lock()
-	if t.blocks == nil {
-		t.blocks = map[blockKey]template.HTML{}
+	switch {
+	case lasting:
+		if t.lasting == nil {
+			t.lasting = map[blockKey]template.HTML{}
+		}
+		t.lasting[k] = h
+	default:
+		if t.blocks == nil {
+			t.blocks = map[blockKey]template.HTML{}
+		}
+		t.blocks[k] = h
 	}
-	t.blocks[k] = h
 	t.mu.Unlock()
 	return h, nil
 }
@@ -245,8 +263,16 @@ func (t *templates) block(name string, part Part) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// resetBlocks lets go of the blocks made so far, once no page to come
-// shows them.
+func isSiteWide(view any) bool {
+	switch view.(type) {
+	case views.SiteWide, Frame:
+		return true
+	}
+	return false
+}
+
+// resetBlocks lets go of the blocks made so far of views no page to come
+// shows.
 func (t *templates) resetBlocks() {
 	t.mu.Lock()
 	t.blocks = nil

@@ -20,6 +20,19 @@ import (
 	"qingdan/internal/revision"
 )
 
+// SiteWide is what the views made once for the whole site have: a
+// unit's head, the units of tasks, a group's members, a notice's link and
+// overview, the site itself. They outlive Forget, so what is made of one
+// serves every later page.
+type SiteWide interface{ siteWide() }
+
+func (*UnitHead) siteWide()   {}
+func (*UnitList) siteWide()   {}
+func (*Members) siteWide()    {}
+func (*NoticeLink) siteWide() {}
+func (*NoticeView) siteWide() {}
+func (*SiteInfo) siteWide()   {}
+
 // Options shape the views.
 type Options struct {
 	// Title is the site's name; default: the title of the only notice, or
