@@ -84,7 +84,7 @@ type blockKey struct {
 
 var funcs = template.FuncMap{
 	"roleClass": func(r units.Role) string { return "role-" + string(r) },
-	"roleShort": roleShort,
+	"roleShort": views.RoleMark,
 	"add":       func(a, b int) int { return a + b },
 	// changes pairs a changes view with its page, for changes-body.
 	"changes": func(p *Page, c views.ChangesView) ChangesCard { return ChangesCard{P: p, C: c} },
@@ -94,20 +94,6 @@ var funcs = template.FuncMap{
 	"part": partOf,
 }
 
-// roleShort is the one-character mark of a role in the matrix.
-func roleShort(r units.Role) string {
-	switch r {
-	case units.Lead:
-		return "牵"
-	case units.Cooperate:
-		return "配"
-	case units.Supervise:
-		return "督"
-	case units.Guide:
-		return "指"
-	}
-	return "负"
-}
 
 func loadTemplates(fsys fs.FS) (*templates, error) {
 	t := &templates{pages: map[string]*template.Template{}, own: map[*template.Template]map[string]bool{}}

@@ -27,17 +27,58 @@ type MatrixItem struct {
 // MatrixRow is a unit with a cell per item.
 type MatrixRow struct {
 	Name, Href, Kind string
-	Cells            []MatrixCell
+	Cells            *MatrixCells
 	Count            int
 	Member           bool
 }
 
+// MatrixCells are the cells of a row, one per item. Rows with the same
+// cells (the members of a group the notice names, with no duty of their
+// own in it) share one value, and so its block.
+type MatrixCells struct {
+	Cells []MatrixCell
+}
+
 // MatrixCell is a unit's part in an item.
 type MatrixCell struct {
-	Roles []units.Role
+	Marks []Mark // none when the unit has no part in the item
 	Href  string
 	Title string
 	Via   bool
+}
+
+// Mark is a role in a cell of the matrix: its one-character mark.
+type Mark struct {
+	Role  units.Role
+	Short string
+}
+
+// RoleMark is the one-character mark of a role in the matrix.
+func RoleMark(r units.Role) string {
+	switch r {
+	case units.Lead:
+		return "牵"
+	case units.Cooperate:
+		return "配"
+	case units.Supervise:
+		return "督"
+	case units.Guide:
+		return "指"
+	}
+	return "负"
+}
+
+// key tells cells apart: equal keys, equal cells.
+func (c *MatrixCells) key() string {
+	var k strings.Builder
+	for _, cell := range c.Cells {
+		for _, m := range cell.Marks {
+			k.WriteString(string(m.Role))
+			k.WriteByte(0)
+		}
+		fmt.Fprintf(&k, "%s\x01%s\x01%t\x02", cell.Href, cell.Title, cell.Via)
+	}
+	return k.String()
 }
 
 func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error {
@@ -57,10 +98,12 @@ func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error 
 	for _, role := range units.Roles {
 		v.Legend = append(v.Legend, RoleGroup{Role: role, Label: role.Label()})
 	}
+	same := map[string]*MatrixCells{}
 	byKind := append([]*catalog.Unit(nil), b.cat.UnitsIn(n.Slug)...)
 	sort.SliceStable(byKind, func(i, j int) bool { return byKind[i].Kind.Rank() < byKind[j].Kind.Rank() })
 	for _, u := range byKind {
-		row := MatrixRow{Name: u.Name, Href: hrefs.Unit(u.Slug), Kind: u.Kind.Label(), Cells: make([]MatrixCell, len(itemKeys))}
+		row := MatrixRow{Name: u.Name, Href: hrefs.Unit(u.Slug), Kind: u.Kind.Label()}
+		cells := &MatrixCells{Cells: make([]MatrixCell, len(itemKeys))}
 		byItem := map[key][]catalog.Duty{}
 		for _, d := range u.DutiesIn(n.Slug) {
 			t := b.cat.Task(n.Slug, d.Task)
@@ -77,14 +120,14 @@ func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error 
 			if len(ds) == 0 {
 				continue
 			}
-			c := &row.Cells[i]
+			c := &cells.Cells[i]
 			seen := map[units.Role]bool{}
 			via := true
 			var titles []string
 			for _, d := range ds {
 				if !seen[d.Role] {
 					seen[d.Role] = true
-					c.Roles = append(c.Roles, d.Role)
+					c.Marks = append(c.Marks, Mark{d.Role, RoleMark(d.Role)})
 				}
 				if d.Via == "" {
 					via = false
@@ -105,6 +148,12 @@ func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error 
 				c.Href = hrefs.Item(n.Slug, k[0], k[1])
 			}
 		}
+		if k := cells.key(); same[k] != nil {
+			cells = same[k]
+		} else {
+			same[k] = cells
+		}
+		row.Cells = cells
 		row.Member = allVia
 		if allVia {
 			v.Via = true
