@@ -103,6 +103,7 @@ func unshared(t *testing.T) fs.FS {
 			{`{{shared "unit-relations" $ .Head}}`, `{{template "unit-relations" (part $ .Head)}}`},
 			{`{{shared "unit-actions" $ .Head}}`, `{{template "unit-actions" (part $ .Head)}}`},
 			{`{{- shared "matrix-cells" $ .Cells -}}`, `{{- template "matrix-cells" (part $ .Cells) -}}`},
+			{`{{with .Up}}{{shared "crumbs" $ .}}{{end}}`, `{{with .Up}}{{template "crumbs" (part $ .)}}{{end}}`},
 			{`{{shared "crumbs" $ .Crumbs}}`, `{{template "crumbs" (part $ .Crumbs)}}`},
 			{`{{shared "task-roles" $ .Units}}`, `{{template "task-roles" (part $ .Units)}}`},
 			{`{{shared "task-units" $ .Task.Units}}`, `{{template "task-units" (part $ .Task.Units)}}`},

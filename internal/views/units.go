@@ -124,7 +124,7 @@ type unitCtx struct {
 // trail is the trail of the unit's pages of its duties in each notice.
 func (c *unitCtx) trail(u *catalog.Unit) *Trail {
 	if c.under == nil {
-		c.under = unitsTrail.then(Crumb{u.Name, hrefs.Unit(u.Slug)})
+		c.under = &Trail{Up: unitsTrail, Crumb: Crumb{u.Name, hrefs.Unit(u.Slug)}, siteWide: true}
 	}
 	return c.under
 }

@@ -20,18 +20,19 @@ import (
 	"qingdan/internal/revision"
 )
 
-// SiteWide is what the views made once for the whole site have: a
-// unit's head, the units of tasks, a group's members, a notice's link and
-// overview, the site itself. They outlive Forget, so what is made of one
-// serves every later page.
-type SiteWide interface{ siteWide() }
+// SiteWide tells the views made once for the whole site: a unit's head,
+// the units of tasks, a group's members, a notice's link and overview,
+// the site itself, the trails of the unit pages. They outlive Forget, so
+// what is made of one serves every later page.
+type SiteWide interface{ SiteWide() bool }
 
-func (*UnitHead) siteWide()   {}
-func (*UnitList) siteWide()   {}
-func (*Members) siteWide()    {}
-func (*NoticeLink) siteWide() {}
-func (*NoticeView) siteWide() {}
-func (*SiteInfo) siteWide()   {}
+func (*UnitHead) SiteWide() bool   { return true }
+func (*UnitList) SiteWide() bool   { return true }
+func (*Members) SiteWide() bool    { return true }
+func (*NoticeLink) SiteWide() bool { return true }
+func (*NoticeView) SiteWide() bool { return true }
+func (*SiteInfo) SiteWide() bool   { return true }
+func (t *Trail) SiteWide() bool    { return t.siteWide }
 
 // Options shape the views.
 type Options struct {
@@ -59,21 +60,25 @@ type Crumb struct {
 	Label, Href string
 }
 
-// Trail is the breadcrumb of a page up to its parent: one value for all
-// the pages under the same parent, so that its block is made once.
+// Trail is the breadcrumb of a page up to its parent: its last Crumb,
+// under the trail Up. One value serves all the pages under the same
+// parent, and the trail of the parent's own pages is Up, so each
+// step's block is made once.
 type Trail struct {
-	Crumbs []Crumb
+	Up       *Trail // nil for the first step
+	Crumb    Crumb
+	siteWide bool
 }
 
 // then returns the trail of the pages under c, itself under t.
 func (t *Trail) then(c Crumb) *Trail {
-	return &Trail{Crumbs: append(t.Crumbs[:len(t.Crumbs):len(t.Crumbs)], c)}
+	return &Trail{Up: t, Crumb: c}
 }
 
 // Trails every site has.
 var (
-	homeTrail  = &Trail{Crumbs: []Crumb{{"首页", "index.html"}}}
-	unitsTrail = homeTrail.then(Crumb{"责任单位", "units/index.html"})
+	homeTrail  = &Trail{Crumb: Crumb{"首页", "index.html"}, siteWide: true}
+	unitsTrail = &Trail{Up: homeTrail, Crumb: Crumb{"责任单位", "units/index.html"}, siteWide: true}
 )
 
 // Builder makes the views of a catalog's site and hands each page to a
