@@ -19,6 +19,9 @@ import (
 type Page struct {
 	Site  *views.SiteInfo
 	Title string
+	// FullTitle is the title of the document: the page's, then the
+	// site's when they differ.
+	FullTitle string
 	// Heading is the page's own name, for the breadcrumb: the title
 	// without the notice it belongs to.
 	Heading string
@@ -57,11 +60,18 @@ func rootOf(p string) string {
 	return strings.Repeat("../", depth)
 }
 
+func fullTitle(title string, site *views.SiteInfo) string {
+	if title == site.Title {
+		return title
+	}
+	return title + " · " + site.Title
+}
+
 // page queues a page; the pages are rendered together, on every core.
 func (r *renderer) page(v views.Page) error {
 	tmpl, p := v.Template, v.Path
 	heading, _, _ := strings.Cut(v.Title, " · ")
-	pg := &Page{Site: r.views.Site(), Title: v.Title, Heading: heading, Path: p, Root: rootOf(p), Nav: v.Nav, Crumbs: v.Crumbs, Data: v.Data, Class: strings.TrimSuffix(tmpl, ".html")}
+	pg := &Page{Site: r.views.Site(), Title: v.Title, FullTitle: fullTitle(v.Title, r.views.Site()), Heading: heading, Path: p, Root: rootOf(p), Nav: v.Nav, Crumbs: v.Crumbs, Data: v.Data, Class: strings.TrimSuffix(tmpl, ".html")}
 	key, kept, err := r.keyed(p, tmpl, pg)
 	if err != nil || kept {
 		return err
