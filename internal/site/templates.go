@@ -250,8 +250,10 @@ func (t *templates) block(name string, part Part) (template.HTML, error) {
 }
 
 func isSiteWide(view any) bool {
-	switch view.(type) {
-	case views.SiteWide, Frame:
+	switch v := view.(type) {
+	case views.SiteWide:
+		return v.SiteWide()
+	case Frame:
 		return true
 	}
 	return false
