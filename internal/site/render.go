@@ -27,9 +27,9 @@ type Page struct {
 	Heading string
 	Path    string // output path, relative to public/
 	Root    string // relative path from the page to the site root: "", "../" …
-	Nav     string // active navigation entry
 	Crumbs  *views.Trail
 	Class   string // class of <body>
+	Frame   Frame  // what the page's header shows (and its navigation entry)
 	Data    any
 	// set is the template set the page is executed from.
 	set *template.Template
@@ -41,9 +41,6 @@ type Frame struct {
 	Site *views.SiteInfo
 	Nav  string
 }
-
-// Frame returns what the page's header shows.
-func (p *Page) Frame() Frame { return Frame{p.Site, p.Nav} }
 
 // Rel turns a site-relative link into one relative to the page.
 func (p *Page) Rel(target string) string { return rel(p.Root, target) }
@@ -71,7 +68,8 @@ func fullTitle(title string, site *views.SiteInfo) string {
 func (r *renderer) page(v views.Page) error {
 	tmpl, p := v.Template, v.Path
 	heading, _, _ := strings.Cut(v.Title, " · ")
-	pg := &Page{Site: r.views.Site(), Title: v.Title, FullTitle: fullTitle(v.Title, r.views.Site()), Heading: heading, Path: p, Root: rootOf(p), Nav: v.Nav, Crumbs: v.Crumbs, Data: v.Data, Class: strings.TrimSuffix(tmpl, ".html")}
+	pg := &Page{Site: r.views.Site(), Title: v.Title, FullTitle: fullTitle(v.Title, r.views.Site()), Heading: heading, Path: p, Root: rootOf(p), Crumbs: v.Crumbs, Data: v.Data, Class: strings.TrimSuffix(tmpl, ".html"),
+		Frame: Frame{r.views.Site(), v.Nav}}
 	key, kept, err := r.keyed(p, tmpl, pg)
 	if err != nil || kept {
 		return err

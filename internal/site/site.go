@@ -188,7 +188,7 @@ func (r *renderer) assets() error {
 }
 
 func (r *renderer) notFound() error {
-	pg := &Page{Site: r.views.Site(), Title: "页面不存在", FullTitle: fullTitle("页面不存在", r.views.Site()), Path: "404.html", Root: r.opt.Base, Nav: "", Class: "notfound"}
+	pg := &Page{Site: r.views.Site(), Title: "页面不存在", FullTitle: fullTitle("页面不存在", r.views.Site()), Path: "404.html", Root: r.opt.Base, Class: "notfound", Frame: Frame{Site: r.views.Site()}}
 	b, err := r.tpl.execute("404.html", pg)
 	if err != nil {
 		return fmt.Errorf("render 404.html: %w", err)

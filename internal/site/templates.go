@@ -94,7 +94,6 @@ var funcs = template.FuncMap{
 	"part": partOf,
 }
 
-
 func loadTemplates(fsys fs.FS) (*templates, error) {
 	t := &templates{pages: map[string]*template.Template{}, own: map[*template.Template]map[string]bool{}}
 	root := template.New("base.html").Funcs(funcs).Funcs(template.FuncMap{"shared": t.shared})

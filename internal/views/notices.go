@@ -69,22 +69,22 @@ type NoticeCounts struct {
 // SectionView is a section with its items.
 type SectionView struct {
 	Label, Title, Href, Anchor string
-	Number               int
-	Text                 template.HTML
-	Items                []*ItemView
-	Tasks                []*TaskView // duties written in the section's own text
-	TaskCount, UnitCount int
+	Number                     int
+	Text                       template.HTML
+	Items                      []*ItemView
+	Tasks                      []*TaskView // duties written in the section's own text
+	TaskCount, UnitCount       int
 }
 
 // ItemView is an item with its sub-items and tasks.
 type ItemView struct {
 	Label, Title, Href, Anchor string
-	Section, Number int
-	Sep             string
-	Lead            template.HTML
-	Subitems        []SubitemView
-	Tasks           []*TaskView
-	HasHeading      bool
+	Section, Number            int
+	Sep                        string
+	Lead                       template.HTML
+	Subitems                   []SubitemView
+	Tasks                      []*TaskView
+	HasHeading                 bool
 }
 
 // SubitemView is a sub-item of an item.

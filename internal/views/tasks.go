@@ -143,12 +143,12 @@ type TaskView struct {
 	// an embedded struct by a search that costs more than the rest of
 	// showing it.)
 	ID, Title, Href, Anchor, Label string
-	Text         template.HTML
-	Excerpt      string
-	Units        *UnitList
-	UnitText     string
-	Subitem      int
-	SubitemTitle string
+	Text                           template.HTML
+	Excerpt                        string
+	Units                          *UnitList
+	UnitText                       string
+	Subitem                        int
+	SubitemTitle                   string
 	// Deadline is when the task is due, or nil.
 	Deadline *notice.Deadline
 }
@@ -165,7 +165,7 @@ func (b *Builder) taskView(n *catalog.Notice, t *notice.Task) (*TaskView, error)
 	}
 	v := &TaskView{
 		ID: t.ID, Title: t.DisplayTitle(), Href: hrefs.Task(n.Slug, t.ID), Anchor: taskAnchor(t.ID), Label: taskLabel(n.Notice, t),
-		Text:    text, Excerpt: excerpt(t.Text, 60), Units: b.unitList(t.Units), UnitText: t.UnitText,
+		Text: text, Excerpt: excerpt(t.Text, 60), Units: b.unitList(t.Units), UnitText: t.UnitText,
 		Subitem: t.Subitem, Deadline: t.Deadline,
 	}
 	if it := n.Item(t.Section, t.Item); it != nil && t.Subitem > 0 {

@@ -30,8 +30,8 @@ type UnitView struct {
 	Total, Direct, Via int
 	ByRole             []RoleCount
 	Notices            []*UnitNotice
-	Summary []UnitNoticeRow
-	Of      *NoticeLink
+	Summary            []UnitNoticeRow
+	Of                 *NoticeLink
 	// Changes is what changed for this unit in the last revision.
 	Changes []ChangesView
 }
