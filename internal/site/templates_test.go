@@ -105,6 +105,7 @@ func unshared(t *testing.T) fs.FS {
 			{`{{- shared "matrix-cells" $ .Cells -}}`, `{{- template "matrix-cells" (part $ .Cells) -}}`},
 			{`{{with .Up}}{{shared "crumbs" $ .}}{{end}}`, `{{with .Up}}{{template "crumbs" (part $ .)}}{{end}}`},
 			{`{{- shared "unit-line" $ .Task.Units -}}`, `{{- template "unit-line" (part $ .Task.Units) -}}`},
+			{`{{shared "duty-counts" $ .Counts}}`, `{{template "duty-counts" (part $ .Counts)}}`},
 			{`{{shared "crumbs" $ .Crumbs}}`, `{{template "crumbs" (part $ .Crumbs)}}`},
 			{`{{shared "task-roles" $ .Units}}`, `{{template "task-roles" (part $ .Units)}}`},
 			{`{{shared "task-units" $ .Task.Units}}`, `{{template "task-units" (part $ .Task.Units)}}`},

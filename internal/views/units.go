@@ -26,14 +26,20 @@ func (b *Builder) unitsIndex() error {
 type UnitView struct {
 	// Head is the same on every page of the unit.
 	Head *UnitHead
-	// Total, Direct, Via and ByRole count the duties the page lists.
-	Total, Direct, Via int
-	ByRole             []RoleCount
-	Notices            []*UnitNotice
-	Summary            []UnitNoticeRow
-	Of                 *NoticeLink
+	// Counts counts the duties the page lists.
+	Counts  *DutyCounts
+	Notices []*UnitNotice
+	Summary []UnitNoticeRow
+	Of      *NoticeLink
 	// Changes is what changed for this unit in the last revision.
 	Changes []ChangesView
+}
+
+// DutyCounts counts duties in all, directly, through a group, and by
+// role; one value for all the pages with the same counts (dutyCounts).
+type DutyCounts struct {
+	Total, Direct, Via int
+	ByRole             []RoleCount
 }
 
 // UnitHead is what every page of a unit says of it.
@@ -165,7 +171,13 @@ func (b *Builder) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (Unit
 		}
 	}
 	v := UnitView{Head: c.head}
-	v.Total, v.Direct, v.Via, v.ByRole = dutyCounts(ds)
+	var k DutyCounts
+	k.Total, k.Direct, k.Via, k.ByRole = dutyCounts(ds)
+	key := fmt.Sprint(k)
+	if v.Counts = b.counts[key]; v.Counts == nil {
+		v.Counts = &k
+		b.counts[key] = &k
+	}
 	return v, nil
 }
 

@@ -32,6 +32,7 @@ func (*Members) SiteWide() bool    { return true }
 func (*NoticeLink) SiteWide() bool { return true }
 func (*NoticeView) SiteWide() bool { return true }
 func (*SiteInfo) SiteWide() bool   { return true }
+func (*DutyCounts) SiteWide() bool { return true }
 func (t *Trail) SiteWide() bool    { return t.siteWide }
 
 // Options shape the views.
@@ -98,6 +99,8 @@ type Builder struct {
 	// of each notice by slug (noticeLinkOf).
 	groups map[*catalog.Unit]*Members
 	links  map[string]*NoticeLink
+	// counts holds the counts of unit pages by value (unitHead).
+	counts map[string]*DutyCounts
 	// keyer derives keys of the views, remembering those of the notice
 	// being made until Forget.
 	keyer cache.Keyer
@@ -105,7 +108,7 @@ type Builder struct {
 
 // New returns the builder of cat's views, which hands each page to page.
 func New(cat *catalog.Catalog, opt Options, page func(Page) error) *Builder {
-	b := &Builder{cat: cat, opt: opt, md: newMarkdown(), emit: page, unitLists: map[string]*UnitList{}, groups: map[*catalog.Unit]*Members{}, links: map[string]*NoticeLink{},
+	b := &Builder{cat: cat, opt: opt, md: newMarkdown(), emit: page, unitLists: map[string]*UnitList{}, groups: map[*catalog.Unit]*Members{}, links: map[string]*NoticeLink{}, counts: map[string]*DutyCounts{},
 		views: views{notices: map[string]*NoticeView{}, units: map[*catalog.Unit]*unitCtx{}}}
 	b.views.forgetNotice()
 	b.info = b.siteInfo()
