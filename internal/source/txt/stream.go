@@ -64,7 +64,7 @@ func (r *reader) streamStart(i int) bool {
 		return false
 	}
 	cells := r.streamCells(i + n)
-	if len(cells) < 2*n {
+	if len(cells) < n+2 {
 		return false
 	}
 	rows, _ := streamRows(cells, n)

@@ -338,11 +338,16 @@ func isSpanning(norm string) bool {
 // columnRe names the columns of a responsibility table.
 var columnRe = regexp.MustCompile(`序号|编号|任务|内容|事项|举措|措施|单位|部门|时限|时间|节点|领导|范围|备注|目标|分工|进度|责任|项目|分值|指标|类别|名称|牵头|配合`)
 
-// isColumnName reports a short line that reads as a column header.
+// captionRe ends the caption of a table or of a plan (重点任务清单,
+// 城市更新重点任务分工), which may stand right above the header.
+var captionRe = regexp.MustCompile(`(?:清单|分工|分解|方案|表|计划|要点|安排|通知|意见)$`)
+
+// isColumnName reports a short line that reads as a column header, not
+// as a caption (a name of four characters such as 责任分工 is a column's).
 func isColumnName(norm string) bool {
 	t := textnorm.Compact(norm)
 	n := utf8.RuneCountInString(t)
-	return n >= 2 && n <= 10 && !strings.ContainsAny(t, "：。，；、") && columnRe.MatchString(t)
+	return n >= 2 && n <= 10 && !strings.ContainsAny(t, "：。，；、") && columnRe.MatchString(t) && (n <= 4 || !captionRe.MatchString(t))
 }
 
 // run returns the lines of the blank-separated run that starts at i.
