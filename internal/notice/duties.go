@@ -91,7 +91,7 @@ func (p *parser) scanDuties(l line) []duty {
 			break
 		}
 		if depth == 0 {
-			if c, ok := dutyBrackets[r]; ok {
+			if c := closingBracket(r); c != 0 {
 				open, openSize, closeWith, depth = i, utf8.RuneLen(r), c, 1
 			}
 			continue
@@ -99,7 +99,7 @@ func (p *parser) scanDuties(l line) []duty {
 		switch {
 		case r == closeWith:
 			depth--
-		case dutyBrackets[r] == closeWith:
+		case closingBracket(r) == closeWith:
 			depth++ // the same bracket nested
 		}
 		if depth > 0 {
@@ -133,10 +133,22 @@ func (p *parser) scanDuties(l line) []duty {
 	return out
 }
 
-// dutyBrackets are the brackets a duty is written in, with their closing
-// ones: （X负责）, and where the duty itself holds round brackets or the
+// closingBracket returns the bracket that closes one a duty may be
+// written in, or 0: （X负责）, and where the duty itself holds round brackets or the
 // notice prefers them, 〔责任单位：…市（州）…〕, [牵头单位：X], 【牵头单位：X】.
-var dutyBrackets = map[rune]rune{'（': '）', '〔': '〕', '[': ']', '【': '】'}
+func closingBracket(open rune) rune {
+	switch open {
+	case '（':
+		return '）'
+	case '〔':
+		return '〕'
+	case '[':
+		return ']'
+	case '【':
+		return '】'
+	}
+	return 0
+}
 
 // fieldsOnly tells a text of fields (完成时限：…, 牵头负责领导：…) from one
 // whose labels name units too (责任单位：…).

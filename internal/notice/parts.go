@@ -130,6 +130,9 @@ func (p *parser) newPart(st *restState, lines []line, i int) {
 // of them no lead-in to a list (…如下：), and the 1. 2. after it state the
 // duties.
 func (p *parser) planAfterCover(b *bodyReader, lines []line, i int) bool {
+	if !b.itemsAtTop || b.item == nil || len(b.item.subs) > 0 {
+		return false
+	}
 	h, ok := headingOf(lines[i].trim(), b.decimal)
 	if !ok || h.num != 1 || !b.itemsAtTop || b.item == nil || len(b.item.subs) > 0 || b.item.label == "" {
 		return false

@@ -222,6 +222,9 @@ func IsUnitList(s string) bool {
 
 // unitList returns the names of a text that only lists units.
 func unitList(s string) ([]string, bool) {
+	if len(s) > 400 || strings.ContainsAny(s, "。；：") {
+		return nil, false // most lines of a notice: sentences
+	}
 	norm := strings.TrimSpace(textnorm.Name(s))
 	if norm == "" || utf8.RuneCountInString(norm) > 120 || unitLineBadRe.MatchString(norm) {
 		return nil, false

@@ -68,6 +68,9 @@ func init() {
 func expandShared(list []Assignment) []Assignment {
 	for i := 1; i < len(list); i++ {
 		prev, cur := list[i-1].Name, list[i].Name
+		if len(cur) > 8*3 || !strings.HasPrefix(prev, "各") {
+			continue // what a 各 is given to is a short word
+		}
 		switch {
 		case bareLevelRe.MatchString(cur) || levelBodyRe.MatchString(cur):
 			if q := qualifierRe.FindString(prev); q != "" && isLevelName(strings.TrimPrefix(prev, q)) {
@@ -128,6 +131,9 @@ var notNameStartRe = regexp.MustCompile(`^[省市县区](?:场|域|级|属|直|�
 // A part must be a name of two characters at least that ends as the
 // names of bodies do.
 func splitGlued(name string) []string {
+	if len(name) < 5*3 || !strings.ContainsAny(name[3:], "省市县区") {
+		return []string{name}
+	}
 	runes := []rune(name)
 	if len(runes) < 5 {
 		return []string{name}

@@ -27,7 +27,7 @@ import (
 // nil.
 func spacedHeader(l line) []string {
 	t := strings.TrimSpace(l.norm)
-	if !strings.Contains(t, " ") || strings.Contains(t, "\t") {
+	if len(t) > 120 || !strings.Contains(t, " ") || strings.ContainsAny(t, "\t。，；：") {
 		return nil
 	}
 	var names []string

@@ -345,6 +345,9 @@ var captionRe = regexp.MustCompile(`(?:清单|分工|分解|方案|表|计划|�
 // isColumnName reports a short line that reads as a column header, not
 // as a caption (a name of four characters such as 责任分工 is a column's).
 func isColumnName(norm string) bool {
+	if len(norm) > 60 {
+		return false // ten characters, with some letter-spacing
+	}
 	t := textnorm.Compact(norm)
 	n := utf8.RuneCountInString(t)
 	return n >= 2 && n <= 10 && !strings.ContainsAny(t, "：。，；、") && columnRe.MatchString(t) && (n <= 4 || !captionRe.MatchString(t))
