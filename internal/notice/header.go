@@ -76,6 +76,13 @@ func (p *parser) headerLine(h *headerState, l line) {
 	if isChrome(l) {
 		return
 	}
+	if d := pageDateLine(l); d != "" {
+		// 2023-01-05 10:00 来源：区政府办公室: when the page went up.
+		if p.meta.published == "" {
+			p.meta.published = d
+		}
+		return
+	}
 	if issuer, ok := redHead(l); ok && !h.seenRecipients && len(h.titleLines) == 0 {
 		p.headerIssuer = issuer
 		return
@@ -161,6 +168,19 @@ func isRecipients(t string) bool {
 	}
 	return strings.HasPrefix(t, "各") || strings.ContainsAny(body, "，、") || isOrgLine(line{norm: body}) ||
 		(runeLen(body) <= 30 && units.Recognised(textnorm.Name(body)) && !sentenceRe.MatchString(body))
+}
+
+// pageDateRe opens a line with the date (and time) a page went up.
+var pageDateRe = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)`)
+
+// pageDateLine returns the date of a line a page opens with its date:
+// 2023-01-05 10:00 区人民政府办公室.
+func pageDateLine(l line) string {
+	t := strings.TrimSpace(l.norm)
+	if !pageDateRe.MatchString(t) || runeLen(t) > 60 || sentenceRe.MatchString(t) {
+		return ""
+	}
+	return metaDateOf(t)
 }
 
 // bracketedDateRe is a line that is only a date in brackets.

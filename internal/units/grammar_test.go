@@ -74,6 +74,7 @@ func TestParse(t *testing.T) {
 		{"负责部门 and 适用范围", "负责部门：发展改革委、粮食和储备局，适用范围：浙江自贸试验区", "发展改革委/responsible、粮食和储备局/responsible", units.Options{}},
 		{"a leader is no unit", "牵头负责领导：金力", "", units.Options{}},
 		{"labels without their last word", "牵头：市发展改革委；配合：市财政局、市统计局", "市发展改革委/lead、市财政局/cooperate、市统计局/cooperate", units.Options{}},
+		{"bracketed labels one after a name", "【牵头单位】区发改局【配合单位】区财政局、区统计局", "区发改局/lead、区财政局/cooperate、区统计局/cooperate", units.Options{}},
 		{"主办 and 协办 alone", "主办：市商务局；协办：市财政局", "市商务局/lead、市财政局/cooperate", units.Options{}},
 		{"主要责任单位 and 协办单位", "主要责任单位：市教育局；协办单位：市财政局", "市教育局/responsible、市财政局/cooperate", units.Options{}},
 		// ---- valid: rules in every wording ----

@@ -45,7 +45,8 @@ func Labels(s string) []Label {
 		if bracketed := m[2] >= 0; bracketed != (s[m[14]:m[15]] == "】") {
 			continue
 		}
-		if (m[2] < 0 && depthAt(s, m[0]) != 0) || !labelMayStart(s, m[0]) {
+		// 【配合单位】 sets itself apart, after a name too (【牵头单位】X【配合单位】Y).
+		if m[2] < 0 && (depthAt(s, m[0]) != 0 || !labelMayStart(s, m[0])) {
 			continue
 		}
 		l := Label{Start: m[0], End: m[1]}
