@@ -231,8 +231,9 @@ func (b *bodyReader) add(raw line) {
 		return
 	}
 	ps := b.current()
-	if len(*ps) > 0 || b.item != nil {
-		// Under text, a line of units alone is that text's duty.
+	if n := len(b.pt.lines); (len(*ps) > 0 || b.item != nil) && n > 1 && !strings.HasSuffix(strings.TrimSpace(b.pt.lines[n-2].norm), "：") {
+		// Under text, a line of units alone is that text's duty; under
+		// 成员单位： it is the list the colon announces.
 		l.unitLine = units.IsUnitLine(l.norm)
 	}
 	*ps = append(*ps, l)
