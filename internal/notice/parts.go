@@ -144,7 +144,7 @@ func (p *parser) planAfterCover(b *bodyReader, lines []line, i int) bool {
 	if n := len(b.item.paras); n > 0 {
 		last = b.item.paras[n-1]
 	}
-	if isHeadingLike(b.item.heading) || strings.HasSuffix(strings.TrimSpace(last.norm), "：") || p.partHasDuties(b.pt) {
+	if isHeadingLike(b.item.heading) || announcesList(last.norm) || p.partHasDuties(b.pt) {
 		return false
 	}
 	for _, l := range partLines(lines, i) {
@@ -155,6 +155,20 @@ func (p *parser) planAfterCover(b *bodyReader, lines []line, i int) bool {
 		}
 	}
 	return false
+}
+
+// announcesList reports a paragraph whose last sentence leads in to a
+// list: …如下：, 重点做好以下工作。
+func announcesList(norm string) bool {
+	t := strings.TrimSpace(norm)
+	if strings.HasSuffix(t, "：") {
+		return true
+	}
+	t = strings.TrimRight(t, "。")
+	if i := strings.LastIndexAny(t, "。；"); i >= 0 {
+		t = t[i:]
+	}
+	return strings.Contains(t, "以下") || strings.Contains(t, "如下") || strings.Contains(t, "下列")
 }
 
 // startsNumbering reports a heading numbered 1: 一、, （一）, 1.
