@@ -89,12 +89,18 @@ func expandShared(list []Assignment) []Assignment {
 
 // carryLevel gives a department named without its level the level of the
 // name before it in the same duty: 市行政审批局、住建局 and 县教育局牵头，
-// 卫健局配合 name 市住建局 and 县卫健局. A party committee's level (市委组织部)
-// is not a government's, and is not carried.
+// 卫健局配合 name 市住建局 and 县卫健局. After a party committee's body
+// (市委组织部) only a 局 takes the level.
 func carryLevel(list []Assignment) []Assignment {
 	for i := 1; i < len(list); i++ {
 		prev, cur := list[i-1].Name, list[i].Name
-		if level := levelPrefixRe.FindString(prev); level != "" && isBareDepartment(cur) && !strings.HasPrefix(prev, level+"委") {
+		level := levelPrefixRe.FindString(prev)
+		if level == "" || !isBareDepartment(cur) {
+			continue
+		}
+		// After 市委组织部 only a 局 is surely the government's: a 委 or
+		// an 办 may be the party committee's (市委编办).
+		if !strings.HasPrefix(prev, level+"委") || strings.HasSuffix(cur, "局") {
 			list[i].Name = level + cur
 		}
 	}

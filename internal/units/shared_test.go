@@ -29,6 +29,7 @@ func TestSharedParts(t *testing.T) {
 		{"no level before: as written", "立山经济开发区，各街道，税务局", "立山经济开发区/responsible、各街道/responsible、税务局/responsible"},
 		{"a vertical body is not the city's", "市发展改革委，税务局", "市发展改革委/responsible、税务局/responsible"},
 		{"a party committee's level is not a government's", "市委组织部、编办", "市委组织部/responsible、编办/responsible"},
+		{"a 局 after a party body is the government's", "区委宣传部、文旅局", "区委宣传部/responsible、区文旅局/responsible"},
 		{"a national list has no level", "发展改革委、财政部、商务部", "发展改革委/responsible、财政部/responsible、商务部/responsible"},
 		// ---- valid: names glued together ----
 		{"two departments in one cell", "区发改局区统计局", "区发改局/responsible、区统计局/responsible"},
