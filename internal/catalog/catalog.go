@@ -77,6 +77,7 @@ type Catalog struct {
 	byWritten map[string]*Unit                   // a name as some task writes it
 	tasks     map[string]map[string]*notice.Task // notice slug → id → task
 	unitsIn   map[string][]*Unit                 // notice slug → units with duties in it
+	concerned map[string][]*Unit                 // notice slug → units with duties or possible duties in it
 }
 
 var nationalRe = regexp.MustCompile(`^(国务院|中共中央|全国|国家)|部$|部办公厅$`)
@@ -184,13 +185,19 @@ func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
 	// The duties of a unit in one notice are a run of its list, since
 	// notices were taken one after the other: index the runs, so a page
 	// of a notice does not go through every duty of the site.
-	c.unitsIn = map[string][]*Unit{}
+	c.unitsIn, c.concerned = map[string][]*Unit{}, map[string][]*Unit{}
 	for _, u := range c.Units {
 		u.in = runs(u.Duties)
 		for slug := range u.in {
 			c.unitsIn[slug] = append(c.unitsIn[slug], u)
+			c.concerned[slug] = append(c.concerned[slug], u)
 		}
 		u.possibleIn = runs(u.Possible)
+		for slug := range u.possibleIn {
+			if _, own := u.in[slug]; !own {
+				c.concerned[slug] = append(c.concerned[slug], u)
+			}
+		}
 	}
 	return c, nil
 }
@@ -277,6 +284,10 @@ func (c *Catalog) addPossible() {
 
 // UnitsIn returns the units with duties in a notice, in the order of Units.
 func (c *Catalog) UnitsIn(noticeSlug string) []*Unit { return c.unitsIn[noticeSlug] }
+
+// UnitsConcerned returns the units with duties or possible duties in a
+// notice, in the order of Units.
+func (c *Catalog) UnitsConcerned(noticeSlug string) []*Unit { return c.concerned[noticeSlug] }
 
 // PossibleIn returns the unit's possible duties in one notice.
 func (u *Unit) PossibleIn(noticeSlug string) []Duty {

@@ -11,6 +11,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -305,9 +306,9 @@ func (r *maker) unitParts(u *catalog.Unit, all []catalog.Duty, kind string) []xl
 			continue
 		}
 		n := r.cat.Notice(d.Notice)
-		ds := u.DutiesIn(d.Notice)
+		ds := r.pageOrder(n, u.DutiesIn(d.Notice), false)
 		if kind == "possible" {
-			ds = u.PossibleIn(d.Notice)
+			ds = r.pageOrder(n, u.PossibleIn(d.Notice), true)
 		}
 		name.Reset()
 		name.WriteString(n.Slug + " " + kind)
@@ -317,6 +318,32 @@ func (r *maker) unitParts(u *catalog.Unit, all []catalog.Duty, kind string) []xl
 		parts = append(parts, xlsx.Part{Key: name.String(), Rows: r.unitRows(n, ds, kind == "possible")})
 	}
 	return parts
+}
+
+// pageOrder orders a unit's duties in a notice as its page lists them,
+// so that the table's 序号 are the page's: by section and role, or, for
+// possible duties, by collective and role; else in task order.
+func (r *maker) pageOrder(n *catalog.Notice, ds []catalog.Duty, possible bool) []catalog.Duty {
+	out := append([]catalog.Duty(nil), ds...)
+	group := map[string]int{}
+	for _, d := range out {
+		if _, ok := group[d.Via]; !ok {
+			group[d.Via] = len(group)
+		}
+	}
+	rank := func(d catalog.Duty) int {
+		if possible {
+			return group[d.Via]
+		}
+		return r.cat.Task(n.Slug, d.Task).Section
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if a, b := rank(out[i]), rank(out[j]); a != b {
+			return a < b
+		}
+		return out[i].Role.Rank() < out[j].Role.Rank()
+	})
+	return out
 }
 
 // unitRows are the rows of a unit's table for its duties in one notice;

@@ -90,6 +90,21 @@ func TestUnitWorkbook(t *testing.T) {
 			}
 		}
 	}
+	// Rows come as the page lists the duties: by section, then role.
+	rank := map[string]int{}
+	for i, r := range units.Roles {
+		rank[r.Label()] = i
+	}
+	prev := [2]int{}
+	for _, row := range own[1:] {
+		var sec int
+		fmt.Sscanf(row[2], "%d-", &sec)
+		cur := [2]int{sec, rank[row[7]]}
+		if cur[0] < prev[0] || cur[0] == prev[0] && cur[1] < prev[1] {
+			t.Errorf("row %s (%s, %s) out of the page's order", row[0], row[2], row[7])
+		}
+		prev = cur
+	}
 	if !strings.HasSuffix(maybe[1][8], "（可能涉及）") {
 		t.Errorf("a possible duty does not say so: %q", maybe[1][8])
 	}

@@ -20,6 +20,10 @@ func Matrix(slug string) string { return path.Join("notices", slug, "matrix.html
 // Changes is what changed in a notice since its previous version.
 func Changes(slug string) string { return path.Join("notices", slug, "changes.html") }
 
+// Check is the notice's 校对 page: what the parser asks its editors to
+// check. No public page links to it.
+func Check(slug string) string { return path.Join("notices", slug, "check.html") }
+
 // Section is a section's page.
 func Section(slug string, n int) string {
 	return path.Join("notices", slug, "sections", strconv.Itoa(n)+".html")

@@ -187,7 +187,7 @@ func (r *Report) Summary() string {
 		fmt.Fprintf(&b, "%s: since the previous version %d task(s) added, %d removed, %d reworded, %d unit change(s) (notices/%s/changes.html)\n",
 			c.New.DocNumber, len(c.Added), len(c.Removed), len(c.Reworded), len(c.Units), slug)
 	}
-	fmt.Fprintf(&b, "%d warning(s) (run `go run . check` to read them); %s\n", len(r.Warnings), r.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(&b, "%d warning(s) (run `go run . check` to read them, or open the notice's check.html, its 校对 page); %s\n", len(r.Warnings), r.Elapsed.Round(time.Millisecond))
 	return b.String()
 }
 

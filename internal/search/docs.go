@@ -1,11 +1,13 @@
 package search
 
 import (
+	"slices"
 	"strings"
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/hrefs"
 	"qingdan/internal/notice"
+	"qingdan/internal/textnorm"
 	"qingdan/internal/units"
 )
 
@@ -29,7 +31,9 @@ func Build(cat *catalog.Catalog) *Index {
 		roleBit[r] = 1 << i
 	}
 
+	unitDoc := map[*catalog.Unit]int{}
 	for _, u := range cat.Units {
+		unitDoc[u] = len(docs)
 		names := append([]string{u.Name}, u.Aliases...)
 		d := Doc{
 			Kind: KindUnit, Title: u.Name, Crumb: u.Kind.Label(), Href: hrefs.Unit(u.Slug),
@@ -42,8 +46,17 @@ func Build(cat *catalog.Catalog) *Index {
 		docs = append(docs, d)
 	}
 
+	taskDoc := map[[2]string]int{} // notice slug, task id → its document
 	for _, n := range cat.Notices {
 		short := shortName(n)
+		// An item with one task is one result: the task, which names its
+		// units, found by the item's title and text too.
+		tasksOf := map[[2]int][]*notice.Task{}
+		for i := range n.Tasks {
+			t := &n.Tasks[i]
+			tasksOf[[2]int{t.Section, t.Item}] = append(tasksOf[[2]int{t.Section, t.Item}], t)
+		}
+		mergedItem := map[string]*notice.Item{} // task id → the item it stands for
 		secIndex := map[int]int{}
 		for _, s := range n.Sections {
 			secIndex[s.Number] = len(sections)
@@ -57,6 +70,10 @@ func Build(cat *catalog.Catalog) *Index {
 				Text: title + "\n" + s.Text, TitleLen: runeCount(title), Section: secIndex[s.Number],
 			})
 			for _, it := range s.Items {
+				if ts := tasksOf[[2]int{s.Number, it.Number}]; len(ts) == 1 {
+					mergedItem[ts[0].ID] = &it
+					continue
+				}
 				title := it.Label + it.DisplayTitle()
 				tl := runeCount(title)
 				if it.Title == "" {
@@ -95,6 +112,26 @@ func Build(cat *catalog.Catalog) *Index {
 			default:
 				d.Text = t.Text
 			}
+			if it := mergedItem[t.ID]; it != nil {
+				// The item's title leads, as a title; its text follows
+				// where it is not the task's own.
+				title := it.Label + it.DisplayTitle()
+				if it.Title == "" {
+					title = it.Label
+				}
+				d.Title = title
+				if it.Title != "" && t.Title != "" && t.Title != it.Title {
+					title += " " + t.Title
+				}
+				d.Text = title + "\n" + t.Text
+				d.TitleLen = runeCount(title)
+				if it.Title == "" {
+					d.TitleLen = 0
+				}
+				if strings.TrimSpace(it.Text) != "" && textnorm.Compact(it.Text) != textnorm.Compact(t.Text) {
+					d.Text += "\n" + it.Text
+				}
+			}
 			var names []string
 			for _, a := range t.Units {
 				u := cat.Unit(a.Name)
@@ -113,10 +150,39 @@ func Build(cat *catalog.Catalog) *Index {
 			if len(names) > 0 {
 				d.Text += "\n责任单位：" + strings.Join(names, "、")
 			}
+			taskDoc[[2]string{n.Slug, t.ID}] = len(docs)
 			docs = append(docs, d)
 		}
 	}
-	return New(docs, sections, kinds, roles)
+	ix := New(docs, sections, kinds, roles)
+	// Each unit's tasks, for the filter 我的单位: its own (directly or
+	// through a group) and those it may have.
+	ix.UnitTasks = make([]UnitTasks, len(cat.Units))
+	for _, u := range cat.Units {
+		ut := &ix.UnitTasks[unitDoc[u]]
+		for _, d := range u.Duties {
+			ut.Own = append(ut.Own, taskDoc[[2]string{d.Notice, d.Task}])
+		}
+		for _, d := range u.Possible {
+			ut.Possible = append(ut.Possible, taskDoc[[2]string{d.Notice, d.Task}])
+		}
+		ut.Own, ut.Possible = sortedUnique(ut.Own), sortedUnique(ut.Possible)
+	}
+	return ix
+}
+
+// UnitTasks are the documents of a unit's tasks: its own, and those it
+// may have (of collectives it may belong to), sorted.
+type UnitTasks struct {
+	Own, Possible []int
+}
+
+func sortedUnique(list []int) []int {
+	if list == nil {
+		return []int{}
+	}
+	slices.Sort(list)
+	return slices.Compact(list)
 }
 
 // SectionLabels are the labels of the section filter, as Build gives

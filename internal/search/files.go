@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -164,9 +165,82 @@ func (ix *Index) Write(emit func(path string, data []byte) error) (st Stats, err
 	if err := put(Dir+"/units.js", call("u", 0, unitsList)); err != nil {
 		return st, err
 	}
+	// A unit's tasks, loaded when the filter 我的单位 names it.
+	for i, ut := range ix.UnitTasks {
+		if err := put(fmt.Sprintf("%s/m/%d.js", Dir, i), call("m", i, map[string][]int{"own": ut.Own, "possible": ut.Possible})); err != nil {
+			return st, err
+		}
+	}
+	// The words around each character, for suggestions when a query
+	// finds nothing.
+	near := ix.Neighbours(neighbourCount)
+	nShards := 1
+	for nShards < maxShards && len(near)*neighbourCount*12/nShards > targetShard {
+		nShards *= 2
+	}
+	byChar := make([]map[string][]any, nShards)
+	for c, words := range near {
+		i := int(hash(c) % uint32(nShards))
+		if byChar[i] == nil {
+			byChar[i] = map[string][]any{}
+		}
+		var flat []any
+		for _, w := range words {
+			flat = append(flat, w.Text, w.Docs)
+		}
+		byChar[i][c] = flat
+	}
+	for i, m := range byChar {
+		if m == nil {
+			m = map[string][]any{}
+		}
+		if err := put(fmt.Sprintf("%s/n/%d.js", Dir, i), call("n", i, m)); err != nil {
+			return st, err
+		}
+	}
 	return st, put(Dir+"/meta.js", call("meta", 0, map[string]int{
 		"docs": len(ix.Docs), "shards": shards, "docShard": DocShard, "attrShard": AttrShard, "units": ix.units(),
+		"nearShards": nShards,
 	}))
+}
+
+// neighbourCount is how many words a character's suggestions hold.
+const neighbourCount = 8
+
+// Word is a pair of characters the index holds, with the number of
+// documents it is in.
+type Word struct {
+	Text string
+	Docs int
+}
+
+// Neighbours returns, for each Han character of the index, the pairs of
+// characters that hold it, most documents first (then in text order), at
+// most n: a query that finds nothing (汛期) is offered the words around
+// its characters (防汛).
+func (ix *Index) Neighbours(n int) map[string][]Word {
+	out := map[string][]Word{}
+	for tok, l := range ix.post {
+		r := []rune(tok)
+		if len(r) != 2 || !isHan(r[0]) || !isHan(r[1]) {
+			continue
+		}
+		w := Word{tok, int(l.docs)}
+		out[string(r[0])] = append(out[string(r[0])], w)
+		if r[1] != r[0] {
+			out[string(r[1])] = append(out[string(r[1])], w)
+		}
+	}
+	for c, ws := range out {
+		sort.Slice(ws, func(i, j int) bool {
+			if ws[i].Docs != ws[j].Docs {
+				return ws[i].Docs > ws[j].Docs
+			}
+			return ws[i].Text < ws[j].Text
+		})
+		out[c] = ws[:min(len(ws), n)]
+	}
+	return out
 }
 
 // encode writes the postings of a token as numbers separated by commas:

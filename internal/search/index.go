@@ -69,6 +69,9 @@ type Index struct {
 	Sections  []string // labels of the section filter
 	UnitKinds []string // codes of the unit kind filter
 	Roles     []string // codes of the role filter
+	// UnitTasks are, for each unit (by document; units come first), the
+	// documents of its tasks.
+	UnitTasks []UnitTasks
 	post      map[string]*plist
 }
 

@@ -22,6 +22,9 @@ type Page struct {
 	// FullTitle is the title of the document: the page's, then the
 	// site's when they differ.
 	FullTitle string
+	// PrintHead heads each printed page: what the view says for a unit's
+	// page (the unit and the notice), else the full title.
+	PrintHead string
 	// Heading is the page's own name, for the breadcrumb: the title
 	// without the notice it belongs to.
 	Heading string
@@ -57,6 +60,13 @@ func rootOf(p string) string {
 	return strings.Repeat("../", depth)
 }
 
+func printHead(v views.Page, site *views.SiteInfo) string {
+	if u, ok := v.Data.(views.UnitView); ok && u.PrintHead != "" {
+		return u.PrintHead
+	}
+	return fullTitle(v.Title, site)
+}
+
 func fullTitle(title string, site *views.SiteInfo) string {
 	if title == site.Title {
 		return title
@@ -68,7 +78,7 @@ func fullTitle(title string, site *views.SiteInfo) string {
 func (r *renderer) page(v views.Page) error {
 	tmpl, p := v.Template, v.Path
 	heading, _, _ := strings.Cut(v.Title, " · ")
-	pg := &Page{Site: r.views.Site(), Title: v.Title, FullTitle: fullTitle(v.Title, r.views.Site()), Heading: heading, Path: p, Root: rootOf(p), Crumbs: v.Crumbs, Data: v.Data, Class: strings.TrimSuffix(tmpl, ".html"),
+	pg := &Page{Site: r.views.Site(), Title: v.Title, FullTitle: fullTitle(v.Title, r.views.Site()), PrintHead: printHead(v, r.views.Site()), Heading: heading, Path: p, Root: rootOf(p), Crumbs: v.Crumbs, Data: v.Data, Class: strings.TrimSuffix(tmpl, ".html"),
 		Frame: Frame{r.views.Site(), v.Nav}}
 	key, kept, err := r.keyed(p, tmpl, pg)
 	if err != nil || kept {

@@ -131,7 +131,15 @@ func TestCrossLinks(t *testing.T) {
 		}
 	}
 	for _, u := range cat.Units {
-		page := string(pages["units/"+u.Slug+".html"])
+		page, possible, _ := strings.Cut(string(pages["units/"+u.Slug+".html"]), `<section class="unit-possible"`)
+		// The duties it may have are listed apart, after its own.
+		maybe := map[string]bool{}
+		for _, m := range dutyRe.FindAllStringSubmatch(possible, -1) {
+			maybe[m[3]] = true
+		}
+		if len(maybe) != u.PossibleTasks() {
+			t.Errorf("unit %s lists %d possible tasks, want %d", u.Name, len(maybe), u.PossibleTasks())
+		}
 		got := map[string]string{}
 		for _, m := range dutyRe.FindAllStringSubmatch(page, -1) {
 			v := ""
@@ -285,7 +293,8 @@ func TestDeadlineShown(t *testing.T) {
 }
 
 // A notice saved from a portal shows its 索引号 and 主题分类, escaped as
-// all its text; its warnings name their place in the page.
+// all its text, in the metadata table; its warnings name their place in
+// the page, on the 校对 page only.
 func TestPortalMetadataShown(t *testing.T) {
 	page, err := os.ReadFile("../../testdata/html/03_guoban-chuangxin-jucuo-tuiguang-qingdan.html")
 	if err != nil {
@@ -297,15 +306,24 @@ func TestPortalMetadataShown(t *testing.T) {
 <p>一、压实责任</p><p>（一）落实属地责任。各县要落实防汛责任，确保安全度汛。（市水利局负责）</p><p>忻州市人民政府办公室</p><p>2024年6月1日</p></div></body></html>`
 	pages, cat := build(t, "", map[string]string{"seeds/03.html": string(page), "seeds/x.html": hostile})
 	got := string(pages["notices/"+cat.Notices[0].Slug+"/index.html"])
-	for _, want := range []string{
-		`<p class="doc-index">索引号 000014349/2018-00228 · 主题分类 科技、教育\科技</p>`,
-		`<li>table 1 row 19：table section 军民深度融合方面（共6项） announces 6 tasks but lists 0</li>`,
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("the notice page lacks %s", want)
+	want := `<tr><th scope="row">索引号</th><td>000014349/2018-00228</td><th scope="row">主题分类</th><td>科技、教育\科技</td></tr>`
+	if !strings.Contains(got, want) {
+		t.Errorf("the notice page lacks %s", want)
+	}
+	warning := `table section 军民深度融合方面（共6项） announces 6 tasks but lists 0`
+	if strings.Contains(got, warning) {
+		t.Error("a warning for editors is on the public notice page")
+	}
+	check := string(pages["notices/"+cat.Notices[0].Slug+"/check.html"])
+	if !strings.Contains(check, `<tr><td>table 1 row 19</td><td>`+warning+`</td></tr>`) || !strings.Contains(check, `name="robots" content="noindex"`) {
+		t.Errorf("the 校对 page lacks the warning with its place")
+	}
+	for p, b := range pages {
+		if strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "check.html") && strings.Contains(string(b), "check.html") {
+			t.Errorf("%s links the 校对 page", p)
 		}
 	}
-	if got := string(pages["notices/"+cat.Notices[1].Slug+"/index.html"]); !strings.Contains(got, `<p class="doc-index">索引号 &lt;script&gt;x&lt;/script&gt;</p>`) {
+	if got := string(pages["notices/"+cat.Notices[1].Slug+"/index.html"]); !strings.Contains(got, `<th scope="row">索引号</th><td>&lt;script&gt;x&lt;/script&gt;</td>`) {
 		t.Errorf("the index number is not shown escaped")
 	}
 }

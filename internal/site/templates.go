@@ -28,7 +28,7 @@ var sharedTemplates = []string{"base.html", "blocks.html"}
 
 // The page templates.
 var pageTemplates = []string{
-	"home.html", "notice.html", "full.html", "section.html", "item.html",
+	"home.html", "notice.html", "full.html", "check.html", "section.html", "item.html",
 	"task.html", "units.html", "unit.html", "matrix.html", "404.html", "search.html",
 	"changes.html",
 }

@@ -90,6 +90,7 @@ func unshared(t *testing.T) fs.FS {
 			{`{{shared "site-links" $ .Site}}`, `{{template "site-links" (part $ .Site)}}`},
 			{`{{shared "site-header" $ .Frame}}`, `{{template "site-header" (part $ .Frame)}}`},
 			{`{{shared "site-footer" $ .Site}}`, `{{template "site-footer" (part $ .Site)}}`},
+			{`{{shared "page-tools" $ .Site}}`, `{{template "page-tools" (part $ .Site)}}`},
 			{`{{with .Item.Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Item.Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
 			{`{{shared "task-card" $ .Section.Tasks}}`, `{{range .Section.Tasks}}{{template "task-card" (part $ .)}}{{end}}`},
 			{`{{with .Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
@@ -109,7 +110,7 @@ func unshared(t *testing.T) fs.FS {
 			{`{{shared "crumbs" $ .Crumbs}}`, `{{template "crumbs" (part $ .Crumbs)}}`},
 			{`{{shared "task-roles" $ .Units}}`, `{{template "task-roles" (part $ .Units)}}`},
 			{`{{shared "task-units" $ .Task.Units}}`, `{{template "task-units" (part $ .Task.Units)}}`},
-			{`{{with .Notices}}{{shared "unit-notice" $ .}}{{else}}`, `{{range .Notices}}{{template "unit-notice" (part $ .)}}{{else}}`},
+			{`{{with .Notices}}{{shared "unit-notice" $ .}}{{shared "unit-possible" $ .}}{{else}}`, `{{range .Notices}}{{template "unit-notice" (part $ .)}}{{end}}{{range .Notices}}{{template "unit-possible" (part $ .)}}{{else}}`},
 		} {
 			src = strings.ReplaceAll(src, r.from, r.to)
 		}

@@ -17,6 +17,36 @@ type MatrixView struct {
 	Rows   []MatrixRow
 	Legend []RoleGroup
 	Via    bool
+	// Parts split the columns for print: each part is a page wide, its
+	// rows named again.
+	Parts []MatrixPart
+}
+
+// MatrixPart is a run of columns, Items[From:To].
+type MatrixPart struct {
+	From, To int
+	Items    []MatrixItem
+}
+
+// matrixPrintColumns is the most columns of items a landscape A4 page
+// holds at a readable size.
+const matrixPrintColumns = 30
+
+// matrixParts splits n columns into as few parts as fit a page, of sizes
+// as even as can be.
+func matrixParts(items []MatrixItem) []MatrixPart {
+	n := len(items)
+	parts := (n + matrixPrintColumns - 1) / matrixPrintColumns
+	var out []MatrixPart
+	for i, from := 0, 0; i < parts; i++ {
+		to := from + (n-from)/(parts-i)
+		if (n-from)%(parts-i) != 0 {
+			to++
+		}
+		out = append(out, MatrixPart{From: from, To: to, Items: items[from:to]})
+		from = to
+	}
+	return out
 }
 
 // MatrixItem is a column.
@@ -95,6 +125,7 @@ func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error 
 			v.Items = append(v.Items, MatrixItem{Label: strings.Trim(label, "（）()、."), Title: it.DisplayTitle(), Href: hrefs.Item(n.Slug, s.Number, it.Number)})
 		}
 	}
+	v.Parts = matrixParts(v.Items)
 	for _, role := range units.Roles {
 		v.Legend = append(v.Legend, RoleGroup{Role: role, Label: role.Label()})
 	}

@@ -357,6 +357,9 @@ func (b *Builder) notice(n *catalog.Notice) error {
 	if err := b.page("full.html", hrefs.Full(n.Slug), "全文 · "+noticeShort(n), "notice", trail, full); err != nil {
 		return err
 	}
+	if err := b.page("check.html", hrefs.Check(n.Slug), "校对 · "+noticeShort(n), "notice", trail, nv); err != nil {
+		return err
+	}
 	if err := b.tasks(n, nv, full, trail); err != nil {
 		return err
 	}

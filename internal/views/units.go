@@ -27,10 +27,16 @@ type UnitView struct {
 	// Head is the same on every page of the unit.
 	Head *UnitHead
 	// Counts counts the duties the page lists.
-	Counts  *DutyCounts
-	Notices []*UnitNotice
-	Summary []UnitNoticeRow
-	Of      *NoticeLink
+	Counts *DutyCounts
+	// PossibleTotal counts the tasks of collectives the unit may belong
+	// to (shown by notice in Notices), apart from its own.
+	PossibleTotal int
+	// PrintHead heads each printed page: the unit, and the notice of a
+	// page of one notice's duties.
+	PrintHead string
+	Notices   []*UnitNotice
+	Summary   []UnitNoticeRow
+	Of        *NoticeLink
 	// Changes is what changed for this unit in the last revision.
 	Changes []ChangesView
 }
@@ -44,20 +50,23 @@ type DutyCounts struct {
 
 // UnitHead is what every page of a unit says of it.
 type UnitHead struct {
-	Name, Kind, Href  string
-	Aliases           []string
-	Groups, Members   []UnitRef
+	Name, Kind, Href string
+	Aliases          []string
+	Groups, Members  []UnitRef
+	// MayInclude are, for a collective the registry does not resolve,
+	// the units it may include.
+	MayInclude        []UnitRef
 	Notes             template.HTML
 	CSVHref, XLSXHref string
 }
 
 // UnitNoticeRow sums up a unit's duties in one notice.
 type UnitNoticeRow struct {
-	Notice     NoticeLink
-	Issuer     string
-	Href       string
-	Total, Via int
-	ByRole     []RoleCount
+	Notice               NoticeLink
+	Issuer               string
+	Href                 string
+	Total, Via, Possible int
+	ByRole               []RoleCount
 }
 
 // RoleCount counts a unit's duties of one role.
@@ -67,10 +76,20 @@ type RoleCount struct {
 	Count int
 }
 
-// UnitNotice is a unit's duties in one notice.
+// UnitNotice is a unit's duties in one notice, and apart from them, by
+// collective, the duties it may have.
 type UnitNotice struct {
 	Notice   *NoticeView
 	Sections []UnitSection
+	Possible []PossibleGroup
+}
+
+// PossibleGroup lists the duties of a collective the unit may belong
+// to, by role.
+type PossibleGroup struct {
+	Collective UnitRef
+	Count      int
+	Roles      []UnitRoleDuties
 }
 
 // UnitSection is a unit's duties in one section, by role.
@@ -119,12 +138,12 @@ func dutyCounts(ds []catalog.Duty) (total, direct, via int, byRole []RoleCount) 
 
 // unitCtx is what every page of a unit shares.
 type unitCtx struct {
-	byNotice map[string][]catalog.Duty
-	in       []*catalog.Notice // the notices it has duties in
-	notes    template.HTML
-	changes  []ChangesView
-	under    *Trail // of the unit's pages of its duties in each notice
-	head     *UnitHead
+	byNotice, possibleIn map[string][]catalog.Duty
+	in                   []*catalog.Notice // the notices it has duties or possible duties in
+	notes                template.HTML
+	changes              []ChangesView
+	under                *Trail // of the unit's pages of its duties in each notice
+	head                 *UnitHead
 }
 
 // trail is the trail of the unit's pages of its duties in each notice.
@@ -139,11 +158,12 @@ func (b *Builder) unitContext(u *catalog.Unit) (*unitCtx, error) {
 	if c, ok := b.views.units[u]; ok {
 		return c, nil
 	}
-	c := &unitCtx{byNotice: map[string][]catalog.Duty{}}
-	for i, d := range u.Duties {
-		if i == 0 || d.Notice != u.Duties[i-1].Notice {
-			c.byNotice[d.Notice] = u.DutiesIn(d.Notice)
-			c.in = append(c.in, b.cat.Notice(d.Notice))
+	c := &unitCtx{byNotice: map[string][]catalog.Duty{}, possibleIn: map[string][]catalog.Duty{}}
+	for _, n := range b.cat.Notices {
+		own, maybe := u.DutiesIn(n.Slug), u.PossibleIn(n.Slug)
+		if len(own)+len(maybe) > 0 {
+			c.byNotice[n.Slug], c.possibleIn[n.Slug] = own, maybe
+			c.in = append(c.in, n)
 		}
 	}
 	if notes, ok := b.cat.Notes[u.Slug]; ok {
@@ -169,8 +189,11 @@ func (b *Builder) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (Unit
 		for _, m := range u.Members {
 			c.head.Members = append(c.head.Members, b.unitRef(m, ""))
 		}
+		for _, m := range u.MayInclude {
+			c.head.MayInclude = append(c.head.MayInclude, b.unitRef(m, ""))
+		}
 	}
-	v := UnitView{Head: c.head}
+	v := UnitView{Head: c.head, PrintHead: u.Name + " 任务清单"}
 	var k DutyCounts
 	k.Total, k.Direct, k.Via, k.ByRole = dutyCounts(ds)
 	key := fmt.Sprint(k)
@@ -181,12 +204,21 @@ func (b *Builder) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (Unit
 	return v, nil
 }
 
+// possibleTasks counts the tasks among possible duties.
+func possibleTasks(ds []catalog.Duty) int {
+	seen := map[string]bool{}
+	for _, d := range ds {
+		seen[d.Notice+" "+d.Task] = true
+	}
+	return len(seen)
+}
+
 // unitPagesOf makes the unit pages that show the duties of one notice:
 // the page of a unit with duties in this notice only, and the page of
 // each other unit's duties in it. They are made with the notice's own
 // pages, while its tasks' views are at hand.
 func (b *Builder) unitPagesOf(n *catalog.Notice) error {
-	for _, u := range b.cat.UnitsIn(n.Slug) {
+	for _, u := range b.cat.UnitsConcerned(n.Slug) {
 		c, err := b.unitContext(u)
 		if err != nil {
 			return err
@@ -203,7 +235,9 @@ func (b *Builder) unitPagesOf(n *catalog.Notice) error {
 			return err
 		}
 		v.Of = b.noticeLinkOf(n)
-		un, err := b.unitNotice(n, ds)
+		v.PrintHead = u.Name + " · " + noticeShort(n) + " 任务清单"
+		v.PossibleTotal = possibleTasks(c.possibleIn[n.Slug])
+		un, err := b.unitNotice(n, ds, c.possibleIn[n.Slug])
 		if err != nil {
 			return err
 		}
@@ -225,12 +259,14 @@ func (b *Builder) unitPage(u *catalog.Unit, c *unitCtx) error {
 		return err
 	}
 	v.Changes = c.changes
+	v.PossibleTotal = u.PossibleTasks()
 	for _, n := range c.in {
-		un, err := b.unitNotice(n, c.byNotice[n.Slug])
+		un, err := b.unitNotice(n, c.byNotice[n.Slug], c.possibleIn[n.Slug])
 		if err != nil {
 			return err
 		}
 		v.Notices = append(v.Notices, un)
+		v.PrintHead = u.Name + " · " + noticeShort(n) + " 任务清单"
 	}
 	return b.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitsTrail, v)
 }
@@ -255,12 +291,14 @@ func (b *Builder) unitPages() error {
 			for _, n := range c.in {
 				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer, Href: hrefs.UnitNotice(u.Slug, n.Slug)}
 				row.Total, _, row.Via, row.ByRole = dutyCounts(c.byNotice[n.Slug])
+				row.Possible = possibleTasks(c.possibleIn[n.Slug])
 				rows = append(rows, row)
 			}
 			v, err := b.unitHead(u, c, u.Duties)
 			if err != nil {
 				return err
 			}
+			v.PossibleTotal = u.PossibleTasks()
 			v.Changes, v.Summary = c.changes, rows
 			if err := b.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitsTrail, v); err != nil {
 				return err
@@ -273,8 +311,8 @@ func (b *Builder) unitPages() error {
 // unitNotice lists a unit's duties in one notice by section and role.
 // Units that have the same duties in a notice (the members of a group,
 // with none of their own there) share one view, and so its block.
-func (b *Builder) unitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNotice, error) {
-	un, err := b.makeUnitNotice(n, ds)
+func (b *Builder) unitNotice(n *catalog.Notice, ds, possible []catalog.Duty) (*UnitNotice, error) {
+	un, err := b.makeUnitNotice(n, ds, possible)
 	if err != nil {
 		return nil, err
 	}
@@ -286,7 +324,7 @@ func (b *Builder) unitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNotice,
 	return un, nil
 }
 
-func (b *Builder) makeUnitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNotice, error) {
+func (b *Builder) makeUnitNotice(n *catalog.Notice, ds, possible []catalog.Duty) (*UnitNotice, error) {
 	type key struct {
 		section int
 		role    units.Role
@@ -316,6 +354,34 @@ func (b *Builder) makeUnitNotice(n *catalog.Notice, ds []catalog.Duty) (*UnitNot
 		if len(us.Roles) > 0 {
 			un.Sections = append(un.Sections, us)
 		}
+	}
+	// Possible duties come by collective (as the catalog orders them),
+	// each collective's by role. Under its collective's name a duty
+	// needs no mark of where it came from: its view is a direct duty's.
+	for i := 0; i < len(possible); {
+		j := i
+		for j < len(possible) && possible[j].Via == possible[i].Via {
+			j++
+		}
+		g := PossibleGroup{Collective: b.unitRef(possible[i].Via, ""), Count: j - i}
+		for _, role := range units.Roles {
+			var list []*DutyView
+			for _, d := range possible[i:j] {
+				if d.Role != role {
+					continue
+				}
+				dv, err := b.dutyView(n, b.cat.Task(n.Slug, d.Task), catalog.Duty{Notice: d.Notice, Task: d.Task, Role: d.Role})
+				if err != nil {
+					return nil, err
+				}
+				list = append(list, dv)
+			}
+			if len(list) > 0 {
+				g.Roles = append(g.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Count: len(list), Duties: list})
+			}
+		}
+		un.Possible = append(un.Possible, g)
+		i = j
 	}
 	return un, nil
 }

@@ -162,6 +162,7 @@ func Example() {
 	// section.html notices/xin-zheng-ban-fa-2024-9/sections/1.html
 	// item.html    notices/xin-zheng-ban-fa-2024-9/items/1-1.html
 	// full.html    notices/xin-zheng-ban-fa-2024-9/full.html
+	// check.html   notices/xin-zheng-ban-fa-2024-9/check.html
 	// task.html    notices/xin-zheng-ban-fa-2024-9/tasks/1-1-0-1.html
 	// matrix.html  notices/xin-zheng-ban-fa-2024-9/matrix.html
 	// unit.html    units/shi-shui-li-ju.html

@@ -1,0 +1,1 @@
+qdSearch.m(16,{"own":[79],"possible":[]});

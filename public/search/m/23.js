@@ -1,0 +1,1 @@
+qdSearch.m(23,{"own":[67],"possible":[]});

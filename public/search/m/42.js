@@ -1,0 +1,1 @@
+qdSearch.m(42,{"own":[101],"possible":[]});

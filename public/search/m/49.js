@@ -1,0 +1,1 @@
+qdSearch.m(49,{"own":[101],"possible":[]});

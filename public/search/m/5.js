@@ -1,0 +1,1 @@
+qdSearch.m(5,{"own":[66],"possible":[]});
