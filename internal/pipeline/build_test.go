@@ -230,7 +230,8 @@ func TestSeveralNotices(t *testing.T) {
 	// its page: exactly those data/units.json gives it there.
 	var all []struct {
 		Slug   string
-		Duties []struct{ Notice, Task, Page string }
+		Duties   []struct{ Notice, Task, Page string }
+		Possible []struct{ Notice, Task, Page string }
 	}
 	if err := json.Unmarshal([]byte(get(t, fsys, "public/data/units.json")), &all); err != nil {
 		t.Fatal(err)
@@ -251,9 +252,19 @@ func TestSeveralNotices(t *testing.T) {
 			if !strings.Contains(unit, `href="../units/`+href+`"`) {
 				t.Errorf("units/shi-ying-ji-ju.html does not link to %s", href)
 			}
-			page := get(t, fsys, "public/units/"+href)
+			// Its own duties, and after them, apart, those it may have.
+			page, possible, _ := strings.Cut(get(t, fsys, "public/units/"+href), `<section class="unit-possible"`)
 			if c := strings.Count(page, `<li class="duty`); c != len(pages) {
 				t.Errorf("%s lists %d duties, want %d", href, c, len(pages))
+			}
+			maybe := 0
+			for _, d := range u.Possible {
+				if d.Notice == slug {
+					maybe++
+				}
+			}
+			if c := strings.Count(possible, `<li class="duty`); c != maybe {
+				t.Errorf("%s lists %d possible duties, want %d", href, c, maybe)
 			}
 			for _, p := range pages {
 				if !strings.Contains(page, `href="../../`+p+`"`) {
