@@ -229,7 +229,7 @@ func TestSeveralNotices(t *testing.T) {
 	// Its duties in each notice are on a page of their own, linked from
 	// its page: exactly those data/units.json gives it there.
 	var all []struct {
-		Slug   string
+		Slug     string
 		Duties   []struct{ Notice, Task, Page string }
 		Possible []struct{ Notice, Task, Page string }
 	}
