@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/spf13/afero"
 )
@@ -131,10 +132,12 @@ func Lock(fsys afero.Fs, name string, waiting func(holder string)) (func(), erro
 	return memLock(fsys, name, waiting), nil
 }
 
-var memLocks = struct {
-	mu    chan struct{}
-	locks map[memLockKey]chan struct{}
-}{mu: make(chan struct{}, 1), locks: map[memLockKey]chan struct{}{}}
+// memLocks are the locks of file systems without flock, by file system
+// and name: each a channel of one slot, full while held.
+var memLocks struct {
+	sync.Mutex
+	held map[memLockKey]chan struct{}
+}
 
 type memLockKey struct {
 	fsys afero.Fs
@@ -143,13 +146,16 @@ type memLockKey struct {
 
 func memLock(fsys afero.Fs, name string, waiting func(string)) func() {
 	key := memLockKey{fsys, name}
-	memLocks.mu <- struct{}{}
-	ch := memLocks.locks[key]
+	memLocks.Lock()
+	if memLocks.held == nil {
+		memLocks.held = map[memLockKey]chan struct{}{}
+	}
+	ch := memLocks.held[key]
 	if ch == nil {
 		ch = make(chan struct{}, 1)
-		memLocks.locks[key] = ch
+		memLocks.held[key] = ch
 	}
-	<-memLocks.mu
+	memLocks.Unlock()
 	select {
 	case ch <- struct{}{}:
 	default:
