@@ -223,7 +223,8 @@ func LoadSeeds(fsys afero.Fs, opt Options) ([]*notice.Notice, *units.Registry, e
 // loadSeeds parses the notices read, with a cache of parsed notices when
 // parsed is set, and the registry.
 func loadSeeds(src *sources, parsed *parseCache) ([]*notice.Notice, *units.Registry, error) {
-	// Parse on every core; keep the order of the names.
+	// Parse on every core; keep the order of the names. The bytes of a
+	// notice are let go once it is parsed (megabytes on a large site).
 	notices := make([]*notice.Notice, len(src.notices))
 	errs := make([]error, len(src.notices))
 	var g errgroup.Group
@@ -231,6 +232,7 @@ func loadSeeds(src *sources, parsed *parseCache) ([]*notice.Notice, *units.Regis
 	for i := range src.notices {
 		g.Go(func() error {
 			notices[i], errs[i] = parsed.parse(src.notices[i].data, src.notices[i].path)
+			src.notices[i].data = nil
 			return nil
 		})
 	}

@@ -102,14 +102,12 @@ type Tree struct {
 	links       map[string]string // symbolic links there → their target
 	folders     []string          // the folder and those in it
 
-	mu       sync.Mutex
-	digests  map[string]string // new version: path → digest of the file
-	manifest map[string]string // new version: path → digest for its manifest
-	newSizes map[string]int64
-	dirs     map[string]bool
-	staged   []string // files written into stage
-	st       SwapStats
-	differs  bool
+	mu      sync.Mutex
+	made    map[string]made // the new version's files
+	dirs    map[string]bool
+	staged  []string // files written into stage
+	st      SwapStats
+	differs bool
 
 	failed            error
 	deferred          []string // links put off (Config.Defer)
@@ -123,8 +121,7 @@ type Tree struct {
 // that was killed left, and checks that the folder can be written, before
 // anything else: a read-only folder is reported with nothing changed.
 func Begin(fsys afero.Fs, dir string, cfg Config) (*Tree, error) {
-	t := &Tree{fsys: fsys, cfg: cfg, dir: dir,
-		digests: map[string]string{}, manifest: map[string]string{}, newSizes: map[string]int64{}, dirs: map[string]bool{}}
+	t := &Tree{fsys: fsys, cfg: cfg, dir: dir, made: map[string]made{}, dirs: map[string]bool{}}
 	pl, err := place(fsys, dir)
 	if err != nil {
 		return nil, err
@@ -275,15 +272,10 @@ func (t *Tree) readManifests() error {
 		}
 		rehash = true
 	}
-	t.known = map[string]string{}
-	for p, sum := range t.listed {
-		if _, ok := t.files[p]; ok {
-			t.known[p] = sum
-		}
-	}
 	if !rehash {
 		return nil
 	}
+	t.known = map[string]string{}
 	paths := slices.Sorted(maps.Keys(t.listed))
 	sums := make([]string, len(paths))
 	errs := make([]error, len(paths))
@@ -307,13 +299,25 @@ func (t *Tree) readManifests() error {
 		if sums[i] != t.listed[p] && t.cfg.Rehash {
 			t.st.Repaired = append(t.st.Repaired, p)
 		}
-		if sums[i] == "" {
-			delete(t.known, p)
-		} else {
+		if sums[i] != "" {
 			t.known[p] = sums[i]
 		}
 	}
 	return nil
+}
+
+// knownDigest is the digest of the old file at p: read (Config.Rehash,
+// or after a killed in-place commit), or else as the manifest records it.
+func (t *Tree) knownDigest(p string) (string, bool) {
+	if t.known != nil {
+		d, ok := t.known[p]
+		return d, ok
+	}
+	if _, there := t.files[p]; !there {
+		return "", false
+	}
+	d, ok := t.listed[p]
+	return d, ok
 }
 
 // parseManifest reads the lines "<sha256>  <path>" of a manifest.
@@ -355,7 +359,7 @@ func (t *Tree) Put(p string, data []byte) error {
 	sum := digest(data)
 	same := false
 	if size, ok := t.files[p]; ok && size == int64(len(data)) {
-		if d, ok := t.known[p]; ok {
+		if d, ok := t.knownDigest(p); ok {
 			same = d == sum
 		} else if cur, err := afero.ReadFile(t.fsys, path.Join(t.root, p)); err == nil {
 			same = bytes.Equal(cur, data) // a file the manifest does not know
@@ -392,7 +396,7 @@ func (t *Tree) Write(p string, data []byte, manifestDigest string) error {
 // Keep takes the old version's file at p into the new one unchanged, as
 // the build made it last time (it must be in the manifest).
 func (t *Tree) Keep(p string) error {
-	sum, ok := t.known[p]
+	sum, ok := t.knownDigest(p)
 	if !ok {
 		return fmt.Errorf("publish: %s is not in the last version of %s", p, t.dir)
 	}
@@ -408,7 +412,8 @@ func (t *Tree) KeepAs(p, manifestDigest string) error {
 			return fmt.Errorf("publish: %s is not in %s", p, t.dir)
 		}
 	}
-	return t.link(p, t.known[p], manifestDigest)
+	sum, _ := t.knownDigest(p)
+	return t.link(p, sum, manifestDigest)
 }
 
 // link takes the old file at p into the new version: a hard link, a copy
@@ -505,6 +510,25 @@ func (t *Tree) Err() error {
 	return t.failed
 }
 
+// made is a file of the new version.
+type made struct {
+	sum    string // its SHA-256, or what the manifest records for it
+	size   int64
+	listed bool // in the manifest: the build's
+}
+
+// manifestBytes is the manifest of the new version.
+func (t *Tree) manifestBytes() []byte {
+	var b bytes.Buffer
+	b.WriteString(t.cfg.Header)
+	for _, p := range slices.Sorted(maps.Keys(t.made)) {
+		if e := t.made[p]; e.listed {
+			b.WriteString(e.sum + "  " + p + "\n")
+		}
+	}
+	return b.Bytes()
+}
+
 // How a file came into the new version.
 const (
 	recWritten = iota
@@ -516,14 +540,17 @@ const (
 func (t *Tree) record(p, sum, manifestDigest string, size int64, how int) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if _, dup := t.digests[p]; dup {
+	if _, dup := t.made[p]; dup {
 		return fmt.Errorf("publish: %s written twice", p)
 	}
-	t.digests[p] = sum
-	t.newSizes[p] = size
+	e := made{size: size, sum: sum}
 	if manifestDigest != "" {
-		t.manifest[p] = manifestDigest
+		// What the manifest records stands for the file: it is the
+		// file's digest but for a kept hand edit of content/, whose
+		// digest no one asks for.
+		e.sum, e.listed = manifestDigest, true
 	}
+	t.made[p] = e
 	switch how {
 	case recKept:
 	case recLinked:
@@ -542,7 +569,7 @@ func (t *Tree) record(p, sum, manifestDigest string, size int64, how int) error 
 // Old returns the digest of the old version's file at p and its size,
 // when the manifest records it (or it was read: Config.Rehash).
 func (t *Tree) Old(p string) (digest string, size int64, ok bool) {
-	d, ok := t.known[p]
+	d, ok := t.knownDigest(p)
 	return d, t.files[p], ok
 }
 
@@ -551,7 +578,8 @@ func (t *Tree) Old(p string) (digest string, size int64, ok bool) {
 func (t *Tree) New(p string) (digest string, size int64) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.digests[p], t.newSizes[p]
+	e := t.made[p]
+	return e.sum, e.size
 }
 
 func (t *Tree) mkdir(dir string) error {
@@ -605,7 +633,7 @@ func (t *Tree) Seal() error {
 		}
 	}
 	t.st.Removed = len(t.removed)
-	manifest := manifestBytes(t.manifest, t.cfg.Header)
+	manifest := t.manifestBytes()
 	t.unchanged = !t.differs && len(t.removed) == 0 && bytes.Equal(manifest, t.oldManifest)
 	if !t.unchanged {
 		if err := t.linkDeferred(); err != nil {
@@ -616,6 +644,9 @@ func (t *Tree) Seal() error {
 		}
 	}
 	t.sealed = true
+	// What is known of the old version is not needed any more (a large
+	// site's lists are tens of megabytes, held while the next stage works).
+	t.files, t.links, t.listed, t.known, t.folders = nil, nil, nil, nil, nil
 	return nil
 }
 
@@ -648,12 +679,13 @@ func (t *Tree) Commit() (SwapStats, error) {
 
 // settle decides what becomes of an old file the new version lacks.
 func (t *Tree) settle(p string) error {
-	if _, ok := t.digests[p]; ok {
+	if _, ok := t.made[p]; ok {
 		return nil
 	}
 	if _, made := t.listed[p]; t.cfg.KeepUnknown && !made {
 		t.st.Kept = append(t.st.Kept, p)
-		return t.linkAs(p, t.known[p], "", recKept)
+		sum, _ := t.knownDigest(p)
+		return t.linkAs(p, sum, "", recKept)
 	}
 	t.removed = append(t.removed, p)
 	return nil

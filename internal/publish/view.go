@@ -21,8 +21,8 @@ func (t *Tree) View() (afero.Fs, error) {
 	}
 	from := path.Clean(t.dir)
 	to := t.Dir()
-	if to == "" {
-		to = t.root
+	if to == "" || t.unchanged {
+		to = t.root // written in place, or the same as the old version
 	}
 	return afero.NewReadOnlyFs(&aliasFs{Fs: t.fsys, from: from, to: to}), nil
 }
