@@ -104,6 +104,30 @@ func TestStageNothingBeforeCommit(t *testing.T) {
 	}
 }
 
+// A staged version the same as the old one is read from the folder
+// itself: nothing is linked into the new version for it.
+func TestStageUnchangedView(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	v1 := map[string]string{"a.md": "1", "notices/n/t.md": "t"}
+	stage(t, fsys, v1, publish.StageOptions{})
+	tree, st, err := publish.Stage(fsys, "content", bytesOf(v1), publish.StageOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Abort()
+	if st.Unchanged != 2 || st.Written != 0 {
+		t.Errorf("stats %+v", st)
+	}
+	view, err := tree.View()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, files(t, view, "content"), v1)
+	if staged := files(t, fsys, tree.Dir()); len(staged) > 0 {
+		t.Errorf("the new version, the same as the old, was linked: %v", staged)
+	}
+}
+
 func TestStageHandEdits(t *testing.T) {
 	fsys := afero.NewMemMapFs()
 	stage(t, fsys, map[string]string{"a.md": "1", "b.md": "1", "units/u.md": "u"}, publish.StageOptions{})

@@ -82,10 +82,10 @@ type StageOptions struct {
 
 // Stage prepares the new version of the generated folder dir holding
 // files (relative path → bytes) and returns it sealed and uncommitted:
-// nothing in dir changes until the Tree's Commit. A file that differs both from the
-// last generated version (recorded in the manifest) and from the new one
-// was edited by hand: Stage stops with an *EditedError, unless forced, in
-// which case the file is copied to the backup folder. A hand-edited file
+// nothing in dir changes until the Tree's Commit. A file that differs
+// both from the last generated version (recorded in the manifest) and
+// from the new one was edited by hand: Stage stops with an *EditedError,
+// unless forced, in which case the file is copied to the backup folder. A hand-edited file
 // the build would not change is kept as the person wrote it. Files not in
 // the manifest and not generated (hand-written additions, and the
 // machine's own files) are kept, but for orphans (StageOptions.Orphan).

@@ -643,6 +643,11 @@ func (t *Tree) Seal() error {
 			return fmt.Errorf("publish: %w", err)
 		}
 	}
+	if t.unchanged {
+		// The new version is the old one: a View reads the folder itself,
+		// and nothing put off is linked.
+		t.linked, t.deferred = true, nil
+	}
 	t.sealed = true
 	// What is known of the old version is not needed any more (a large
 	// site's lists are tens of megabytes, held while the next stage works).

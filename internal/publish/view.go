@@ -11,10 +11,10 @@ import (
 )
 
 // View returns a file system that reads the new version before Commit
-// (making the links Config.Defer put off) under the folder's own name, so that what is read from it (and the
-// errors that name its files) reads as the folder: content/notices/…, not
-// the folder it is built in. Other paths read through. Writing through it
-// is refused.
+// (making the links Config.Defer put off) under the folder's own name,
+// so that what is read from it (and the errors that name its files)
+// reads as the folder: content/notices/…, not the folder it is built in.
+// Other paths read through. Writing through it is refused.
 func (t *Tree) View() (afero.Fs, error) {
 	if err := t.linkDeferred(); err != nil {
 		return nil, err
