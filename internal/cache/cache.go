@@ -97,6 +97,33 @@ func (c *Cache) Put(kind, name string, data []byte) {
 	}
 }
 
+// Clean removes what a killed build left half written, in every kind:
+// the temporary files of Put. A build calls it at its start, under the
+// project's lock.
+func (c *Cache) Clean() {
+	if c == nil {
+		return
+	}
+	kinds, err := afero.ReadDir(c.fsys, c.dir)
+	if err != nil {
+		return
+	}
+	for _, k := range kinds {
+		if !k.IsDir() {
+			continue
+		}
+		entries, err := afero.ReadDir(c.fsys, path.Join(c.dir, k.Name()))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".tmp") {
+				c.fsys.Remove(c.file(k.Name(), e.Name()))
+			}
+		}
+	}
+}
+
 // Prune removes the entries of kind that keep refuses, and what a killed
 // build left half written.
 func (c *Cache) Prune(kind string, keep func(name string) bool) {

@@ -119,6 +119,24 @@ func TestEntries(t *testing.T) {
 		t.Errorf("after Prune: %v", names)
 	}
 
+	// What a killed build left half written, in any kind, goes at the
+	// next start; the entries stay.
+	afero.WriteFile(fsys, "/cache/state/inputs.77.tmp", []byte("half"), 0o644)
+	afero.WriteFile(fsys, "/cache/pages/public.77.tmp", []byte("half"), 0o644)
+	c.Put("state", "inputs", []byte("s"))
+	c.Clean()
+	for _, kind := range []string{"state", "pages", "parsed"} {
+		names, _ := afero.ReadDir(fsys, "/cache/"+kind)
+		for _, n := range names {
+			if strings.HasSuffix(n.Name(), ".tmp") {
+				t.Errorf("after Clean: %s/%s", kind, n.Name())
+			}
+		}
+	}
+	if b, ok := c.Get("state", "inputs"); !ok || string(b) != "s" {
+		t.Errorf("Clean removed an entry: %q, %v", b, ok)
+	}
+
 	off := cache.Open(fsys, "")
 	off.Put("parsed", "x", []byte("1"))
 	if _, ok := off.Get("parsed", "x"); ok {

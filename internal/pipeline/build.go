@@ -329,6 +329,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	notes := append(publish.Clean(fsys, opt.Content), publish.Clean(fsys, opt.Public)...)
 	removeOldCaches(fsys, opt)
 	kept := cache.Open(fsys, opt.Cache)
+	kept.Clean()
 	src, err := readSources(fsys, opt)
 	if err != nil {
 		return nil, err

@@ -194,7 +194,7 @@ func digestTree(t *testing.T, dir string) map[string][32]byte {
 			return err
 		}
 		st := info.Sys().(*syscall.Stat_t)
-		key := fileKey{st.Dev, st.Ino, info.Size(), info.ModTime().UnixNano()}
+		key := fileKey{st.Dev, st.Ino, info.Size(), info.ModTime().UnixNano(), st.Ctim.Nano()}
 		if sum, ok := digestCache.Load(key); ok {
 			out[rel] = sum.([32]byte)
 			return nil
@@ -214,11 +214,12 @@ func digestTree(t *testing.T, dir string) map[string][32]byte {
 }
 
 // fileKey names a file's bytes as they are: the same inode with the same
-// size and time holds the same bytes (the builds write a new file, never
-// into one), so the many files a copy links need not be read again.
+// size and times holds the same bytes (a write into it moves its change
+// time, which no tool sets back), so the many files a copy links need not
+// be read again.
 type fileKey struct {
-	dev, ino    uint64
-	size, mtime int64
+	dev, ino           uint64
+	size, mtime, ctime int64
 }
 
 var digestCache sync.Map // fileKey → [32]byte
@@ -312,11 +313,12 @@ func restore(t *testing.T, dir, saved string, link bool) {
 }
 
 // leftovers lists what builds left beside content/ and public/ or in
-// them: half-built or old versions.
+// them: half-built or old versions, and entries of the cache half
+// written.
 func leftovers(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
-	for _, pat := range []string{"*-qingdan*", "*/.qingdan-new", "*/.qingdan-manifest.pending", "*/*.tmp-qingdan"} {
+	for _, pat := range []string{"*-qingdan*", "*/.qingdan-new", "*/.qingdan-manifest.pending", "*/*.tmp-qingdan", "cache/*/*.tmp"} {
 		m, err := filepath.Glob(filepath.Join(dir, pat))
 		if err != nil {
 			t.Fatal(err)
@@ -679,5 +681,49 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 	checkPublished(t, dir)
 	if l := leftovers(t, dir); len(l) > 0 {
 		t.Errorf("left behind: %v", l)
+	}
+}
+
+// TestTwoBuildsStartedTogether starts two build processes at the same
+// moment, three times, each time on seeds revised since the last build:
+// one builds, the other waits for it in one line and then finds nothing
+// to do; neither fails, and the site is whole.
+func TestTwoBuildsStartedTogether(t *testing.T) {
+	dir := workDir(t)
+	notices := smallNotices(t, 100, 3)
+	for round := range 3 {
+		writeSeeds(t, dir, revise(notices[round:], 7+round))
+		var cmds [2]*exec.Cmd
+		var outs [2]bytes.Buffer
+		for i := range cmds {
+			cmds[i] = buildCommand(t, dir)
+			cmds[i].Stdout, cmds[i].Stderr = &outs[i], &outs[i]
+		}
+		for _, cmd := range cmds {
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		waited := 0
+		for i, cmd := range cmds {
+			if err := cmd.Wait(); err != nil {
+				t.Fatalf("round %d, build %d: %v\n%s", round, i, err, outs[i].String())
+			}
+			out := outs[i].String()
+			if !strings.HasPrefix(out, "waiting for another build of ") {
+				continue
+			}
+			waited++
+			if strings.Count(out, "waiting") != 1 || !strings.Contains(out, "nothing changed since the last build") {
+				t.Errorf("round %d: the build that waited should say so once and then find nothing to do:\n%s", round, out)
+			}
+		}
+		if waited != 1 {
+			t.Errorf("round %d: %d of the two builds waited for the other:\n%s\n---\n%s", round, waited, outs[0].String(), outs[1].String())
+		}
+		checkPublished(t, dir)
+		if l := leftovers(t, dir); len(l) > 0 {
+			t.Errorf("round %d: left behind: %v", round, l)
+		}
 	}
 }

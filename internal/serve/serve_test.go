@@ -3,10 +3,12 @@ package serve_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -206,10 +208,20 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// While another build holds the project's lock, the preview's build
-// waits, says so in one line, and runs once the lock is free.
+// While another build holds the project's lock (the kernel's flock on
+// the disk), the preview's build waits, says so in one line, and runs
+// once the lock is free.
 func TestServeWaitsForBuild(t *testing.T) {
-	fsys, opt := site(t)
+	mem, opt := site(t)
+	fsys := publish.NewOsFs()
+	dir := t.TempDir()
+	for _, p := range []string{"seeds/00.txt", "seeds/units.yaml"} {
+		b, _ := afero.ReadFile(mem, p)
+		fsys.MkdirAll(filepath.Join(dir, "seeds"), 0o755)
+		afero.WriteFile(fsys, filepath.Join(dir, p), b, 0o644)
+	}
+	opt.Seeds, opt.Content, opt.Public = filepath.Join(dir, "seeds"), filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	opt.TemplateDir, opt.Cache, opt.Registry = filepath.Join(dir, "templates"), filepath.Join(dir, "cache"), ""
 	unlock, err := publish.Lock(fsys, pipeline.LockPath(opt), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -220,7 +232,7 @@ func TestServeWaitsForBuild(t *testing.T) {
 	defer cancel()
 	go serve.Run(ctx, fsys, serve.Options{Port: freePort(t), Build: opt, Ready: ready}, out)
 	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(out.String(), "waiting for another build of content/ and public/ to finish") {
+	for !strings.Contains(out.String(), "waiting for another build of "+opt.Content+"/ and "+opt.Public+"/ to finish") {
 		if time.Now().After(deadline) {
 			t.Fatalf("no word of the wait:\n%s", out.String())
 		}
@@ -235,6 +247,10 @@ func TestServeWaitsForBuild(t *testing.T) {
 	base := <-ready
 	if code, _ := fetch(t, base); code != 200 {
 		t.Errorf("home: %d", code)
+	}
+	// The holder is named as the lock file on the disk says it.
+	if want := fmt.Sprintf("(%s: process %d, started ", pipeline.LockPath(opt), os.Getpid()); !strings.Contains(out.String(), want) {
+		t.Errorf("the waiting line does not name the holder %q:\n%s", want, out.String())
 	}
 	if strings.Count(out.String(), "waiting") != 1 {
 		t.Errorf("output:\n%s", out.String())
