@@ -440,7 +440,7 @@ func TestKillAtManyMoments(t *testing.T) {
 		at   func(started time.Time) bool
 	}
 	var moments []moment
-	for _, f := range []float64{0, 0.3, 0.6} {
+	for _, f := range []float64{0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9} {
 		moments = append(moments, moment{fmt.Sprintf("%.0f%% of a build", 100*f), func(s time.Time) bool {
 			return time.Since(s) >= time.Duration(f*float64(took))
 		}})
