@@ -172,12 +172,25 @@ func (t *templates) shared(name string, on any, view any) (template.HTML, error)
 		return "", err
 	}
 	if v := reflect.ValueOf(view); v.Kind() == reflect.Slice {
-		var b strings.Builder
-		for i := range v.Len() {
+		// Joined in one string of the right size (a list of one is
+		// its block): on a large site these lists are much of what the
+		// templates allocate.
+		parts := make([]template.HTML, v.Len())
+		size := 0
+		for i := range parts {
 			h, err := t.sharedOne(name, at, v.Index(i).Interface())
 			if err != nil {
 				return "", err
 			}
+			parts[i] = h
+			size += len(h)
+		}
+		if len(parts) == 1 {
+			return parts[0], nil
+		}
+		var b strings.Builder
+		b.Grow(size)
+		for _, h := range parts {
 			b.WriteString(string(h))
 		}
 		return template.HTML(b.String()), nil
