@@ -24,6 +24,7 @@ type NoticeMatter struct {
 	PrintDate   string           `yaml:"print_date"`
 	IndexNumber string           `yaml:"index_number,omitempty"`
 	Category    string           `yaml:"category,omitempty"`
+	PublishDate string           `yaml:"publish_date,omitempty"`
 	Source      string           `yaml:"source"`
 	Encoding    string           `yaml:"encoding"`
 	Notes       []string         `yaml:"notes,omitempty"`

@@ -154,7 +154,7 @@ func readNotice(fsys afero.Fs, root, rel string, bodies map[string]string) (*not
 		Source: nm.Source, Encoding: nm.Encoding,
 		DocNumber: nm.DocNumber, Issuer: nm.Issuer, Title: nm.Title, Recipients: nm.Recipients,
 		Date: nm.Date, CC: orEmpty(nm.CC), PrintedBy: nm.PrintedBy, PrintDate: nm.PrintDate,
-		IndexNumber: nm.IndexNumber, Category: nm.Category,
+		IndexNumber: nm.IndexNumber, Category: nm.Category, PublishDate: nm.PublishDate,
 		Preamble: splitParas(FromMarkdown(body)), Closing: nm.Closing, Notes: nm.Notes,
 		Attachments: nm.Attachments, Warnings: nm.Warnings,
 	}

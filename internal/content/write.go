@@ -129,7 +129,7 @@ func writeNotice(put putFunc, cat *catalog.Catalog, n *catalog.Notice, weight in
 		Title: n.Title, Slug: n.Slug, Weight: weight,
 		DocNumber: n.DocNumber, Issuer: n.Issuer, Date: n.Date, Recipients: n.Recipients,
 		CC: n.CC, PrintedBy: n.PrintedBy, PrintDate: n.PrintDate,
-		IndexNumber: n.IndexNumber, Category: n.Category,
+		IndexNumber: n.IndexNumber, Category: n.Category, PublishDate: n.PublishDate,
 		Source: n.Source, Encoding: n.Encoding,
 		Notes: n.Notes, Attachments: n.Attachments, Closing: n.Closing,
 		Sections: len(n.Sections), Items: items, Tasks: len(n.Tasks),

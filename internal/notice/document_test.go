@@ -81,6 +81,9 @@ func TestDocumentMeta(t *testing.T) {
 	if n.DocNumber != "国发〔2018〕38号" || n.Issuer != "国务院" || n.Date != "2018-11-07" || n.Title != "国务院关于支持自由贸易试验区深化改革创新若干措施的通知" {
 		t.Errorf("header %q %q %q %q", n.DocNumber, n.Issuer, n.Date, n.Title)
 	}
+	if n.PublishDate != "2018-11-23" {
+		t.Errorf("publish date %q, want the page's 发布日期 2018-11-23", n.PublishDate)
+	}
 	if len(n.Tasks) != 1 || u(n.Tasks[0].Units) != "知识产权局/responsible" {
 		t.Errorf("tasks %+v", n.Tasks)
 	}

@@ -96,23 +96,23 @@ func TestShippedNoticeAsDocx(t *testing.T) {
 }
 
 // The portal's pages, and the same pages saved as .docx, give what the
-// text of each notice gives; the pages add 索引号 and 主题分类.
+// text of each notice gives; the pages add 索引号, 主题分类 and 发布日期.
 func TestPortalPagesAndDocx(t *testing.T) {
-	meta := map[string][2]string{
-		"02_guofa-nongji-zhuanxing-yijian":                 {"000014349/2018-00223", `农业、林业、水利\农业、畜牧业、渔业`},
-		"03_guoban-chuangxin-jucuo-tuiguang-qingdan":       {"000014349/2018-00228", `科技、教育\科技`},
-		"20_guofa-2018-38-zimaoqu-shenhua-gaige-cuoshi":    {"000014349/2018-00207", `商贸、海关、旅游\对外经贸合作`},
-		"21_guobanfa-2018-121-tiyu-jingsai-biaoyan-yijian": {"000014349/2018-00217", `卫生、体育\体育`},
-		"22_guofa-2018-39-cujin-jiuye-yijian":              {"000014349/2018-00212", `劳动、人事、监察\劳动就业`},
+	meta := map[string][3]string{
+		"02_guofa-nongji-zhuanxing-yijian":                 {"000014349/2018-00223", `农业、林业、水利\农业、畜牧业、渔业`, "2018-12-29"},
+		"03_guoban-chuangxin-jucuo-tuiguang-qingdan":       {"000014349/2018-00228", `科技、教育\科技`, "2019-01-08"},
+		"20_guofa-2018-38-zimaoqu-shenhua-gaige-cuoshi":    {"000014349/2018-00207", `商贸、海关、旅游\对外经贸合作`, "2018-11-23"},
+		"21_guobanfa-2018-121-tiyu-jingsai-biaoyan-yijian": {"000014349/2018-00217", `卫生、体育\体育`, "2018-12-21"},
+		"22_guofa-2018-39-cujin-jiuye-yijian":              {"000014349/2018-00212", `劳动、人事、监察\劳动就业`, "2018-12-05"},
 	}
 	for name, m := range meta {
 		t.Run(name, func(t *testing.T) {
 			txt := parseFile(t, "html/"+name+".txt")
 			page := parseFile(t, "html/"+name+".html")
-			if page.IndexNumber != m[0] || page.Category != m[1] {
-				t.Errorf("索引号 %q, 主题分类 %q; want %q, %q", page.IndexNumber, page.Category, m[0], m[1])
+			if page.IndexNumber != m[0] || page.Category != m[1] || page.PublishDate != m[2] {
+				t.Errorf("索引号 %q, 主题分类 %q, 发布日期 %q; want %q, %q, %q", page.IndexNumber, page.Category, page.PublishDate, m[0], m[1], m[2])
 			}
-			page.IndexNumber, page.Category = "", ""
+			page.IndexNumber, page.Category, page.PublishDate = "", "", ""
 			sameNotice(t, page, txt)
 			sameNotice(t, parseFile(t, "docx/"+name+".docx"), txt)
 		})

@@ -49,7 +49,11 @@ func TestGenre(t *testing.T) {
 
 func genreSummary(n *notice.Notice) string {
 	var b strings.Builder
-	b.WriteString("doc " + n.DocNumber + " | " + n.Issuer + " | " + n.Title + " | " + n.Date + "\n")
+	b.WriteString("doc " + n.DocNumber + " | " + n.Issuer + " | " + n.Title + " | " + n.Date)
+	if n.PublishDate != "" {
+		b.WriteString(" | 发布 " + n.PublishDate)
+	}
+	b.WriteString("\n")
 	for _, x := range n.Tasks {
 		b.WriteString(x.ID + " " + excerpt(strings.ReplaceAll(x.Text, "\n", "/")) + " | " + u(x.Units))
 		for _, f := range x.Fields {

@@ -30,6 +30,10 @@ type Notice struct {
 	// 科技、教育\科技. Empty when the notice came without one.
 	IndexNumber string `json:"index_number,omitempty"`
 	Category    string `json:"category,omitempty"`
+	// PublishDate (发布日期), YYYY-MM-DD, is when a portal put the page
+	// up, as its metadata or a date line above the text says; empty when
+	// the copy gives none. It is not the issue date (Date).
+	PublishDate string `json:"publish_date,omitempty"`
 
 	// Preamble holds the paragraphs before the first section, one per line.
 	Preamble []string `json:"preamble"`

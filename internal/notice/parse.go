@@ -299,6 +299,7 @@ func (p *parser) completeHeader() {
 		n.Title = cleanTitle(p.meta.title)
 	}
 	n.Date = firstNonEmpty(n.Date, p.meta.date, n.PrintDate, p.draftDate, p.meta.published)
+	n.PublishDate = p.meta.published
 }
 
 // orderTasks joins the table's tasks and the body's, in the notice's

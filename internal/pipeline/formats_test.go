@@ -41,8 +41,8 @@ func TestRevisionAsDocx(t *testing.T) {
 	}
 }
 
-// Notices in every format build together; a page's 索引号 and 主题分类
-// reach the notice's data.
+// Notices in every format build together; a page's 索引号, 主题分类 and
+// 发布日期 reach the notice's data, and 发布日期 its page.
 func TestSeedsOfEveryFormat(t *testing.T) {
 	fsys, opt := site(t, map[string]string{
 		"seeds/00.docx":         shippedDocx,
@@ -58,8 +58,17 @@ func TestSeedsOfEveryFormat(t *testing.T) {
 	if !strings.Contains(data, `"index_number": "000014349/2018-00228"`) || !strings.Contains(data, `"category": "科技、教育\\科技"`) {
 		t.Errorf("the page's metadata is not in the notice's JSON")
 	}
-	if md := get(t, fsys, "content/notices/guo-ban-fa-2018-126/_index.md"); !strings.Contains(md, "index_number: \"000014349/2018-00228\"\ncategory: 科技、教育\\科技\n") {
-		t.Errorf("the front matter lacks index_number:\n%s", md[:min(len(md), 600)])
+	if !strings.Contains(data, `"publish_date": "2019-01-08"`) {
+		t.Errorf("the page's 发布日期 is not in the notice's JSON")
+	}
+	if md := get(t, fsys, "content/notices/guo-ban-fa-2018-126/_index.md"); !strings.Contains(md, "index_number: \"000014349/2018-00228\"\ncategory: 科技、教育\\科技\npublish_date: \"2019-01-08\"\n") {
+		t.Errorf("the front matter lacks index_number or publish_date:\n%s", md[:min(len(md), 600)])
+	}
+	if page := get(t, fsys, "public/notices/guo-ban-fa-2018-126/index.html"); !strings.Contains(page, `<th scope="row">发布日期</th><td colspan="3">2019年1月8日</td>`) {
+		t.Errorf("the notice's page does not show its 发布日期")
+	}
+	if page := get(t, fsys, "public/notices/xin-zheng-fa-2024-1/index.html"); strings.Contains(page, "发布日期") {
+		t.Errorf("a notice without 发布日期 shows an empty one")
 	}
 }
 

@@ -33,11 +33,11 @@ type NoticeView struct {
 }
 
 // NoticeHead is what identifies a notice: its header, and the
-// IndexNumber (索引号) and Category (主题分类) of a notice saved from a
-// portal.
+// IndexNumber (索引号), Category (主题分类) and PublishDate (发布日期) of
+// a notice saved from a portal.
 type NoticeHead struct {
 	Slug, Title, DocNumber, Issuer, Date, Recipients string
-	IndexNumber, Category                            string
+	IndexNumber, Category, PublishDate               string
 }
 
 // NoticeFooter is the footer of a notice: who printed it, when, and to
@@ -180,7 +180,7 @@ func (b *Builder) makeNoticeView(n *catalog.Notice) (*NoticeView, error) {
 	}
 	v := &NoticeView{
 		NoticeHead: NoticeHead{Slug: n.Slug, Title: n.Title, DocNumber: n.DocNumber, Issuer: n.Issuer, Date: displayDate(n.Date),
-			Recipients: n.Recipients, IndexNumber: n.IndexNumber, Category: n.Category},
+			Recipients: n.Recipients, IndexNumber: n.IndexNumber, Category: n.Category, PublishDate: displayDate(n.PublishDate)},
 		NoticeFooter: NoticeFooter{PrintedBy: n.PrintedBy, PrintDate: displayDate(n.PrintDate), CC: n.CC},
 		NoticeLinks: NoticeLinks{Href: hrefs.Notice(n.Slug), FullHref: hrefs.Full(n.Slug), MatrixHref: hrefs.Matrix(n.Slug),
 			JSONHref: hrefs.NoticeJSON(n.Slug), CSVHref: hrefs.NoticeCSV(n.Slug), XLSXHref: hrefs.NoticeXLSX(n.Slug)},
