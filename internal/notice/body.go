@@ -350,7 +350,7 @@ func (b *bodyReader) newSection(l line, h heading) {
 		num = h.path[0]
 	}
 	if free := nextNumber(len(b.pt.sections), func(i int) int { return b.pt.sections[i].number }, num); free != num {
-		b.p.warn(l.num, fmt.Sprintf("section %s appears twice; the second is counted as section %s", cnNum(num), cnNum(free)))
+		b.p.warn(l.num, fmt.Sprintf("“%s、”出现两次，后一个记作“%s、”", cnNum(num), cnNum(free)))
 		num = free
 	}
 	title, body := "", line{}
@@ -374,10 +374,10 @@ func (b *bodyReader) newItem(l line, h heading) {
 	b.ensureSection(l)
 	num := h.num
 	if h.style == styleDecimal && h.path[0] != b.sec.number {
-		b.p.warn(l.num, fmt.Sprintf("heading %s stands in section %d", label(l, h.rest), b.sec.number))
+		b.p.warn(l.num, fmt.Sprintf("编号%s写在“%s、”之下，与其编号不符", label(l, h.rest), cnNum(b.sec.number)))
 	}
 	if free := nextNumber(len(b.sec.items), func(i int) int { return b.sec.items[i].number }, num); free != num {
-		b.p.warn(l.num, fmt.Sprintf("item （%s） appears twice; the second is counted as item （%s）", cnNum(num), cnNum(free)))
+		b.p.warn(l.num, fmt.Sprintf("（%s）出现两次，后一个记作（%s）", cnNum(num), cnNum(free)))
 		num = free
 	}
 	title, sep, body := splitTitle(h.rest)
@@ -396,7 +396,7 @@ func (b *bodyReader) newItem(l line, h heading) {
 func (b *bodyReader) newSub(l line, h heading) {
 	num := h.num
 	if free := nextNumber(len(b.item.subs), func(i int) int { return b.item.subs[i].number }, num); free != num {
-		b.p.warn(l.num, fmt.Sprintf("sub-item %d of item %s appears twice; the second is counted as %d", num, b.item.name(), free))
+		b.p.warn(l.num, fmt.Sprintf("%s下的第%d小项出现两次，后一个记作第%d小项", b.item.name(), num, free))
 		num = free
 	}
 	title, sep, body := splitTitle(h.rest)
@@ -517,7 +517,7 @@ func (p *parser) checkNumbering() {
 	}
 	for _, s := range p.sections {
 		if s.number != 0 && s.number != prevSec+1 {
-			p.warn(s.line, fmt.Sprintf("section %s follows section %s; is one missing or repeated?", cnNum(s.number), cnNum(prevSec)))
+			p.warn(s.line, fmt.Sprintf("“%s、”紧接在“%s、”之后：是否有缺漏或重复？", cnNum(s.number), cnNum(prevSec)))
 		}
 		if s.number != 0 {
 			prevSec = s.number
@@ -526,14 +526,14 @@ func (p *parser) checkNumbering() {
 			// Items run on across sections in most notices, restart in some.
 			inSeries := onDigits(it.label, it.number)
 			if it.number != prevItem+1 && !(i == 0 && it.number == 1) && !inSeries {
-				p.warn(it.line, fmt.Sprintf("item %s follows item %s; is one missing or repeated?", it.name(), prevName))
+				p.warn(it.line, fmt.Sprintf("%s紧接在%s之后：是否有缺漏或重复？", it.name(), prevName))
 			}
 			prevItem, prevName = it.number, it.name()
 			prevSub := 0
 			for k, sb := range it.subs {
 				inSeries := onDigits(sb.label, sb.number)
 				if sb.number != prevSub+1 && !(k == 0 && sb.number == runOn+1) && !inSeries {
-					p.warn(sb.line, fmt.Sprintf("sub-item %d follows sub-item %d in item %s", sb.number, prevSub, it.name()))
+					p.warn(sb.line, fmt.Sprintf("%s下的第%d小项紧接在第%d小项之后：是否有缺漏或重复？", it.name(), sb.number, prevSub))
 				}
 				prevSub = sb.number
 				runOn = sb.number

@@ -91,14 +91,14 @@ func (p *parser) compareWithBody(t *Task) {
 	diffs = dmp.DiffCleanupSemantic(diffs)
 	start, end := window(diffs)
 	if end <= start {
-		p.warn(t.Line, fmt.Sprintf("table text of %s matches nothing in the body", placeName(t)))
+		p.warn(t.Line, fmt.Sprintf("%s在表格中的文字与正文对不上", placeName(t)))
 		return
 	}
 	seg := fb[start:end]
 	d := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(seg, ft, false))
 	t.BodyText = string(seg)
 	t.Diff = shortDiff(d, 3)
-	p.warn(t.Line, fmt.Sprintf("table text of %s differs from the body: %s", placeName(t), t.Diff))
+	p.warn(t.Line, fmt.Sprintf("%s在表格中的文字与正文不同：%s", placeName(t), t.Diff))
 }
 
 func stripPunct(r []rune) []rune {
@@ -114,9 +114,9 @@ func stripPunct(r []rune) []rune {
 
 func placeName(t *Task) string {
 	if t.Subitem > 0 {
-		return fmt.Sprintf("item （%s） sub-item %d", cnNum(t.Item), t.Subitem)
+		return fmt.Sprintf("（%s）第%d小项", cnNum(t.Item), t.Subitem)
 	}
-	return fmt.Sprintf("item （%s）", cnNum(t.Item))
+	return fmt.Sprintf("（%s）", cnNum(t.Item))
 }
 
 func trimStop(r []rune) []rune {

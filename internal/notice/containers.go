@@ -1,8 +1,6 @@
 package notice
 
 import (
-	"fmt"
-
 	"qingdan/internal/units"
 )
 
@@ -37,11 +35,11 @@ func (p *parser) bodyContainers() []container {
 	var out []container
 	for _, s := range p.sections {
 		if len(s.paras) > 0 {
-			out = append(out, container{section: s.number, lines: s.paras, name: "section " + cnNum(s.number)})
+			out = append(out, container{section: s.number, lines: s.paras, name: "“" + cnNum(s.number) + "、”"})
 		}
 		itemSubjects := p.unitFirstItems(s)
 		for i, it := range s.items {
-			name := "item " + it.name()
+			name := it.name()
 			own := withHeading(it.heading, it.paras)
 			if p.itemLevelDuty(it, own) {
 				c := container{section: s.number, item: it.number, name: name, whole: true, lines: own}
@@ -55,7 +53,7 @@ func (p *parser) bodyContainers() []container {
 			subjects := p.unitFirstSubs(it)
 			for k, sb := range it.subs {
 				out = append(out, container{section: s.number, item: it.number, subitem: sb.number,
-					name:  fmt.Sprintf("sub-item %s of item %s", sb.name(), it.name()),
+					name:  it.name() + "下的" + sb.name(),
 					lines: withHeading(sb.heading, sb.paras), subject: subjects[k]})
 			}
 		}

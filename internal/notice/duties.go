@@ -114,7 +114,7 @@ func (p *parser) scanDuties(l line) []duty {
 			d.fieldOnly = true
 			out = append(out, d)
 		case units.EndsWithRole(inner) && len([]rune(inner)) <= 80:
-			p.warn(l.num, fmt.Sprintf("%c%s%c reads like a responsibility but names no unit the parser recognises; it was kept as text", []rune(n[open:])[0], d.orig, r))
+			p.warn(l.num, fmt.Sprintf("%c%s%c像是分工，但没有能认出的单位，作为正文保留", []rune(n[open:])[0], d.orig, r))
 		}
 		open = -1
 	}
@@ -122,7 +122,7 @@ func (p *parser) scanDuties(l line) []duty {
 		// A bracket left open at the end of the line.
 		inner := n[open+openSize:]
 		if units.IsDuty(inner) {
-			p.warn(l.num, fmt.Sprintf("bracket opened before %q is never closed; read as a responsibility", excerpt(l.cut(open+openSize, len(n)), 20)))
+			p.warn(l.num, fmt.Sprintf("“%s”前的括号没有闭合，按分工读入", excerpt(l.cut(open+openSize, len(n)), 20)))
 			out = append(out, duty{start: open, end: len(n), text: inner, orig: l.cut(open+openSize, len(n))})
 		}
 	}

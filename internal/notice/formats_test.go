@@ -125,14 +125,18 @@ func TestWarningPlaces(t *testing.T) {
 	n := parseFile(t, "docx/00_xinzhou-2024-anquan-shengchan-tongzhi.docx")
 	var got []string
 	for _, w := range n.Warnings {
-		got = append(got, w.Where()+": "+w.Message[:strings.Index(w.Message, " differs")])
+		cut := strings.Index(w.Message, "在表格中的文字与正文不同")
+		if cut < 0 {
+			t.Fatalf("warning %q", w.Message)
+		}
+		got = append(got, w.Where()+": "+w.Message[:cut])
 	}
-	want := "table 1 row 41: table text of item （二十五）|table 1 row 42: table text of item （二十六）"
+	want := "表1第41行: （二十五）|表1第42行: （二十六）"
 	if strings.Join(got, "|") != want {
 		t.Errorf("warnings %q", got)
 	}
 	txt := parseFile(t, "corpus/00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
-	if w := txt.Warnings[0]; w.Place != "" || w.Where() != "line 271" {
+	if w := txt.Warnings[0]; w.Place != "" || w.Where() != "第271行" {
 		t.Errorf("a text file's warning: %+v", w)
 	}
 }
@@ -199,7 +203,7 @@ func TestCarrierMetadata(t *testing.T) {
 			para(3, "一、压实责任"),
 			para(4, "（一）落实属地责任。各市县要落实防汛责任。（省水利厅负责）"),
 		},
-		Warnings: []source.Warning{{Pos: source.Pos{Line: 4, Para: 4}, Message: "a footnote was left out"}},
+		Warnings: []source.Warning{{Pos: source.Pos{Line: 4, Para: 4}, Message: "略去了一处脚注"}},
 	}
 	n, err := notice.ParseDocument(doc)
 	if err != nil {
@@ -213,8 +217,8 @@ func TestCarrierMetadata(t *testing.T) {
 		got = append(got, w.Where()+": "+w.Message)
 	}
 	for _, want := range []string{
-		": the page's metadata gives the document number 豫政〔2020〕10号, the text 豫政〔2020〕9号; the text's was kept",
-		"paragraph 4: a footnote was left out",
+		": 网页的元数据写文号豫政〔2020〕10号，正文写豫政〔2020〕9号；采用正文的文号",
+		"第4段: 略去了一处脚注",
 	} {
 		if !strings.Contains(strings.Join(got, "\n"), want) {
 			t.Errorf("warnings %q lack %q", got, want)

@@ -53,7 +53,7 @@ func (p *parser) parseHeader(lines []line) {
 		p.n.Title = cleanTitle(h.planTitle)
 	}
 	if p.n.Title == "" && len(p.n.Preamble) > 0 && !h.seenRecipients {
-		p.warn(0, "no title found before the first paragraph")
+		p.warn(0, "第一段之前没有找到标题")
 	}
 }
 

@@ -163,7 +163,7 @@ func TestMalformed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(n.Tasks) != 0 || !hasWarning(n, 0, "no responsibilities found") || !hasWarning(n, 0, "no issue date") {
+		if len(n.Tasks) != 0 || !hasWarning(n, 0, "没有找到分工") || !hasWarning(n, 0, "没有找到成文日期") {
 			t.Errorf("tasks %d, warnings %+v", len(n.Tasks), n.Warnings)
 		}
 	})
@@ -173,7 +173,7 @@ func TestMalformed(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Line 105 holds the empty cells of a row whose task was cut off.
-		if len(n.Tasks) != 7 || !hasWarning(n, 104, "table row has 2 cells, expected 4") {
+		if len(n.Tasks) != 7 || !hasWarning(n, 104, "表格此行有2格，应有4格") {
 			t.Errorf("tasks %d, warnings %+v", len(n.Tasks), n.Warnings)
 		}
 	})
@@ -183,7 +183,7 @@ func TestMalformed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(n.Tasks) != 45 || !hasWarning(n, 119, "table row has 3 cells, expected 4") {
+		if len(n.Tasks) != 45 || !hasWarning(n, 119, "表格此行有3格，应有4格") {
 			t.Errorf("tasks %d, warnings %+v", len(n.Tasks), n.Warnings)
 		}
 	})
@@ -194,7 +194,7 @@ func TestMalformed(t *testing.T) {
 		}
 		// Merged with the row above (line 142: 负有安全监管职责的部门督促企业落实).
 		x := task(t, n, "2-6-0-1")
-		if u(x.Units) != "负有安全监管职责的部门/supervise" || !hasWarning(n, 144, "empty 责任单位 cell") {
+		if u(x.Units) != "负有安全监管职责的部门/supervise" || !hasWarning(n, 144, "责任单位一格为空") {
 			t.Errorf("units %s, warnings %+v", u(x.Units), n.Warnings)
 		}
 	})
@@ -210,7 +210,7 @@ func TestMalformed(t *testing.T) {
 		if len(x.Units) != 3 || x.Units[1].Name != "../../etc/passwd" {
 			t.Errorf("units %s: a name is never split or renamed silently", u(x.Units))
 		}
-		if !hasWarning(n, 132, "contains a slash") || !hasWarning(n, 132, `contains ".."`) {
+		if !hasWarning(n, 132, "含有斜杠") || !hasWarning(n, 132, "含有“..”") {
 			t.Errorf("warnings %+v", n.Warnings)
 		}
 	})

@@ -170,20 +170,20 @@ type Field struct {
 type Warning struct {
 	Line int `json:"line" yaml:"line"`
 	// Place names the place in a document that has no lines to count (a
-	// .docx, a web page) as a person finds it: "table 1 row 12",
-	// "paragraph 40". Empty for a text file, where Line is the place.
+	// .docx, a web page) as a person finds it: "表1第12行",
+	// "第40段". Empty for a text file, where Line is the place.
 	Place   string `json:"place,omitempty" yaml:"place,omitempty"`
 	Message string `json:"message" yaml:"message"`
 }
 
-// Where is the place a message names: Place, else "line N"; "" for the
+// Where is the place a message names: Place, else "第N行"; "" for the
 // whole notice.
 func (w Warning) Where() string {
 	switch {
 	case w.Place != "":
 		return w.Place
 	case w.Line > 0:
-		return "line " + strconv.Itoa(w.Line)
+		return "第" + strconv.Itoa(w.Line) + "行"
 	}
 	return ""
 }

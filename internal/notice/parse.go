@@ -31,7 +31,7 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // ErrNoNotice is returned for a text that holds no notice: no numbered
 // sections or items and no table of duties.
-var ErrNoNotice = errors.New("no numbered sections (一、), items (（一）) or table of duties found: is this a notice, and is it complete?")
+var ErrNoNotice = errors.New("没有找到带编号的部分（一、）、条目（（一））或任务分工表：这是一份通知吗？是否完整？")
 
 type parser struct {
 	n        *Notice
@@ -100,7 +100,7 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 		// A panic here is a bug of ours; report it against the file rather
 		// than crash a build of many notices.
 		if r := recover(); r != nil {
-			n, err = nil, &Error{File: name, Err: fmt.Errorf("internal error while parsing: %v", r)}
+			n, err = nil, &Error{File: name, Err: fmt.Errorf("解析时出现内部错误：%v", r)}
 		}
 	}()
 	p := &parser{
@@ -256,16 +256,16 @@ func (p *parser) finish() {
 		n.CC = []string{}
 	}
 	if len(n.Tasks) == 0 && len(n.Sections) > 0 {
-		p.warn(0, "no responsibilities found: no table of duties (责任单位) and no （X负责） or 牵头单位： in the body")
+		p.warn(0, "没有找到分工：没有任务分工表（责任单位），正文中也没有（X负责）或“牵头单位：”")
 	}
 	if n.Date == "" {
-		p.warn(0, "no issue date found (no signature date and no 印发 line): is the notice complete?")
+		p.warn(0, "没有找到成文日期（没有落款日期，也没有印发行）：通知是否完整？")
 	}
 	if n.Title == "" {
-		p.warn(0, "no title found (a line such as 关于…的通知 before the recipients)")
+		p.warn(0, "没有找到标题（主送单位之前应有“关于……的通知”这样的一行）")
 	}
 	if n.DocNumber == "" {
-		p.warn(0, "no document number (文号, such as 忻政发〔2024〕1号) found")
+		p.warn(0, "没有找到文号（如忻政发〔2024〕1号）")
 	}
 	sort.SliceStable(n.Warnings, func(i, j int) bool { return n.Warnings[i].Line < n.Warnings[j].Line })
 	n.Warnings = oncePerName(n.Warnings)
@@ -368,7 +368,7 @@ func oncePerName(ws []Warning) []Warning {
 	seen := map[string]bool{}
 	out := ws[:0]
 	for _, w := range ws {
-		if strings.HasPrefix(w.Message, "unit name ") {
+		if strings.HasPrefix(w.Message, units.NameProblemPrefix) {
 			if seen[w.Message] {
 				continue
 			}

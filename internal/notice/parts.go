@@ -246,7 +246,7 @@ func (p *parser) flushIntro(intro []line) {
 	for _, l := range intro {
 		p.n.Closing = append(p.n.Closing, strings.TrimSpace(l.orig))
 		if !isCaption(l) {
-			p.warn(l.num, "text after the body that is neither a table nor a footer: kept as closing words")
+			p.warn(l.num, "正文之后的这段文字既不是表格也不是版记，作为结尾保留")
 		}
 	}
 }
@@ -286,7 +286,7 @@ func (p *parser) resolveParts() {
 			}
 		}
 		if offset != 0 && len(pt.sections) > 0 {
-			p.warn(pt.line, fmt.Sprintf("the numbering starts again here: read as a new part of the notice, its sections numbered on from %s", cnNum(next)))
+			p.warn(pt.line, fmt.Sprintf("编号在此重新开始：作为通知的另一部分读入，其各部分从“%s、”起接着编号", cnNum(next)))
 		}
 		for _, s := range pt.sections {
 			s.number += offset

@@ -40,10 +40,10 @@ func (p *parser) placeTableSection(s *tableSection, hasItems bool, t *table) {
 		body := p.findSection(s.number)
 		switch {
 		case body == nil:
-			p.warn(s.line, fmt.Sprintf("section %s、%s appears in the table but not in the body", cnNum(s.number), s.title))
+			p.warn(s.line, fmt.Sprintf("“%s、%s”见于表格，正文中没有", cnNum(s.number), s.title))
 			p.sections = append(p.sections, &sectionBlock{number: s.number, title: s.title, line: s.line})
 		case comparable(body.title) != comparable(s.title) && s.title != "":
-			p.warn(s.line, fmt.Sprintf("the table names section %s %q, the body %q", cnNum(s.number), s.title, body.title))
+			p.warn(s.line, fmt.Sprintf("“%s、”的标题表格写作“%s”，正文写作“%s”", cnNum(s.number), s.title, body.title))
 		}
 		return
 	}
@@ -151,7 +151,7 @@ func (p *parser) ensureItem(secNum, num int, title string, lineNum int) {
 				key := fmt.Sprintf("%d-%d", secNum, num)
 				if !p.titleWarned[key] {
 					p.titleWarned[key] = true
-					p.warn(lineNum, fmt.Sprintf("the table titles item （%s） %q, the body %q", cnNum(num), title, it.title))
+					p.warn(lineNum, fmt.Sprintf("（%s）的标题表格写作“%s”，正文写作“%s”", cnNum(num), title, it.title))
 				}
 			}
 			return
@@ -161,7 +161,7 @@ func (p *parser) ensureItem(secNum, num int, title string, lineNum int) {
 	if !p.titleWarned[key] {
 		p.titleWarned[key] = true
 		if len(p.sections) > 0 && p.hasBody {
-			p.warn(lineNum, fmt.Sprintf("item （%s）%s appears in the table but not in the body", cnNum(num), title))
+			p.warn(lineNum, fmt.Sprintf("“（%s）%s”见于表格，正文中没有", cnNum(num), title))
 		}
 	}
 	sec.items = append(sec.items, &itemBlock{section: secNum, number: num, title: title, line: lineNum})
@@ -179,13 +179,13 @@ func (p *parser) ensureSubitem(secNum, itemNum, num int, title string, lineNum i
 		for _, sb := range it.subs {
 			if sb.number == num {
 				if title != "" && sb.title != "" && comparable(sb.title) != comparable(title) {
-					p.warn(lineNum, fmt.Sprintf("the table titles sub-item %d of item （%s） %q, the body %q", num, cnNum(itemNum), title, sb.title))
+					p.warn(lineNum, fmt.Sprintf("（%s）下第%d小项的标题表格写作“%s”，正文写作“%s”", cnNum(itemNum), num, title, sb.title))
 				}
 				return
 			}
 		}
 		if p.hasBody {
-			p.warn(lineNum, fmt.Sprintf("sub-item %d of item （%s） appears in the table but not in the body", num, cnNum(itemNum)))
+			p.warn(lineNum, fmt.Sprintf("（%s）下第%d小项见于表格，正文中没有", cnNum(itemNum), num))
 		}
 		it.subs = append(it.subs, &subBlock{number: num, title: title, line: lineNum})
 		return

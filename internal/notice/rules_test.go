@@ -68,7 +68,7 @@ func TestCoverAndPlan(t *testing.T) {
 			t.Errorf("%s: the cover's text %q is not in the preamble %q", n.Source, c.cover, n.Preamble)
 		}
 		for _, w := range n.Warnings {
-			if strings.Contains(w.Message, "twice") || strings.Contains(w.Message, "numbering starts again") {
+			if strings.Contains(w.Message, "出现两次") || strings.Contains(w.Message, "编号在此重新开始") {
 				t.Errorf("%s: %s", n.Source, w.Message)
 			}
 		}
@@ -90,7 +90,7 @@ func TestTwoPartsWithDuties(t *testing.T) {
 	}
 	found := false
 	for _, w := range n.Warnings {
-		found = found || (w.Line == 8 && strings.Contains(w.Message, "numbering starts again"))
+		found = found || (w.Line == 8 && strings.Contains(w.Message, "编号在此重新开始"))
 	}
 	if !found {
 		t.Errorf("no warning on line 8: %+v", n.Warnings)
@@ -158,7 +158,7 @@ func TestNumbering(t *testing.T) {
 			t.Errorf("%s: closing %q", n.Source, n.Closing)
 		}
 		for _, w := range n.Warnings {
-			if strings.Contains(w.Message, "follows") {
+			if strings.Contains(w.Message, "紧接在") {
 				t.Errorf("%s: %s", n.Source, w.Message)
 			}
 		}

@@ -135,7 +135,7 @@ func TestTableShapes(t *testing.T) {
 				t.Errorf("got\n%swant\n%s\nwarnings %+v", got, wantDuties, n.Warnings)
 			}
 			for _, w := range n.Warnings {
-				if strings.Contains(w.Message, "牵头单位/") || strings.Contains(w.Message, "row has") {
+				if strings.Contains(w.Message, "牵头单位/") || strings.Contains(w.Message, "表格此行有") {
 					t.Errorf("warning: %+v", w)
 				}
 			}
@@ -171,7 +171,7 @@ func TestTableMergedCells(t *testing.T) {
 		t.Errorf("got\n%swant\n%s", got, wantDuties)
 	}
 	for _, w := range n.Warnings {
-		if strings.Contains(w.Message, "merged") || strings.Contains(w.Message, "序号") {
+		if strings.Contains(w.Message, "合并单元格") || strings.Contains(w.Message, "序号") {
 			t.Errorf("warning: %+v", w)
 		}
 	}
@@ -214,10 +214,10 @@ func TestTableWarnings(t *testing.T) {
 		name, table, want string
 		line              int
 	}{
-		{"a row with fewer cells than the header", "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t地区生产总值增长8%以上。\t市发展改革委\n", "table row has 3 cells, expected 5", 2},
-		{"an empty unit cell with nothing above", "序号\t重点任务\t牵头单位\t配合单位\n1\t地区生产总值增长8%以上。\t\t市经信局\n", "its 牵头单位 cell is empty, with no cell above to continue", 2},
-		{"a 序号 that skips", "序号\t重点任务\t牵头单位\n1\t地区生产总值增长8%以上。\t市发展改革委\n3\t财政收入增长8%左右。\t市财政局\n", "序号 3 follows 1", 3},
-		{"a 序号 that repeats", "序号\t重点任务\t牵头单位\n1\t地区生产总值增长8%以上。\t市发展改革委\n1\t财政收入增长8%左右。\t市财政局\n", "序号 1 repeats", 3},
+		{"a row with fewer cells than the header", "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t地区生产总值增长8%以上。\t市发展改革委\n", "表格此行有3格，应有5格", 2},
+		{"an empty unit cell with nothing above", "序号\t重点任务\t牵头单位\t配合单位\n1\t地区生产总值增长8%以上。\t\t市经信局\n", "牵头单位一格为空，上方也没有可以延续的格", 2},
+		{"a 序号 that skips", "序号\t重点任务\t牵头单位\n1\t地区生产总值增长8%以上。\t市发展改革委\n3\t财政收入增长8%左右。\t市财政局\n", "序号3紧接在1之后", 3},
+		{"a 序号 that repeats", "序号\t重点任务\t牵头单位\n1\t地区生产总值增长8%以上。\t市发展改革委\n1\t财政收入增长8%左右。\t市财政局\n", "序号1与上一行重复", 3},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			n := parseText(t, tableNoticeHead+c.table)

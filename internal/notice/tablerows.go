@@ -78,22 +78,22 @@ type tableReader struct {
 // the notice.
 func (p *parser) parseTable(t *table) {
 	if len(t.rows) == 0 {
-		p.warn(t.start, "the table has a header but no rows")
+		p.warn(t.start, "表格只有表头，没有内容行")
 		return
 	}
 	if len(t.header) == 0 {
-		p.warn(t.start, "the table has no header row (序号, 工作任务, 责任单位 …); columns were inferred from their cells")
+		p.warn(t.start, "表格没有表头（序号、工作任务、责任单位……），各列按单元格的内容判断")
 	}
 	r := &tableReader{p: p, t: t, cols: t.classify(), above: map[int]cell{}}
 	r.width = len(r.cols)
 	r.secCol, r.itemCol, r.taskCol, r.numCol = colIndex(r.cols, colSection), colIndex(r.cols, colItem), colIndex(r.cols, colTask), colIndex(r.cols, colNumber)
-	r.expected = strings.Join(t.header, ", ")
+	r.expected = strings.Join(t.header, "、")
 	if r.taskCol < 0 {
-		p.warn(t.start, fmt.Sprintf("the table's columns (%s) include none for the task text", r.expected))
+		p.warn(t.start, fmt.Sprintf("表格各列（%s）中没有写任务内容的一列", r.expected))
 		return
 	}
 	if colIndex(r.cols, colUnits) < 0 {
-		p.warn(t.start, fmt.Sprintf("the table's columns (%s) include none for responsible units (责任单位, 牵头单位, 指导部门 …)", r.expected))
+		p.warn(t.start, fmt.Sprintf("表格各列（%s）中没有写责任单位的一列（责任单位、牵头单位、指导部门……）", r.expected))
 	}
 	if r.itemCol >= 0 {
 		for _, row := range t.rows {
@@ -190,7 +190,7 @@ func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
 		extra := cells[r.taskCol : r.taskCol+n]
 		return append(append([]cell{}, cells[:r.taskCol]...), cells[r.taskCol+n:]...), extra
 	case len(cells) < r.width:
-		r.p.warn(row.line, fmt.Sprintf("table row has %d cells, expected %d (%s); the missing cells were taken as empty", len(cells), r.width, r.expected))
+		r.p.warn(row.line, fmt.Sprintf("表格此行有%d格，应有%d格（%s）；缺少的格按空白处理", len(cells), r.width, r.expected))
 		padded := make([]cell, r.width)
 		for j := range padded {
 			padded[j] = cell{line: line{num: row.line}}
@@ -217,7 +217,7 @@ func (r *tableReader) sectionCell(row tableRow, cells []cell) {
 			if r.sec != nil {
 				num = r.sec.number + 1
 			}
-			r.p.warn(c.num, fmt.Sprintf("section cell %q has no number 一、", c.orig))
+			r.p.warn(c.num, fmt.Sprintf("部分标题格“%s”没有“一、”这样的编号", c.orig))
 			title = strings.TrimSpace(c.orig)
 		}
 		if r.sec == nil || r.sec.number != num {
@@ -227,7 +227,7 @@ func (r *tableReader) sectionCell(row tableRow, cells []cell) {
 	if r.sec == nil {
 		r.newSection(0, "", row.line)
 		if r.secCol >= 0 {
-			r.p.warn(row.line, "table row before any section")
+			r.p.warn(row.line, "表格此行在第一个部分（一、）之前")
 		}
 	}
 }
@@ -241,7 +241,7 @@ func (r *tableReader) itemCell(cells []cell) {
 	lvl, num, rest := numbered(c.line)
 	if lvl != 2 {
 		if r.itemsNumbered {
-			r.p.warn(c.num, fmt.Sprintf("item cell %q has no number （一）", c.orig))
+			r.p.warn(c.num, fmt.Sprintf("条目格“%s”没有“（一）”这样的编号", c.orig))
 		}
 		if strings.TrimSpace(rest.orig) == r.itemT && r.item > 0 {
 			return // the same group, repeated at a page break
@@ -264,7 +264,7 @@ func (r *tableReader) extraCells(extra []cell) {
 			title, _, _ := splitTitle(rest)
 			r.sub, r.subT = num, title
 		} else {
-			r.p.warn(c.num, fmt.Sprintf("extra cell %q is not a numbered sub-item (2.…)", c.orig))
+			r.p.warn(c.num, fmt.Sprintf("多出的一格“%s”不是带编号的小项（2.……）", c.orig))
 		}
 	}
 }
@@ -282,9 +282,9 @@ func (r *tableReader) checkNumber(cells []cell) {
 	}
 	switch {
 	case r.lastNum > 0 && n == r.lastNum:
-		r.p.warn(c.num, fmt.Sprintf("序号 %d repeats the row above", n))
+		r.p.warn(c.num, fmt.Sprintf("序号%d与上一行重复", n))
 	case r.lastNum > 0 && n != r.lastNum+1 && n != 1:
-		r.p.warn(c.num, fmt.Sprintf("序号 %d follows %d; is a row missing?", n, r.lastNum))
+		r.p.warn(c.num, fmt.Sprintf("序号%d紧接在%d之后：是否漏了一行？", n, r.lastNum))
 	}
 	r.lastNum = n
 }
@@ -352,7 +352,7 @@ func (r *tableReader) task(row tableRow, cells []cell) tableTask {
 			task.Title = strings.TrimSpace(c.orig)
 		case colUnits:
 			if guessed {
-				p.warn(row.line, fmt.Sprintf("empty %s cell taken as the same as the row above (a merged cell): %s", nameOr(col.name, "unit"), c.orig))
+				p.warn(row.line, fmt.Sprintf("%s一格为空，按合并单元格视同上一行：%s", nameOr(col.name, "单位"), c.orig))
 			}
 			if c.norm == "" {
 				emptyLead = emptyLead || j == r.primary
@@ -380,21 +380,21 @@ func (r *tableReader) task(row tableRow, cells []cell) tableTask {
 	task.Units = dedupeUnits(assigned)
 	switch {
 	case emptyLead:
-		what := "no responsible unit"
+		what := "责任单位"
 		if len(task.Units) > 0 {
-			what = "no leading or responsible unit"
+			what = "牵头或责任单位"
 		}
-		msg := fmt.Sprintf("table row names %s: its %s cell is empty", what, nameOr(r.cols[r.primary].name, "unit"))
+		msg := fmt.Sprintf("表格此行没有%s：%s一格为空", what, nameOr(r.cols[r.primary].name, "单位"))
 		if r.p.guessMerges {
-			msg += ", with no cell above to continue"
+			msg += "，上方也没有可以延续的格"
 		}
 		p.warn(row.line, msg)
 	case len(task.Units) == 0 && r.primary >= 0:
-		p.warn(row.line, "table row names no responsible unit")
+		p.warn(row.line, "表格此行没有写明责任单位")
 	}
 	if task.Text == "" {
 		task.Text = firstNonEmpty(task.Title, r.subT, r.itemT, r.sec.title)
-		p.warn(row.line, fmt.Sprintf("table row has no task text; %q stands in for it", task.Text))
+		p.warn(row.line, fmt.Sprintf("表格此行没有任务内容，以“%s”代替", task.Text))
 	}
 	return tableTask{task: task, sec: r.sec, itemT: r.itemT, subT: r.subT, noItem: r.itemCol < 0}
 }
@@ -439,7 +439,7 @@ func (r *tableReader) place() {
 	for _, s := range r.secs {
 		p.placeTableSection(s, r.itemCol >= 0, t)
 		if s.count >= 0 && s.count != s.tasks {
-			p.warn(s.line, fmt.Sprintf("table section %s announces %d tasks but lists %d", s.title, s.count, s.tasks))
+			p.warn(s.line, fmt.Sprintf("表格中的“%s”写明共%d项，实际列出%d项", s.title, s.count, s.tasks))
 		}
 	}
 	for i, tt := range r.tasks {

@@ -96,7 +96,7 @@ func (ct *cutter) duty(d duty, num int) {
 		ct.held = append(ct.held, d)
 		return
 	case d.fieldOnly:
-		p.warn(num, fmt.Sprintf("%s follows text that names no unit; it was dropped", d.shown()))
+		p.warn(num, fmt.Sprintf("%s所属的文字没有写出单位，已略去", d.shown()))
 		return
 	case d.label && adjoining && ct.lastLabel:
 		p.extendTask(&ct.tasks[ct.last], d, num)
@@ -114,7 +114,7 @@ func (ct *cutter) duty(d duty, num int) {
 		ct.standIn, ct.standInShown = len(ct.tasks) == 0, d.shown()
 		text = p.containerTitle(ct.c)
 		if !ct.standIn {
-			p.warn(num, fmt.Sprintf("responsibility %s in %s follows no text of its own; the heading stands in for it", d.shown(), ct.c.name))
+			p.warn(num, fmt.Sprintf("%s中的分工%s前面没有任务文字，以标题代替", ct.c.name, d.shown()))
 		}
 	}
 	t := p.bodyTask(ct.c, text, d, lineNum)
@@ -138,7 +138,7 @@ func isTitleSentence(text string) bool {
 // dropHeld warns about field labels no unit label followed.
 func (ct *cutter) dropHeld() {
 	for _, h := range ct.held {
-		ct.p.warn(ct.first, fmt.Sprintf("%s follows text that names no unit; it was dropped", h.shown()))
+		ct.p.warn(ct.first, fmt.Sprintf("%s所属的文字没有写出单位，已略去", h.shown()))
 	}
 	ct.held = nil
 }
@@ -151,10 +151,10 @@ func (ct *cutter) finish() []Task {
 		return ct.tasks
 	}
 	if ct.standIn {
-		ct.p.warn(ct.tasks[0].Line, fmt.Sprintf("responsibility %s in %s follows no text of its own; the heading stands in for it", ct.standInShown, ct.c.name))
+		ct.p.warn(ct.tasks[0].Line, fmt.Sprintf("%s中的分工%s前面没有任务文字，以标题代替", ct.c.name, ct.standInShown))
 	}
 	if len(ct.tasks) > 0 && len(ct.pending) > 0 {
-		ct.p.warn(ct.first, fmt.Sprintf("text after the last responsibility in %s names no unit: %s", ct.c.name, excerpt(strings.Join(ct.pending, ""), 30)))
+		ct.p.warn(ct.first, fmt.Sprintf("%s中最后一处分工之后的文字没有写出单位：%s", ct.c.name, excerpt(strings.Join(ct.pending, ""), 30)))
 	}
 	return ct.tasks
 }
@@ -354,7 +354,7 @@ func (p *parser) warnUnassigned(tasks []Task, covered map[[2]int]bool) {
 				continue
 			}
 			if !has[[3]int{s.number, it.number, -1}] {
-				p.warn(it.line, fmt.Sprintf("item %s names no responsible unit, though other items of its section do", it.name()))
+				p.warn(it.line, fmt.Sprintf("%s没有写出责任单位，而本部分的其他条目都有", it.name()))
 				continue
 			}
 			if has[[3]int{s.number, it.number, 0}] {
@@ -362,7 +362,7 @@ func (p *parser) warnUnassigned(tasks []Task, covered map[[2]int]bool) {
 			}
 			for _, sb := range it.subs {
 				if !has[[3]int{s.number, it.number, sb.number}] {
-					p.warn(sb.line, fmt.Sprintf("sub-item %s of item %s names no responsible unit, though other sub-items do", sb.name(), it.name()))
+					p.warn(sb.line, fmt.Sprintf("%s下的%s没有写出责任单位，而其他小项都有", it.name(), sb.name()))
 				}
 			}
 		}

@@ -120,7 +120,7 @@ func (p *parser) unitFirstTasks(c container) ([]Task, bool) {
 	var tasks []Task
 	for i, e := range entries {
 		if subjects[i] == nil {
-			p.warn(e.line, "entry of a list written unit first names no unit: "+excerpt(e.text, 30))
+			p.warn(e.line, "以单位开头的清单中，这一条没有写出单位："+excerpt(e.text, 30))
 			continue
 		}
 		tasks = append(tasks, p.subjectTask(c, e.text, *subjects[i], e.line))

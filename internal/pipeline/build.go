@@ -109,7 +109,7 @@ type FileWarning struct {
 }
 
 // String is the warning as a compiler writes one: "file.txt:12: …" for
-// a line of a text file, "file.docx: table 1 row 12: …" for a place of a
+// a line of a text file, "file.docx: 表1第12行: …" for a place of a
 // document without lines.
 func (w FileWarning) String() string {
 	switch {

@@ -310,12 +310,12 @@ func TestPortalMetadataShown(t *testing.T) {
 	if !strings.Contains(got, want) {
 		t.Errorf("the notice page lacks %s", want)
 	}
-	warning := `table section 军民深度融合方面（共6项） announces 6 tasks but lists 0`
+	warning := `表格中的“军民深度融合方面（共6项）”写明共6项，实际列出0项`
 	if strings.Contains(got, warning) {
 		t.Error("a warning for editors is on the public notice page")
 	}
 	check := string(pages["notices/"+cat.Notices[0].Slug+"/check.html"])
-	if !strings.Contains(check, `<tr><td>table 1 row 19</td><td>`+warning+`</td></tr>`) || !strings.Contains(check, `name="robots" content="noindex"`) {
+	if !strings.Contains(check, `<tr><td>表1第19行</td><td>`+warning+`</td></tr>`) || !strings.Contains(check, `name="robots" content="noindex"`) {
 		t.Errorf("the 校对 page lacks the warning with its place")
 	}
 	for p, b := range pages {

@@ -96,10 +96,10 @@ func TestPosString(t *testing.T) {
 		want string
 	}{
 		{source.Pos{}, ""},
-		{source.Pos{Line: 12}, "line 12"},
-		{source.Pos{Line: 40, Para: 38}, "paragraph 38"},
-		{source.Pos{Line: 53, Table: 1}, "table 1"},
-		{source.Pos{Line: 56, Table: 1, Row: 4}, "table 1 row 4"},
+		{source.Pos{Line: 12}, "第12行"},
+		{source.Pos{Line: 40, Para: 38}, "第38段"},
+		{source.Pos{Line: 53, Table: 1}, "表1"},
+		{source.Pos{Line: 56, Table: 1, Row: 4}, "表1第4行"},
 	} {
 		if got := c.pos.String(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.pos, got, c.want)

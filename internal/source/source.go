@@ -114,21 +114,21 @@ type Pos struct {
 	Table, Row int
 }
 
-// String names the place as a person would look for it: "line 12",
-// "paragraph 40", "table 1 row 12", "table 1" for a whole table; "" for
-// the zero Pos, which is the whole document.
+// String names the place as an office's editor would look for it:
+// "第12行", "第40段", "表1第12行", "表1" for a whole table; "" for the
+// zero Pos, which is the whole document.
 func (p Pos) String() string {
 	switch {
 	case p == (Pos{}):
 		return ""
 	case p.Table > 0 && p.Row == 0:
-		return "table " + strconv.Itoa(p.Table)
+		return "表" + strconv.Itoa(p.Table)
 	case p.Table > 0:
-		return "table " + strconv.Itoa(p.Table) + " row " + strconv.Itoa(p.Row)
+		return "表" + strconv.Itoa(p.Table) + "第" + strconv.Itoa(p.Row) + "行"
 	case p.Para > 0:
-		return "paragraph " + strconv.Itoa(p.Para)
+		return "第" + strconv.Itoa(p.Para) + "段"
 	default:
-		return "line " + strconv.Itoa(p.Line)
+		return "第" + strconv.Itoa(p.Line) + "行"
 	}
 }
 

@@ -84,9 +84,9 @@ func TestIsCollective(t *testing.T) {
 
 func TestCollectiveErrors(t *testing.T) {
 	for _, c := range []struct{ yaml, want string }{
-		{"groups: [{name: 市有关部门}]", "list it under collectives"},
-		{"collectives: [{name: 市有关部门, members: [{name: 市应急局}], may_include: [department]}]", "both members and may_include"},
-		{"collectives: [{name: 市有关部门, may_include: [\" \"]}]", "empty name"},
+		{"groups: [{name: 市有关部门}]", "请列在collectives之下"},
+		{"collectives: [{name: 市有关部门, members: [{name: 市应急局}], may_include: [department]}]", "同时写了members和may_include"},
+		{"collectives: [{name: 市有关部门, may_include: [\" \"]}]", "may_include中有空名称"},
 		{"collectives: [{name: 市有关部门, members: nobody}]", "line 1"},
 	} {
 		_, err := units.LoadRegistry([]byte(c.yaml))

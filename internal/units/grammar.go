@@ -104,7 +104,7 @@ func Parse(text string, opt Options) Parsed {
 		}
 	}
 	if len(p.Units) == 0 && len(p.Rules) == 0 {
-		p.Problems = append(p.Problems, "no responsible unit")
+		p.Problems = append(p.Problems, "没有责任单位")
 	}
 	return p
 }
@@ -115,7 +115,7 @@ func dropRuleWords(list []Assignment, problems []string) ([]Assignment, []string
 	out := list[:0]
 	for _, u := range list {
 		if ruleWordRe.MatchString(u.Name) {
-			problems = append(problems, fmt.Sprintf("%q reads as a rule the parser does not know, not as a unit; it was left out", u.Name))
+			problems = append(problems, fmt.Sprintf("“%s”像是一条认不出的规则，不是单位，已略去", u.Name))
 			continue
 		}
 		out = append(out, u)

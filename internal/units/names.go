@@ -192,19 +192,23 @@ func lastRune(s string) rune {
 	return r
 }
 
+// NameProblemPrefix opens every problem checkName finds, so a notice can
+// name each odd unit once rather than at each of its duties.
+const NameProblemPrefix = "单位名称“"
+
 // checkName returns a problem with a unit name, or "".
 func checkName(name string) string {
 	switch {
 	case strings.Contains(name, ".."):
-		return fmt.Sprintf("unit name %q contains \"..\"; kept as written, its page named by pinyin only", name)
+		return fmt.Sprintf(NameProblemPrefix+"%s”含有“..”，照原样保留，其页面只按拼音命名", name)
 	case strings.Contains(name, "/") || strings.Contains(name, "\\"):
-		return fmt.Sprintf("unit name %q contains a slash; kept as one name", name)
+		return fmt.Sprintf(NameProblemPrefix+"%s”含有斜杠，作为一个名称保留", name)
 	case utf8.RuneCountInString(name) > 40:
-		return fmt.Sprintf("unit name %q is longer than 40 characters; is it a unit?", name)
+		return fmt.Sprintf(NameProblemPrefix+"%s”超过40个字：这是一个单位吗？", name)
 	case !hasHan(name):
-		return fmt.Sprintf("unit name %q has no Chinese characters", name)
+		return fmt.Sprintf(NameProblemPrefix+"%s”没有汉字", name)
 	case !Recognised(name):
-		return fmt.Sprintf("unit name %q is not a government body the parser knows (a 公司 or a 协会?); kept as a unit", name)
+		return fmt.Sprintf(NameProblemPrefix+"%s”不像已知的机关（公司或协会？），仍作为单位保留", name)
 	}
 	return ""
 }

@@ -56,7 +56,7 @@ func LoadRegistry(data []byte) (*Registry, error) {
 		dec := yaml.NewDecoder(bytes.NewReader(data))
 		dec.KnownFields(true)
 		if err := dec.Decode(r); err != nil && !errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("units registry: %w", err)
+			return nil, fmt.Errorf("单位登记表：%w", err)
 		}
 	}
 	if err := r.index(); err != nil {
@@ -76,15 +76,15 @@ func (r *Registry) index() error {
 	add := func(e Entry) error {
 		name := textnorm.Name(e.Name)
 		if name == "" {
-			return errors.New("units registry: an entry has no name")
+			return errors.New("单位登记表：有一条没有名称（name）")
 		}
 		if e.Kind != "" && !e.Kind.Valid() {
-			return fmt.Errorf("units registry: %s: unknown kind %q (want one of %s)", name, e.Kind, kindList())
+			return fmt.Errorf("单位登记表：%s：类别（kind）“%s”不认识（应为%s之一）", name, e.Kind, kindList())
 		}
 		for _, n := range append([]string{name}, e.Aliases...) {
 			n = textnorm.Name(n)
 			if prev, ok := r.canonical[n]; ok && prev != name {
-				return fmt.Errorf("units registry: %q is listed for both %s and %s", n, prev, name)
+				return fmt.Errorf("单位登记表：“%s”同时列在%s和%s之下", n, prev, name)
 			}
 			r.canonical[n] = name
 			if n != name {
@@ -118,7 +118,7 @@ func (r *Registry) index() error {
 		}
 		group := textnorm.Name(g.Name)
 		if len(g.Members) == 0 {
-			return fmt.Errorf("units registry: group %s has no members (a name whose members are not known is a collective: list it under collectives)", group)
+			return fmt.Errorf("单位登记表：组%s没有成员（members）；成员不明确的名称是泛指，请列在collectives之下", group)
 		}
 		if err := addMembers(group, g.Members); err != nil {
 			return err
@@ -136,7 +136,7 @@ func (r *Registry) index() error {
 			return err
 		}
 		if len(c.Members) > 0 && len(c.MayInclude) > 0 {
-			return fmt.Errorf("units registry: collective %s has both members and may_include: members say who it is, may_include who it may be (keep one)", name)
+			return fmt.Errorf("单位登记表：泛指%s同时写了members和may_include：members写它是谁，may_include写它可能包括谁（只留一个）", name)
 		}
 		var may []string
 		for _, m := range c.MayInclude {
@@ -145,7 +145,7 @@ func (r *Registry) index() error {
 				continue
 			}
 			if m = textnorm.Name(m); m == "" {
-				return fmt.Errorf("units registry: collective %s: may_include has an empty name", name)
+				return fmt.Errorf("单位登记表：泛指%s：may_include中有空名称", name)
 			}
 			may = append(may, r.Canonical(m))
 		}

@@ -56,24 +56,24 @@ func TestParagraphs(t *testing.T) {
 
 		// ---- left out, with a warning that quotes it ----
 		{name: "text box", body: `<w:p><w:r><w:t>正文</w:t></w:r>` + textBox + `</w:p>`,
-			want: "正文\n", warn: "paragraph 1: a text box was left out: «框内的说明文字»\n"},
+			want: "正文\n", warn: "第1段: 略去了一个文本框：“框内的说明文字”\n"},
 		{name: "an empty frame is layout", body: `<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:pict><v:rect><v:textbox><w:txbxContent><w:p/></w:txbxContent></v:textbox></v:rect></w:pict></w:r></w:p>`,
 			want: "正文\n"},
 		{name: "footnote", body: p("甲") + `<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`,
 			parts: []part{{"footnotes.xml", "footnotes", `<w:footnotes NS><w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote>` +
 				`<w:footnote w:id="1"><w:p><w:r><w:t>此处指2023年度数据。</w:t></w:r></w:p></w:footnote></w:footnotes>`}},
-			want: "甲\n正文\n", warn: "paragraph 2: a footnote was left out: «此处指2023年度数据。»\n"},
+			want: "甲\n正文\n", warn: "第2段: 略去了一处脚注：“此处指2023年度数据。”\n"},
 		{name: "comment", body: `<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>正文</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>`,
 			parts: []part{{"comments.xml", "comments", `<w:comments NS><w:comment w:id="0" w:author="x"><w:p><w:r><w:t>请核实</w:t></w:r></w:p></w:comment></w:comments>`}},
-			want:  "正文\n", warn: "paragraph 1: a comment was left out: «请核实»\n"},
+			want:  "正文\n", warn: "第1段: 略去了一处批注：“请核实”\n"},
 		{name: "embedded object", body: `<w:p><w:r><w:object><v:shape/></w:object></w:r><w:r><w:t>附表</w:t></w:r></w:p>`,
-			want: "附表\n", warn: "paragraph 1: an embedded object (a spreadsheet or drawing inside the document) was left out; paste its content as a table\n"},
+			want: "附表\n", warn: "第1段: 略去了一个嵌入对象（文档中嵌入的表格或图形）；请把其内容作为表格粘贴进来\n"},
 		{name: "page header with words; a footer with a page number is layout", body: p("正文"),
 			parts: []part{
 				{"header1.xml", "header", `<w:hdr NS><w:p><w:r><w:t>内部资料 注意保存</w:t></w:r></w:p></w:hdr>`},
 				{"footer1.xml", "footer", `<w:ftr NS><w:p><w:r><w:t>— 1 —</w:t></w:r></w:p></w:ftr>`},
 			},
-			want: "正文\n", warn: "the page header was left out: «内部资料 注意保存»\n"},
+			want: "正文\n", warn: "略去了页眉：“内部资料 注意保存”\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -102,7 +102,7 @@ func TestPositions(t *testing.T) {
 			}
 		}
 	}
-	if strings.Join(got, ", ") != "paragraph 1, paragraph 2, table 1, table 1 row 1, table 1 row 2, paragraph 3" {
+	if strings.Join(got, ", ") != "第1段, 第2段, 表1, 表1第1行, 表1第2行, 第3段" {
 		t.Errorf("places: %s", strings.Join(got, ", "))
 	}
 	if last := doc.Blocks[len(doc.Blocks)-1].Pos; last.Line != 5 {

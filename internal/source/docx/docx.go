@@ -465,13 +465,13 @@ func (r *reader) run(p *para) error {
 		case "drawing", "pict":
 			return r.graphic(p)
 		case "object":
-			p.left = append(p.left, "an embedded object (a spreadsheet or drawing inside the document) was left out; paste its content as a table")
+			p.left = append(p.left, "略去了一个嵌入对象（文档中嵌入的表格或图形）；请把其内容作为表格粘贴进来")
 		case "footnoteReference":
-			r.leftNote(p, se, "footnotes", "footnote")
+			r.leftNote(p, se, "footnotes", "脚注")
 		case "endnoteReference":
-			r.leftNote(p, se, "endnotes", "endnote")
+			r.leftNote(p, se, "endnotes", "尾注")
 		case "commentReference":
-			r.leftNote(p, se, "comments", "comment")
+			r.leftNote(p, se, "comments", "批注")
 		case "ruby":
 			return r.children(func(se xml.StartElement) error {
 				if isW(se.Name, "rubyBase") {
@@ -494,10 +494,10 @@ func (r *reader) leftNote(p *para, se xml.StartElement, kind, what string) {
 	id, _ := attr(se, "id")
 	text := r.notes[kind][id]
 	if text == "" {
-		p.left = append(p.left, "a "+what+" was left out")
+		p.left = append(p.left, "略去了一处"+what)
 		return
 	}
-	p.left = append(p.left, fmt.Sprintf("a %s was left out: %s", what, quote(text)))
+	p.left = append(p.left, fmt.Sprintf("略去了一处%s：%s", what, quote(text)))
 }
 
 // graphic reads a drawing or VML picture: a picture is silently layout,
@@ -508,7 +508,7 @@ func (r *reader) graphic(p *para) error {
 		if isW(se.Name, "txbxContent") {
 			text, err := r.allText()
 			if err == nil && text != "" {
-				p.left = append(p.left, "a text box was left out: "+quote(text))
+				p.left = append(p.left, "略去了一个文本框："+quote(text))
 			}
 			return err
 		}
@@ -527,7 +527,7 @@ func quote(s string) string {
 	if utf8.RuneCountInString(s) > max {
 		s = string([]rune(s)[:max]) + "…"
 	}
-	return "«" + s + "»"
+	return "“" + s + "”"
 }
 
 // noteTexts reads footnotes.xml, endnotes.xml or comments.xml: the text
@@ -585,11 +585,11 @@ func (r *reader) pageFurniture(a *archive, rels map[string][]string) error {
 				continue
 			}
 			seen[kind+text] = true
-			what := "page header"
+			what := "页眉"
 			if kind == "footer" {
-				what = "page footer"
+				what = "页脚"
 			}
-			r.doc.Warnings = append(r.doc.Warnings, source.Warning{Message: fmt.Sprintf("the %s was left out: %s", what, quote(text))})
+			r.doc.Warnings = append(r.doc.Warnings, source.Warning{Message: fmt.Sprintf("略去了%s：%s", what, quote(text))})
 		}
 	}
 	return nil

@@ -235,7 +235,7 @@ func (r *reader) emitTable(t *rawTable) {
 					c.Text, c.Merged = up.Text, true
 				} else {
 					r.doc.Warnings = append(r.doc.Warnings, source.Warning{Pos: pos,
-						Message: fmt.Sprintf("cell %d continues a merged cell, but there is none above it; read as empty", len(row.Cells)+1)})
+						Message: fmt.Sprintf("第%d格延续合并单元格，但上方没有可延续的格，按空白读入", len(row.Cells)+1)})
 				}
 			}
 			above[col] = c
@@ -285,7 +285,7 @@ func (r *reader) cellText(items []item) (string, []string) {
 				}
 			}
 			if nested > 0 {
-				left = append(left, fmt.Sprintf("a table inside a cell was read as %d line(s) of the cell's text", nested))
+				left = append(left, fmt.Sprintf("单元格中的表格作为该格的%d行文字读入", nested))
 			}
 			continue
 		}

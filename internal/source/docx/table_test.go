@@ -81,10 +81,10 @@ func TestTables(t *testing.T) {
 		// ---- warned ----
 		{name: "a merge with nothing above",
 			body: tbl(tr("", tc("", p("甲")), tc(cont, `<w:p/>`))),
-			want: "甲|\n", warn: "table 1 row 1: cell 2 continues a merged cell, but there is none above it; read as empty\n"},
+			want: "甲|\n", warn: "表1第1行: 第2格延续合并单元格，但上方没有可延续的格，按空白读入\n"},
 		{name: "a table inside a cell is read as lines",
 			body: tbl(tr("", tc("", p("任务")), tc("", p("牵头："), tbl(tr("", tc("", p("市应急局")), tc("", p("市公安局"))), tr("", tc("", p("配合：")), tc("", p("各县"))))))),
-			want: "任务|牵头：\n市应急局 市公安局\n配合： 各县\n", warn: "table 1 row 1: a table inside a cell was read as 2 line(s) of the cell's text\n"},
+			want: "任务|牵头：\n市应急局 市公安局\n配合： 各县\n", warn: "表1第1行: 单元格中的表格作为该格的2行文字读入\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

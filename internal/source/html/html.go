@@ -103,7 +103,7 @@ func decode(data []byte) (text, name, warning string, err error) {
 		return "", "", "", err
 	}
 	if canonical == "utf-8" {
-		warning = "the page declares UTF-8 but is not; it was read as GB18030"
+		warning = "网页声明为UTF-8编码，实际不是，已按GB18030读入"
 	}
 	return s, "GB18030", warning, nil
 }

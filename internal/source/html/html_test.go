@@ -83,7 +83,7 @@ func TestPortalMetadata(t *testing.T) {
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
 			table = b.Table
-			if b.Pos.String() != "table 1" {
+			if b.Pos.String() != "表1" {
 				t.Errorf("table at %s", b.Pos)
 			}
 		}
@@ -91,7 +91,7 @@ func TestPortalMetadata(t *testing.T) {
 	if table == nil {
 		t.Fatal("no table")
 	}
-	if r := table.Rows[1]; len(r.Cells) != 1 || r.Cells[0].Span != 5 || r.Cells[0].Text != "一、知识产权保护方面（共5项）" || r.Pos.String() != "table 1 row 2" {
+	if r := table.Rows[1]; len(r.Cells) != 1 || r.Cells[0].Span != 5 || r.Cells[0].Text != "一、知识产权保护方面（共5项）" || r.Pos.String() != "表1第2行" {
 		t.Errorf("row 2: %+v", r)
 	}
 }
@@ -175,10 +175,10 @@ func TestTables(t *testing.T) {
 			"框中第一段\n框中第二段\n", ""},
 		{"a table in a cell is read as lines, with a warning",
 			`<table><tr><td>任务</td><td>牵头：<table><tr><td>市应急局</td><td>市公安局</td></tr></table></td></tr></table>`,
-			"任务\t牵头：\n市应急局 市公安局\n", "table 1 row 1: a table inside a cell was read as 1 line(s) of the cell's text\n"},
+			"任务\t牵头：\n市应急局 市公安局\n", "表1第1行: 单元格中的表格作为该格的1行文字读入\n"},
 		{"empty rows are left out, counted",
 			`<table><tr><td>甲</td><td>乙</td></tr><tr><td></td><td> </td></tr><tr><td>丙</td><td>丁<table><tr><td>x</td><td>y</td></tr></table></td></tr></table>`,
-			"甲\t乙\n丙\t丁\nx y\n", "table 1 row 3: a table inside a cell was read as 1 line(s) of the cell's text\n"},
+			"甲\t乙\n丙\t丁\nx y\n", "表1第3行: 单元格中的表格作为该格的1行文字读入\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -215,7 +215,7 @@ func TestEncodings(t *testing.T) {
 		{"declared gb2312 in http-equiv", "GBK", "", gbk(strings.Replace(utf8Page, `<meta charset="utf-8">`, `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, 1))},
 		{"declared GB18030", "GB18030", "", gbk(strings.Replace(utf8Page, `charset="utf-8"`, `charset=GB18030`, 1))},
 		{"undeclared, GBK by content", "GB18030", "", gbk(strings.Replace(utf8Page, `<meta charset="utf-8">`, ``, 1))},
-		{"declared UTF-8 but GBK", "GB18030", "the page declares UTF-8 but is not; it was read as GB18030\n", gbk(utf8Page)},
+		{"declared UTF-8 but GBK", "GB18030", "网页声明为UTF-8编码，实际不是，已按GB18030读入\n", gbk(utf8Page)},
 		{"BOM", "UTF-8", "", append([]byte("\xEF\xBB\xBF"), utf8Page...)},
 	}
 	for _, c := range cases {

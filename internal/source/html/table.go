@@ -131,7 +131,7 @@ func (w *walker) tableNode(n *xhtml.Node) {
 			text, nested := cellText(td)
 			if nested > 0 {
 				w.doc.Warnings = append(w.doc.Warnings, source.Warning{Pos: pos,
-					Message: fmt.Sprintf("a table inside a cell was read as %d line(s) of the cell's text", nested)})
+					Message: fmt.Sprintf("单元格中的表格作为该格的%d行文字读入", nested)})
 			}
 			c := source.Cell{Text: text, Span: max(1, span(td, "colspan", 1, maxColspan))}
 			down := span(td, "rowspan", 1, len(rs))

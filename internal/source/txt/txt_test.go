@@ -147,7 +147,7 @@ func TestTablePositions(t *testing.T) {
 			}
 		}
 	}
-	if strings.Join(got, ", ") != "table 1 row 1/1, table 1 row 2/2, table 2 row 1/5" {
+	if strings.Join(got, ", ") != "表1第1行/1, 表1第2行/2, 表2第1行/5" {
 		t.Errorf("positions %v", got)
 	}
 	if d.Format != "txt" || d.Encoding != "UTF-8" || d.Name != "a.txt" {
@@ -171,6 +171,6 @@ func ExampleRead() {
 		fmt.Println(b.Pos, b.Text)
 	}
 	// Output:
-	// line 1 一、总则
-	// line 2 table of 2 rows
+	// 第1行 一、总则
+	// 第2行 table of 2 rows
 }
