@@ -36,7 +36,7 @@ var (
 	unitColRe   = regexp.MustCompile(`单位|部门|责任主体|责任处室|责任科室|承办|牵头|配合`)
 	personColRe = regexp.MustCompile(`领导|负责人|责任人|联系人|联络员|姓名`)
 	numberColRe = regexp.MustCompile(`^(序号|编号|序|No\.?)$`)
-	taskColRe   = regexp.MustCompile(`^(工作任务|重点任务|主要任务|具体任务|任务|工作措施|具体措施|主要措施|措施|主要内容|具体内容|工作内容|任务内容|内容|工作要求|任务要求|具体工作|指标|指标名称|考核指标|主要指标|工作指标|指标项目)$`)
+	taskColRe   = regexp.MustCompile(`^(.{0,6}任务|工作措施|具体措施|主要措施|措施|主要内容|具体内容|工作内容|任务内容|内容|工作要求|任务要求|具体工作|指标|指标名称|考核指标|主要指标|工作指标|指标项目)$`)
 	titleColRe  = regexp.MustCompile(`举措|事项|名称|项目|任务名称`)
 	fieldColRe  = regexp.MustCompile(`时限|时间|期限|节点|进度|范围|备注|说明|目标|指标`)
 	countRe     = regexp.MustCompile(`（?共?\d+项）?$`)
@@ -105,8 +105,20 @@ type columnStats [][]string
 
 func (t *table) stats(width int) columnStats {
 	values := make(columnStats, width)
+	// When hardly a row has the header's width, most have dropped their
+	// empty last cell (备注) with its border: those rows tell the columns.
+	full := 0
 	for _, r := range t.rows {
-		if len(r.cells) != width {
+		if len(r.cells) == width {
+			full++
+		}
+	}
+	lacking := 0
+	if full < 2 {
+		lacking = 1
+	}
+	for _, r := range t.rows {
+		if len(r.cells) != width && (lacking == 0 || len(r.cells) != width-lacking) {
 			continue
 		}
 		for j, c := range r.cells {
@@ -194,7 +206,7 @@ func (st columnStats) taskColumn(cols []column) int {
 		if task >= 0 && st.avgLen(task) >= st.avgLen(j) {
 			continue
 		}
-		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && (task < 0 || st.avgLen(j) > 2*st.avgLen(task)) {
+		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && (task < 0 || st.avgLen(j) > 2*st.avgLen(task)) {
 			task = j
 		}
 	}

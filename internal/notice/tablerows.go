@@ -191,11 +191,15 @@ func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
 		return append(append([]cell{}, cells[:r.taskCol]...), cells[r.taskCol+n:]...), extra
 	case len(cells) < r.width:
 		r.p.warn(row.line, fmt.Sprintf("表格此行有%d格，应有%d格（%s）；缺少的格按空白处理", len(cells), r.width, r.expected))
+		blank := func() cell { return cell{line: line{num: row.line}} }
 		padded := make([]cell, r.width)
 		for j := range padded {
-			padded[j] = cell{line: line{num: row.line}}
+			padded[j] = blank()
 		}
 		if len(cells) > 0 && fitsColumn(r.cols[0], cells[0].line) {
+			if aligned := r.alignShort(cells, blank); aligned != nil {
+				return aligned, nil
+			}
 			copy(padded, cells)
 		} else {
 			copy(padded[r.width-len(cells):], cells)

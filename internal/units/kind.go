@@ -125,6 +125,11 @@ func Recognised(name string) bool {
 	if name == "" || otherBody(name) {
 		return false
 	}
+	// 规划信息处（爱卫办）: a body with its second name in brackets is the
+	// body.
+	if m := aliasSuffixRe.FindStringSubmatch(name); m != nil {
+		return Recognised(m[1]) && Recognised(m[2])
+	}
 	return strings.ContainsRune(govEnds, lastRune(name)) || genreBody(name) ||
 		militaryRe.MatchString(name) || governmentRe.MatchString(name) || classRe.MatchString(name) ||
 		strings.HasSuffix(name, "部门") || strings.HasSuffix(name, "单位") || strings.HasPrefix(name, "各") ||
@@ -132,6 +137,9 @@ func Recognised(name string) bool {
 }
 
 var departmentPrefixRe = regexp.MustCompile(`^(市|县|区|旗)`)
+
+// aliasSuffixRe is a name followed by a second name in brackets.
+var aliasSuffixRe = regexp.MustCompile(`^(.+[^（(])[（(]([^（）()]{2,12})[）)]$`)
 
 func classify(name string) Kind {
 	switch {

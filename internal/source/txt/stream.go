@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"qingdan/internal/source"
+	"qingdan/internal/textnorm"
 	"qingdan/internal/units"
 )
 
@@ -47,10 +48,25 @@ func kindOf(text string) cellKind {
 	switch {
 	case numberCellRe.MatchString(t):
 		return kindNumber
-	case units.IsUnitList(t):
+	case units.IsUnitList(t) || unitsAndBodies(t):
 		return kindUnits
 	}
 	return kindText
+}
+
+// unitsAndBodies reports a list of units among which some are bodies
+// the unit grammar does not know (县住建局、县城投公司).
+func unitsAndBodies(t string) bool {
+	parts := strings.Split(t, "、")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !units.IsUnitList(p) && !otherBodyRe.MatchString(textnorm.Compact(p)) {
+			return false
+		}
+	}
+	return true
 }
 
 // streamStart reports a header of column names one a line (at least
@@ -63,7 +79,7 @@ func (r *reader) streamStart(i int) bool {
 	if n < 3 {
 		return false
 	}
-	cells := r.streamCells(i + n)
+	cells := joinUnitLines(r.streamCells(i+n), r.lines[i:i+n])
 	if len(cells) < n+2 {
 		return false
 	}
@@ -71,12 +87,17 @@ func (r *reader) streamStart(i int) bool {
 	return rows != nil
 }
 
-// streamHeader counts the column names that open a run at i.
+// streamHeader counts the column names that open a run at i. A name of
+// the notice's own (民生实事) between known ones is a column too.
 func (r *reader) streamHeader(i int) int {
 	n, unitCol := 0, false
-	for j := i; j < len(r.lines) && !r.lines[j].blank() && isColumnName(r.lines[j].norm); j++ {
+	for j := i; j < len(r.lines) && !r.lines[j].blank(); j++ {
+		norm := r.lines[j].norm
+		if !isColumnName(norm) && !(n > 0 && j+1 < len(r.lines) && isOwnColumnName(norm) && isColumnName(r.lines[j+1].norm)) {
+			break
+		}
 		n++
-		unitCol = unitCol || unitColumnRe.MatchString(r.lines[j].norm)
+		unitCol = unitCol || unitColumnRe.MatchString(norm)
 	}
 	if !unitCol {
 		return 0
@@ -84,20 +105,31 @@ func (r *reader) streamHeader(i int) int {
 	return n
 }
 
+// ownColumnRe is a name a notice may give a column of its own: a few
+// characters, no figures or marks.
+var ownColumnRe = regexp.MustCompile(`^\p{Han}{2,6}$`)
+
+func isOwnColumnName(norm string) bool { return ownColumnRe.MatchString(textnorm.Compact(norm)) }
+
 // streamCells returns the lines of cells from i: up to a blank line, a
-// footer or a line led by a tab.
+// footer, a line led by a tab or the page's furniture after the article
+// (分享到：).
 func (r *reader) streamCells(i int) []line {
 	j := i
-	for j < len(r.lines) && !r.lines[j].blank() && !r.lines[j].tabLed() && !isFooter(r.lines[j].norm) {
+	for j < len(r.lines) && !r.lines[j].blank() && !r.lines[j].tabLed() && !isFooter(r.lines[j].norm) && !pageEndRe.MatchString(r.lines[j].norm) {
 		j++
 	}
 	return r.lines[i:j]
 }
 
+// pageEndRe is the furniture a portal sets under an article.
+var pageEndRe = regexp.MustCompile(`^\s*[【\[]?\s*(分享到|打印本页|关闭窗口|【打印】|扫一扫|上一篇|下一篇)`)
+
 func (r *reader) readStream(i int) int {
 	n := r.streamHeader(i)
 	head := r.lines[i : i+n]
-	cells := r.streamCells(i + n)
+	raw := r.streamCells(i + n)
+	cells := joinUnitLines(raw, head)
 	rows, width := streamRows(cells, len(head))
 	header := source.Row{Pos: source.Pos{Line: head[0].num}}
 	for k, l := range head {
@@ -111,7 +143,39 @@ func (r *reader) readStream(i int) int {
 		header.Cells = append(header.Cells, c)
 	}
 	r.addTable(append([]source.Row{header}, rows...))
-	return i + n + len(cells)
+	return i + n + len(raw)
+}
+
+// otherBodyRe is a body the unit grammar does not know as a government's
+// but a list of units may hold: a company, an association, a centre.
+var otherBodyRe = regexp.MustCompile(`^\p{Han}{2,20}(公司|集团|协会|学会|商会|银行|中心|办事处)$`)
+
+// joinUnitLines joins the units of one cell written one a line
+// (县水务局 / 县住建局 / 县护城河指挥部) into one line, when the header
+// names a single column of units: under 牵头单位 and 配合单位 two lines of
+// units are two cells.
+func joinUnitLines(lines, head []line) []line {
+	unitCols := 0
+	for _, h := range head {
+		if unitColumnRe.MatchString(h.norm) {
+			unitCols++
+		}
+	}
+	if unitCols != 1 {
+		return lines
+	}
+	var out []line
+	for _, l := range lines {
+		if n := len(out); n > 0 && (kindOf(l.norm) == kindUnits || otherBodyRe.MatchString(textnorm.Compact(l.norm))) && kindOf(out[n-1].norm) == kindUnits {
+			// Both are names: one cell.
+			prev := &out[n-1]
+			prev.text = trim(prev.text) + "、" + trim(l.text)
+			prev.norm = strings.TrimSpace(prev.norm) + "、" + strings.TrimSpace(l.norm)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // streamRows cuts the lines into rows of the table's width. The width is

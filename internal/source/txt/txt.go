@@ -46,7 +46,7 @@ func Read(data []byte, name string) (*source.Document, error) {
 
 // FromText returns the document of a decoded text.
 func FromText(text, name string) *source.Document {
-	r := reader{lines: splitLines(text)}
+	r := reader{lines: unpipe(splitLines(text))}
 	r.read()
 	return &source.Document{Name: name, Format: "txt", Blocks: r.blocks}
 }

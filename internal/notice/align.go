@@ -1,0 +1,127 @@
+package notice
+
+import (
+	"math"
+	"regexp"
+	"strings"
+
+	"qingdan/internal/units"
+)
+
+// A row with fewer cells than the header has lost some: a cell merged
+// over several rows is written only in the first of them, and an empty
+// last cell (备注) is often dropped with its border. The cells a row keeps
+// stand in the header's order, so each is put in the column its content
+// fits — a list of units under units, a time under a time, the longest
+// text under the task — and the columns left out are empty: before the
+// task they continue the cell above (a merged group), after it they are
+// simply empty.
+
+// timeColRe names a column of deadlines; timeCellRe is in most of their
+// cells (2021年8月前, 长期推进, 每季度).
+var (
+	timeColRe  = regexp.MustCompile(`时限|时间|期限|节点`)
+	timeCellRe = regexp.MustCompile(`\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|长期|持续|常态|前$`)
+)
+
+// alignShort places the cells of a short row in the table's columns and
+// returns the row at full width; nil when no placement fits.
+func (r *tableReader) alignShort(cells []cell, blank func() cell) []cell {
+	n, width := len(cells), r.width
+	inf := math.Inf(1)
+	// best[i][j]: least cost of placing cells[:i] in columns[:j], the
+	// last placed in column j-1 or earlier.
+	best := make([][]float64, n+1)
+	took := make([][]bool, n+1)
+	for i := range best {
+		best[i] = make([]float64, width+1)
+		took[i] = make([]bool, width+1)
+		for j := range best[i] {
+			best[i][j] = inf
+		}
+	}
+	best[0][0] = 0
+	for j := 1; j <= width; j++ {
+		best[0][j] = best[0][j-1] + r.skipCost(j-1)
+	}
+	for i := 1; i <= n; i++ {
+		for j := i; j <= width; j++ {
+			skip := best[i][j-1] + r.skipCost(j-1)
+			place := best[i-1][j-1] + r.placeCost(cells[i-1], j-1)
+			// On a tie the cell goes to the earlier column, as the
+			// cells of a row written short are read from its start.
+			if place < skip {
+				best[i][j], took[i][j] = place, true
+			} else {
+				best[i][j] = skip
+			}
+		}
+	}
+	if best[n][width] == inf {
+		return nil
+	}
+	out := make([]cell, width)
+	for i, j := n, width; j > 0; j-- {
+		if i > 0 && took[i][j] {
+			out[j-1] = cells[i-1]
+			i--
+		} else {
+			out[j-1] = blank()
+		}
+	}
+	return out
+}
+
+// skipCost is what leaving column j empty costs: little for a column
+// before the task (a merged group) or for notes, more for units, most for
+// the task itself.
+func (r *tableReader) skipCost(j int) float64 {
+	c := r.cols[j]
+	switch {
+	case c.kind == colTask:
+		return 3
+	case j == r.primary:
+		return 1.5 // a task always has a lead or responsible unit
+	case c.kind == colUnits:
+		return 1
+	case c.kind == colNumber:
+		return 2
+	case r.taskCol >= 0 && j < r.taskCol:
+		return 0.1
+	}
+	return 0.3
+}
+
+// placeCost is how badly a cell fits column j.
+func (r *tableReader) placeCost(c cell, j int) float64 {
+	col := r.cols[j]
+	v := strings.TrimSpace(c.norm)
+	unitish := units.IsUnitList(v) || (!strings.ContainsAny(v, "。；") && runeLen(v) <= 60 && units.IsDuty(v))
+	switch col.kind {
+	case colNumber:
+		if isInteger(v) {
+			return 0
+		}
+		return math.Inf(1)
+	case colUnits:
+		if unitish {
+			return 0
+		}
+		return 2
+	case colTask:
+		if unitish {
+			return 3
+		}
+		return 0
+	}
+	if timeColRe.MatchString(col.name) {
+		if units.IsDeadline(v) || timeCellRe.MatchString(v) {
+			return 0
+		}
+		return 3
+	}
+	if unitish || isInteger(v) {
+		return 3
+	}
+	return 0.5
+}
