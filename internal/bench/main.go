@@ -43,6 +43,7 @@ func main() {
 	hugo := flag.String("hugo", "", "compare with this Hugo program instead (see hugo.go)")
 	against := flag.String("against", "", "compare with this qingdan program (an earlier commit's) instead, run in turn")
 	program := flag.String("program", "", "time this qingdan program instead of building the one here (with -against: two commits, neither this one)")
+	registry := flag.String("registry", "", "the unit registry of the generated sites (default: seeds/units.yaml here; an earlier commit's program may refuse fields added since)")
 	flag.Parse()
 
 	root, err := os.Getwd()
@@ -64,9 +65,12 @@ func main() {
 	}
 	templates, err := gen.Load(root)
 	check(err)
+	if *registry == "" {
+		*registry = filepath.Join(root, "seeds", "units.yaml")
+	}
 
 	if *against != "" {
-		compare(*against, bin, root, dir, templates, *sizes, *runs, *seed)
+		compare(*against, bin, *registry, dir, templates, *sizes, *runs, *seed)
 		return
 	}
 	if *hugo != "" {
@@ -76,7 +80,7 @@ func main() {
 			n, err := strconv.Atoi(strings.TrimSpace(s))
 			check(err)
 			site := filepath.Join(dir, fmt.Sprintf("hugo-%d", n))
-			setup(root, site, templates, n, *seed)
+			setup(*registry, site, templates, n, *seed)
 			runBuild(bin, site) // content/ for Hugo
 			q, h, hugoFiles, err := compareHugo(*hugo, bin, site, *runs)
 			check(err)
@@ -95,7 +99,7 @@ func main() {
 		var full, same, one []time.Duration
 		var mem []int64
 		for r := 0; r < *runs; r++ {
-			notices := setup(root, site, templates, n, *seed)
+			notices := setup(*registry, site, templates, n, *seed)
 			seeds := filepath.Join(site, "seeds")
 			d, rss := runBuild(bin, site)
 			full, mem = append(full, d), append(mem, rss)
@@ -117,7 +121,7 @@ func main() {
 // generated site: a full build from nothing, a rebuild with nothing
 // changed and a rebuild with one notice revised, as the main table does;
 // it prints a table row per size and measurement.
-func compare(old, new, root, dir string, templates []string, sizes string, runs int, seed int64) {
+func compare(old, new, registry, dir string, templates []string, sizes string, runs int, seed int64) {
 	fmt.Println("| notices | measurement | before | after | after ÷ before | CPU, before | CPU, after | CPU after ÷ before | peak memory, before | peak memory, after |")
 	fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	names := []string{"full build", "rebuild, nothing changed", "rebuild, one notice changed"}
@@ -130,7 +134,7 @@ func compare(old, new, root, dir string, templates []string, sizes string, runs 
 		for r := 0; r < runs; r++ {
 			for i, bin := range []string{old, new} {
 				site := filepath.Join(dir, fmt.Sprintf("compare-%d", n))
-				notices := setup(root, site, templates, n, seed)
+				notices := setup(registry, site, templates, n, seed)
 				for m := range names {
 					if m == 2 {
 						revise(filepath.Join(site, "seeds", notices[0].Name))
@@ -159,11 +163,11 @@ func revise(file string) {
 }
 
 // setup makes a working folder of n generated notices and the registry.
-func setup(root, site string, templates []string, n int, seed int64) []gen.Notice {
+func setup(registry, site string, templates []string, n int, seed int64) []gen.Notice {
 	check(os.RemoveAll(site))
 	seeds := filepath.Join(site, "seeds")
 	check(os.MkdirAll(seeds, 0o755))
-	reg, err := os.ReadFile(filepath.Join(root, "seeds", "units.yaml"))
+	reg, err := os.ReadFile(registry)
 	check(err)
 	check(os.WriteFile(filepath.Join(seeds, "units.yaml"), reg, 0o644))
 	notices := gen.Notices(templates, n, seed)
