@@ -95,6 +95,7 @@ func unshared(t *testing.T) fs.FS {
 			{`{{shared "task-card" $ .Section.Tasks}}`, `{{range .Section.Tasks}}{{template "task-card" (part $ .)}}{{end}}`},
 			{`{{with .Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
 			{`{{shared "duty" $ .Duties}}`, `{{range .Duties}}{{template "duty" (part $ .)}}{{end}}`},
+			{`{{shared "possible-group" $ .Possible}}`, `{{range .Possible}}{{template "possible-group" (part $ .)}}{{end}}`},
 			{`{{- with .Members}}{{shared "members" $ .}}{{end -}}`, `{{- with .Members}}{{template "members" (part $ .)}}{{end -}}`},
 			{`{{shared "print-head" $ .Notice}}`, `{{template "print-head" (part $ .Notice)}}`},
 			{`{{shared "unit-section-head" $ .Section}}`, `{{template "unit-section-head" (part $ .Section)}}`},
@@ -136,6 +137,17 @@ func TestSharedBlocks(t *testing.T) {
 			t.Fatal(err)
 		}
 		samePages(t, shared, inPlace)
+		// The site has what every shared block shows: among them the
+		// possible duties of a collective, on the pages of several units.
+		possible := 0
+		for p, b := range shared {
+			if strings.HasPrefix(p, "units/") && bytes.Contains(b, []byte(`class="possible-group"`)) {
+				possible++
+			}
+		}
+		if possible < 2 {
+			t.Errorf("%d unit pages show possible duties, want several", possible)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"html/template"
+	"strings"
 
 	"qingdan/internal/catalog"
 	"qingdan/internal/hrefs"
@@ -81,11 +82,13 @@ type RoleCount struct {
 type UnitNotice struct {
 	Notice   *NoticeView
 	Sections []UnitSection
-	Possible []PossibleGroup
+	Possible []*PossibleGroup
 }
 
 // PossibleGroup lists the duties of a collective the unit may belong
-// to, by role.
+// to, by role: one value for the units the collective may include that
+// have the same duties of it (possibleGroup), so its block is made once
+// for all their pages.
 type PossibleGroup struct {
 	Collective UnitRef
 	Count      int
@@ -355,35 +358,57 @@ func (b *Builder) makeUnitNotice(n *catalog.Notice, ds, possible []catalog.Duty)
 			un.Sections = append(un.Sections, us)
 		}
 	}
-	// Possible duties come by collective (as the catalog orders them),
-	// each collective's by role. Under its collective's name a duty
-	// needs no mark of where it came from: its view is a direct duty's.
+	// Possible duties come by collective (as the catalog orders them).
 	for i := 0; i < len(possible); {
 		j := i
 		for j < len(possible) && possible[j].Via == possible[i].Via {
 			j++
 		}
-		g := PossibleGroup{Collective: b.unitRef(possible[i].Via, ""), Count: j - i}
-		for _, role := range units.Roles {
-			var list []*DutyView
-			for _, d := range possible[i:j] {
-				if d.Role != role {
-					continue
-				}
-				dv, err := b.dutyView(n, b.cat.Task(n.Slug, d.Task), catalog.Duty{Notice: d.Notice, Task: d.Task, Role: d.Role})
-				if err != nil {
-					return nil, err
-				}
-				list = append(list, dv)
-			}
-			if len(list) > 0 {
-				g.Roles = append(g.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Count: len(list), Duties: list})
-			}
+		g, err := b.possibleGroup(n, possible[i:j])
+		if err != nil {
+			return nil, err
 		}
 		un.Possible = append(un.Possible, g)
 		i = j
 	}
 	return un, nil
+}
+
+// possibleGroup returns the view of the duties of one collective in
+// notice n, by role, made once for every unit the collective may include
+// that has the same duties of it (those naming none of them directly).
+// Under its collective's name a duty needs no mark of where it came
+// from: its view is a direct duty's.
+func (b *Builder) possibleGroup(n *catalog.Notice, possible []catalog.Duty) (*PossibleGroup, error) {
+	via := possible[0].Via
+	var k strings.Builder
+	k.WriteString(n.Slug + "\x00" + via)
+	for _, d := range possible {
+		k.WriteString("\x00" + d.Task + "\x00" + string(d.Role))
+	}
+	key := k.String()
+	if g, ok := b.views.possible[key]; ok {
+		return g, nil
+	}
+	g := &PossibleGroup{Collective: b.unitRef(via, ""), Count: len(possible)}
+	for _, role := range units.Roles {
+		var list []*DutyView
+		for _, d := range possible {
+			if d.Role != role {
+				continue
+			}
+			dv, err := b.dutyView(n, b.cat.Task(n.Slug, d.Task), catalog.Duty{Notice: d.Notice, Task: d.Task, Role: d.Role})
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, dv)
+		}
+		if len(list) > 0 {
+			g.Roles = append(g.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Count: len(list), Duties: list})
+		}
+	}
+	b.views.possible[key] = g
+	return g, nil
 }
 
 // dutyKey is what a duty's view is made from.

@@ -123,6 +123,9 @@ type views struct {
 	tasks       map[*notice.Task]*TaskView
 	duties      map[dutyKey]*DutyView
 	unitNotices map[string]*UnitNotice
+	// possible holds the possible duties of each collective in the
+	// notice being made, by collective and duties (possibleGroup).
+	possible map[string]*PossibleGroup
 	// notices, units and kinds are the views every notice's pages share.
 	notices map[string]*NoticeView
 	units   map[*catalog.Unit]*unitCtx
@@ -135,6 +138,7 @@ func (v *views) forgetNotice() {
 	v.tasks = map[*notice.Task]*TaskView{}
 	v.duties = map[dutyKey]*DutyView{}
 	v.unitNotices = map[string]*UnitNotice{}
+	v.possible = map[string]*PossibleGroup{}
 }
 
 // Forget lets go of the views of the notice just made (Notice), which no
