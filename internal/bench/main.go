@@ -4,6 +4,7 @@
 //	go run ./internal/bench -n 1,100,1000 -runs 3
 //	go run ./internal/bench -n 1,100 -runs 3 -hugo $(go env GOPATH)/bin/hugo
 //	go run ./internal/bench -n 100,1000 -runs 3 -against /path/to/old/qingdan
+//	    [-corpus /path/to/old/tree -registry /path/to/old/units.yaml]
 //
 // For each size it builds the binary once, generates n notices
 // (internal/gen), and runs the binary as a process: a full build from
@@ -43,6 +44,7 @@ func main() {
 	hugo := flag.String("hugo", "", "compare with this Hugo program instead (see hugo.go)")
 	against := flag.String("against", "", "compare with this qingdan program (an earlier commit's) instead, run in turn")
 	program := flag.String("program", "", "time this qingdan program instead of building the one here (with -against: two commits, neither this one)")
+	corpus := flag.String("corpus", "", "generate the notices from the testdata/ of this folder (default: here; an earlier commit's program may refuse shapes of notices added since)")
 	registry := flag.String("registry", "", "the unit registry of the generated sites (default: seeds/units.yaml here; an earlier commit's program may refuse fields added since)")
 	flag.Parse()
 
@@ -63,7 +65,10 @@ func main() {
 		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 		check(cmd.Run())
 	}
-	templates, err := gen.Load(root)
+	if *corpus == "" {
+		*corpus = root
+	}
+	templates, err := gen.Load(*corpus)
 	check(err)
 	if *registry == "" {
 		*registry = filepath.Join(root, "seeds", "units.yaml")
