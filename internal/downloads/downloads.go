@@ -25,7 +25,9 @@ import (
 )
 
 // File is a download: where it goes, the data it is made from (From; nil
-// for a file every build makes) and how to make it.
+// for a file every build makes) and how to make it. Files made from the
+// same data, one after the other, share one From slice (the CSV and the
+// XLSX of a table), so that data is digested once for both.
 type File struct {
 	Path string
 	From []any
@@ -459,7 +461,9 @@ func neutralised(cells ...string) []string {
 // byte-order mark, so Excel reads the Chinese): the header of the first
 // sheet, then the rows of every sheet in order.
 func (r *maker) table(csvPath, xlsxPath string, sheets ...xlsx.Sheet) error {
-	err := r.put(File{Path: xlsxPath, From: []any{sheets}, Make: func() ([]byte, error) {
+	// Both files are made from one From, which the site digests once.
+	from := []any{sheets}
+	err := r.put(File{Path: xlsxPath, From: from, Make: func() ([]byte, error) {
 		var b bytes.Buffer
 		if err := r.sheets.Write(&b, sheets...); err != nil {
 			return nil, fmt.Errorf("write %s: %w", xlsxPath, err)
@@ -469,7 +473,7 @@ func (r *maker) table(csvPath, xlsxPath string, sheets ...xlsx.Sheet) error {
 	if err != nil {
 		return err
 	}
-	return r.put(File{Path: csvPath, From: []any{sheets}, Make: func() ([]byte, error) {
+	return r.put(File{Path: csvPath, From: from, Make: func() ([]byte, error) {
 		var b bytes.Buffer
 		size := 64
 		for _, sh := range sheets {

@@ -152,12 +152,21 @@ func (r *renderer) all() error {
 // downloads queues the data files (internal/downloads), each keyed by
 // the data it is made from.
 func (r *renderer) downloads() error {
+	// A file's key digests the digest of its data: the data of a table
+	// (tens of megabytes of rows on a large site) is digested once for
+	// its CSV and its XLSX, which hand over the same From one after the
+	// other.
+	var last []any
+	var lastDigest string
 	return downloads.Each(r.cat, func(f downloads.File) error {
 		key := ""
 		if f.From != nil {
+			if len(f.From) == 0 || len(last) == 0 || &f.From[0] != &last[0] {
+				last, lastDigest = f.From, r.views.Key(f.From...)
+			}
 			var kept bool
 			var err error
-			if key, kept, err = r.keyed(f.Path, f.From...); err != nil || kept {
+			if key, kept, err = r.keyed(f.Path, lastDigest); err != nil || kept {
 				return err
 			}
 		}
