@@ -88,10 +88,24 @@ func unitsJSON(list []UnitJSON) []byte {
 	if list == nil {
 		return []byte("null\n")
 	}
+	// Sized from above once: most of a large site's 100 MB are duties,
+	// and growing the buffer past its size would copy it into one of
+	// twice the size.
 	var b bytes.Buffer
 	size := 2
 	for _, u := range list {
-		size += 450 + 220*(len(u.Duties)+len(u.Possible)) // most of a large site's 100 MB
+		size += 512 + len(u.Name) + len(u.Pinyin)
+		for _, names := range [][]string{u.Aliases, u.Groups, u.Members, u.MayInclude} {
+			for _, n := range names {
+				size += 10 + len(n)
+			}
+		}
+		for _, ds := range [][]DutyJSON{u.Duties, u.Possible} {
+			for _, d := range ds {
+				// 100 bytes of keys, quotes and indents, 20 more for via
+				size += 120 + len(d.Notice) + len(d.Task) + len(d.Role) + len(d.Via) + len(d.Page)
+			}
+		}
 	}
 	b.Grow(size)
 	// Each field ends with sep: ",\n" but for the last of its object.
