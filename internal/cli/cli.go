@@ -28,6 +28,7 @@ import (
 	"qingdan/internal/publish"
 	"qingdan/internal/revision"
 	"qingdan/internal/serve"
+	"qingdan/internal/units"
 )
 
 // Env is what a command may touch.
@@ -344,6 +345,13 @@ func runCheck(env Env, fl *flag.FlagSet, args []string) error {
 	}
 	failed, warned, duties, silent := 0, 0, 0, 0
 	for _, file := range args {
+		if isRegistry(file) {
+			if err := checkRegistry(env, file); err != nil {
+				fmt.Fprintf(env.Stdout, "%s: %v\n", file, err)
+				failed++
+			}
+			continue
+		}
 		n, err := readNotice(env, file)
 		if err != nil {
 			fmt.Fprintf(env.Stdout, "%v\n", err)
@@ -356,23 +364,45 @@ func runCheck(env Env, fl *flag.FlagSet, args []string) error {
 		warned += len(n.Warnings)
 		found := n.DutyTasks()
 		duties += found
-		fmt.Fprintf(env.Stdout, "%s: %s %s: %d sections, %d tasks, %d warning(s)\n", n.Source, n.DocNumber, n.Title, len(n.Sections), len(n.Tasks), len(n.Warnings))
+		fmt.Fprintf(env.Stdout, "%s: %s %s：%d个部分，%d项任务，%d处需核对\n", n.Source, n.DocNumber, n.Title, len(n.Sections), len(n.Tasks), len(n.Warnings))
 		if found == 0 && n.MentionsDuties() {
 			// A notice that speaks of duties but yields none is read
 			// wrongly more often than not: the office should look.
-			fmt.Fprintf(env.Stdout, "%s: the text speaks of duties (负责, 牵头, 责任单位 …) but no task with a unit was read from it\n", n.Source)
+			fmt.Fprintf(env.Stdout, "%s: 正文提到了职责（负责、牵头、责任单位……），但没有读出任何带责任单位的任务\n", n.Source)
 			silent++
 		}
 	}
-	fmt.Fprintf(env.Stdout, "%d file(s) checked: %d duty-bearing task(s), %d warning(s)\n", len(args), duties, warned)
+	fmt.Fprintf(env.Stdout, "共检查%d个文件：%d项带责任单位的任务，%d处需核对\n", len(args), duties, warned)
 	switch {
 	case failed > 0:
-		return fmt.Errorf("%d of %d file(s) could not be read as a notice", failed, len(args))
+		return fmt.Errorf("%d个文件（共%d个）无法读取", failed, len(args))
 	case silent > 0:
-		return fmt.Errorf("%d file(s) speak of duties but yield none", silent)
+		return fmt.Errorf("%d个文件提到了职责，却没有读出任务", silent)
 	case checkStrict && warned > 0:
-		return fmt.Errorf("%d warning(s)", warned)
+		return fmt.Errorf("%d处需核对", warned)
 	}
+	return nil
+}
+
+// isRegistry reports a unit registry (units.yaml) among check's files: a
+// glob such as seeds/* hands it over beside the notices.
+func isRegistry(file string) bool {
+	ext := strings.ToLower(path.Ext(file))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// checkRegistry reads a unit registry as a build would and says what it
+// declares, so an office checks its units.yaml with its notices.
+func checkRegistry(env Env, file string) error {
+	data, err := afero.ReadFile(env.Fs, file)
+	if err != nil {
+		return err
+	}
+	reg, err := units.LoadRegistry(data)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s: 单位登记表：%d个单位，%d个组，%d个泛指\n", file, len(reg.Units), len(reg.Groups), len(reg.Collectives))
 	return nil
 }
 

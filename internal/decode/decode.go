@@ -36,8 +36,8 @@ const (
 // Errors returned by Text; wrap them with the file name at the call site.
 var (
 	ErrEmpty    = errors.New("the file is empty")
-	ErrBinary   = errors.New("the file is not text (it holds binary data)")
-	ErrNoText   = errors.New("the file holds no Chinese text")
+	ErrBinary   = errors.New("文件不是文本（含有二进制数据）")
+	ErrNoText   = errors.New("文件中没有中文文本")
 	ErrEncoding = errors.New("the file is neither UTF-8 nor GB18030/GBK text")
 )
 

@@ -165,10 +165,10 @@ func TestRefusedFiles(t *testing.T) {
 		err  error
 		msg  string
 	}{
-		{"notice.doc", read("docx/refused/00_xinzhou-2024-anquan-shengchan-tongzhi.doc"), source.ErrOldWord, "save it as .docx"},
-		{"notice.wps", read("docx/refused/00_xinzhou-2024-anquan-shengchan-tongzhi.doc"), source.ErrOldWord, "old binary format (.doc/.wps)"},
-		{"notice.docx", read("docx/refused/00_xinzhou-2024-anquan-shengchan-tongzhi-password.docx"), source.ErrEncrypted, "password-protected"},
-		{"bomb.docx", bomb, docx.ErrTooLarge, "refused as a possible zip bomb"},
+		{"notice.doc", read("docx/refused/00_xinzhou-2024-anquan-shengchan-tongzhi.doc"), source.ErrOldWord, "另存为.docx"},
+		{"notice.wps", read("docx/refused/00_xinzhou-2024-anquan-shengchan-tongzhi.doc"), source.ErrOldWord, "旧格式（.doc/.wps）"},
+		{"notice.docx", read("docx/refused/00_xinzhou-2024-anquan-shengchan-tongzhi-password.docx"), source.ErrEncrypted, "设有密码"},
+		{"bomb.docx", bomb, docx.ErrTooLarge, "疑似压缩炸弹"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

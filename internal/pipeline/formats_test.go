@@ -77,7 +77,7 @@ func TestSeedsOfEveryFormat(t *testing.T) {
 func TestRefusedSeedWritesNothing(t *testing.T) {
 	fsys, opt := site(t, map[string]string{"seeds/00.docx": shippedDocx, "seeds/01.doc": oldWord})
 	_, err := pipeline.Run(fsys, opt, nil)
-	if err == nil || !strings.Contains(err.Error(), "seeds/01.doc: this is a Word or WPS document in the old binary format") {
+	if err == nil || !strings.Contains(err.Error(), "seeds/01.doc: 这是旧格式（.doc/.wps）的Word或WPS文档") {
 		t.Fatalf("error %v", err)
 	}
 	for _, dir := range []string{"content", "public"} {

@@ -21,14 +21,14 @@ const (
 // Errors of Sniff: files that are documents, but not in a format a reader
 // exists for. Each says what the office should do.
 var (
-	ErrOldWord   = errors.New("this is a Word or WPS document in the old binary format (.doc/.wps); open it in Word or WPS and save it as .docx")
-	ErrEncrypted = errors.New("this document is password-protected; open it, remove the password (in Word: File > Info > Protect Document) and save it as .docx")
-	ErrOffice    = errors.New("this is an Office file but not a Word document (a workbook or a presentation?); qingdan reads .docx, .html and .txt notices")
-	ErrODT       = errors.New("this is an OpenDocument text (.odt); save it as .docx")
-	ErrZip       = errors.New("this is a zip archive but not a Word document (it holds no word/document.xml)")
-	ErrRTF       = errors.New("this is a Rich Text (RTF) document; open it in Word or WPS and save it as .docx")
-	ErrPDF       = errors.New("this is a PDF; qingdan reads .docx, .html and .txt notices: save the notice from its original document, or copy its text into a .txt file")
-	ErrMHT       = errors.New("this is a web archive (.mht); save the page as .html (\"Web page, HTML only\")")
+	ErrOldWord   = errors.New("这是旧格式（.doc/.wps）的Word或WPS文档：请用Word或WPS打开，另存为.docx")
+	ErrEncrypted = errors.New("这份文档设有密码：请打开后取消密码（Word：文件 > 信息 > 保护文档），再另存为.docx")
+	ErrOffice    = errors.New("这是Office文件，但不是Word文档（是表格或演示文稿吗？）：qingdan读取.docx、.html和.txt格式的通知")
+	ErrODT       = errors.New("这是OpenDocument文本（.odt）：请另存为.docx")
+	ErrZip       = errors.New("这是zip压缩包，但不是Word文档（其中没有word/document.xml）")
+	ErrRTF       = errors.New("这是RTF格式的文档：请用Word或WPS打开，另存为.docx")
+	ErrPDF       = errors.New("这是PDF文件：qingdan读取.docx、.html和.txt格式的通知，请从原文档另存，或把正文复制到.txt文件中")
+	ErrMHT       = errors.New("这是网页存档（.mht）：请另存为.html（“网页，仅HTML”）")
 )
 
 var (
@@ -102,7 +102,7 @@ func looksHTML(head string) bool {
 func sniffZip(data []byte) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return "", fmt.Errorf("this looks like a .docx (a zip archive) but cannot be opened: %w; is the file complete?", err)
+		return "", fmt.Errorf("看起来是.docx（zip压缩包），但无法打开：%w；文件是否完整？", err)
 	}
 	has := map[string]bool{}
 	for _, f := range zr.File {

@@ -85,7 +85,7 @@ func TestSniff(t *testing.T) {
 func TestSniffBrokenZip(t *testing.T) {
 	data := fixture(t, "docx/00_xinzhou-2024-anquan-shengchan-tongzhi.docx")
 	_, err := source.Sniff(data[:len(data)/2])
-	if err == nil || !strings.Contains(err.Error(), "is the file complete?") {
+	if err == nil || !strings.Contains(err.Error(), "文件是否完整？") {
 		t.Errorf("a truncated .docx: %v", err)
 	}
 }
@@ -113,6 +113,6 @@ func ExampleSniff() {
 	format, _ := source.Sniff([]byte("<!DOCTYPE html><html><body><p>关于做好安全生产工作的通知</p>"))
 	fmt.Println(format)
 	// Output:
-	// this is a Rich Text (RTF) document; open it in Word or WPS and save it as .docx
+	// 这是RTF格式的文档：请用Word或WPS打开，另存为.docx
 	// html
 }

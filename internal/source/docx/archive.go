@@ -31,7 +31,7 @@ const (
 )
 
 // ErrTooLarge is returned for an archive over one of the limits.
-var ErrTooLarge = errors.New("refused as a possible zip bomb")
+var ErrTooLarge = errors.New("解压后过大，疑似压缩炸弹，已拒绝读取")
 
 // archive is the opened package: its parts by name.
 type archive struct {
@@ -58,20 +58,20 @@ func openArchive(data []byte) (*archive, error) {
 	src := &countingReader{r: bytes.NewReader(data)}
 	zr, err := zip.NewReader(src, int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("not a readable .docx (zip): %w", err)
+		return nil, fmt.Errorf("不是可以读取的.docx（zip）：%w", err)
 	}
 	if len(zr.File) > MaxEntries {
-		return nil, fmt.Errorf("the archive holds %d entries, more than the %d a document needs: %w", len(zr.File), MaxEntries, ErrTooLarge)
+		return nil, fmt.Errorf("压缩包中有%d个条目，超过一份文档所需的%d个：%w", len(zr.File), MaxEntries, ErrTooLarge)
 	}
 	a := &archive{files: map[string]*zip.File{}, src: src}
 	var total uint64
 	for _, f := range zr.File {
 		if f.UncompressedSize64 > MaxPart {
-			return nil, fmt.Errorf("%s inflates to %d MB, more than %d MB: %w", f.Name, f.UncompressedSize64>>20, MaxPart>>20, ErrTooLarge)
+			return nil, fmt.Errorf("%s解压后有%d MB，超过%d MB：%w", f.Name, f.UncompressedSize64>>20, MaxPart>>20, ErrTooLarge)
 		}
 		total += f.UncompressedSize64
 		if total > MaxTotal {
-			return nil, fmt.Errorf("the archive inflates to more than %d MB: %w", MaxTotal>>20, ErrTooLarge)
+			return nil, fmt.Errorf("压缩包解压后超过%d MB：%w", MaxTotal>>20, ErrTooLarge)
 		}
 		a.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
@@ -86,7 +86,7 @@ func (a *archive) has(name string) bool { return a.files[name] != nil }
 func (a *archive) open(name string) (io.ReadCloser, error) {
 	f := a.files[name]
 	if f == nil {
-		return nil, fmt.Errorf("%s is missing", name)
+		return nil, fmt.Errorf("缺少%s", name)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -111,11 +111,11 @@ func (l *limited) Read(p []byte) (int, error) {
 	l.a.read += int64(n)
 	switch {
 	case l.n > MaxPart:
-		return n, fmt.Errorf("%s inflates to more than %d MB: %w", l.name, MaxPart>>20, ErrTooLarge)
+		return n, fmt.Errorf("%s解压后超过%d MB：%w", l.name, MaxPart>>20, ErrTooLarge)
 	case l.a.read > MaxTotal:
-		return n, fmt.Errorf("the archive inflates to more than %d MB: %w", MaxTotal>>20, ErrTooLarge)
+		return n, fmt.Errorf("压缩包解压后超过%d MB：%w", MaxTotal>>20, ErrTooLarge)
 	case l.n > minRatioCheck && l.n > maxRatio*(l.a.src.n-l.start):
-		return n, fmt.Errorf("%s inflates more than %d times its size: %w", l.name, maxRatio, ErrTooLarge)
+		return n, fmt.Errorf("%s解压后超过原大小的%d倍：%w", l.name, maxRatio, ErrTooLarge)
 	}
 	return n, err
 }

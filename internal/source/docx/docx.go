@@ -46,7 +46,7 @@ func Read(data []byte, name string) (*source.Document, error) {
 	}
 	main := a.mainPart()
 	if !a.has(main) {
-		return nil, fmt.Errorf("docx: the archive holds no %s: is it a Word document?", main)
+		return nil, fmt.Errorf("docx: 压缩包中没有%s：这是Word文档吗？", main)
 	}
 	rels, err := a.relationships(main)
 	if err != nil {
@@ -140,13 +140,13 @@ func (p *para) text() string { return strings.TrimSpace(p.b.String()) }
 func (r *reader) xmlError(err error) error {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) && se.Msg == "unexpected EOF" {
-		return fmt.Errorf("%s ends early: is the file complete?", r.part)
+		return fmt.Errorf("%s提前结束：文件是否完整？", r.part)
 	}
 	if errors.As(err, &se) {
-		return fmt.Errorf("%s line %d: %s", r.part, se.Line, se.Msg)
+		return fmt.Errorf("%s第%d行：%s", r.part, se.Line, se.Msg)
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("%s ends early: is the file complete?", r.part)
+		return fmt.Errorf("%s提前结束：文件是否完整？", r.part)
 	}
 	return fmt.Errorf("%s: %w", r.part, err)
 }
@@ -164,7 +164,7 @@ func (r *reader) children(f func(xml.StartElement) error) error {
 		case xml.StartElement:
 			r.depth++
 			if r.depth > maxDepth {
-				return fmt.Errorf("%s: elements nested more than %d deep; the file is damaged or hostile", r.part, maxDepth)
+				return fmt.Errorf("%s：元素嵌套超过%d层，文件已损坏或是故意构造的", r.part, maxDepth)
 			}
 			if err := f(t); err != nil {
 				return err
@@ -278,7 +278,7 @@ func (r *reader) document() error {
 		tok, err := r.dec.Token()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
-				return fmt.Errorf("%s holds no body", r.part)
+				return fmt.Errorf("%s中没有正文（w:body）", r.part)
 			}
 			return r.xmlError(err)
 		}

@@ -70,20 +70,20 @@ func TestHostile(t *testing.T) {
 		bomb bool
 	}{
 		{"a part declared larger than a document can be", rawZip(t, map[string]uint64{"word/document.xml": 1 << 34}),
-			"word/document.xml inflates to 16384 MB, more than 64 MB", true},
-		{"parts together too large", rawZip(t, manyParts), "the archive inflates to more than 256 MB", true},
-		{"too many entries", zipOf(t, many), fmt.Sprintf("the archive holds %d entries", docx.MaxEntries+1), true},
+			"word/document.xml解压后有16384 MB，超过64 MB", true},
+		{"parts together too large", rawZip(t, manyParts), "压缩包解压后超过256 MB", true},
+		{"too many entries", zipOf(t, many), fmt.Sprintf("压缩包中有%d个条目", docx.MaxEntries+1), true},
 		{"a part that inflates far more than XML does", zipOf(t, map[string][]byte{"word/document.xml": bomb}),
-			"word/document.xml inflates more than 100 times its size", true},
+			"word/document.xml解压后超过原大小的100倍", true},
 		{"elements nested past reason", zipOf(t, map[string][]byte{"word/document.xml": []byte(deep)}),
-			"elements nested more than 256 deep", false},
+			"元素嵌套超过256层", false},
 		{"a document cut short", zipOf(t, map[string][]byte{"word/document.xml": []byte(`<w:document ` + nsDecl + `><w:body><w:p><w:r><w:t>正`)}),
-			"word/document.xml ends early: is the file complete?", false},
+			"word/document.xml提前结束：文件是否完整？", false},
 		{"XML that is not", zipOf(t, map[string][]byte{"word/document.xml": []byte("<w:document " + nsDecl + ">\n<w:body><w:p></w:body>")}),
-			"word/document.xml line 2: element <p> closed by </body>", false},
-		{"no document part", zipOf(t, map[string][]byte{"[Content_Types].xml": nil}), "the archive holds no word/document.xml", false},
-		{"not a zip", []byte("PK\x03\x04 not really"), "not a readable .docx (zip)", false},
-		{"half a file", good[:len(good)/2], "not a readable .docx (zip)", false},
+			"word/document.xml第2行：element <p> closed by </body>", false},
+		{"no document part", zipOf(t, map[string][]byte{"[Content_Types].xml": nil}), "压缩包中没有word/document.xml", false},
+		{"not a zip", []byte("PK\x03\x04 not really"), "不是可以读取的.docx（zip）", false},
+		{"half a file", good[:len(good)/2], "不是可以读取的.docx（zip）", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

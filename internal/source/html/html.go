@@ -43,14 +43,14 @@ func Read(data []byte, name string) (*source.Document, error) {
 	}
 	body := article(root)
 	if body == nil {
-		return nil, fmt.Errorf("html: the page holds no article text (no paragraphs of Chinese text were found)")
+		return nil, fmt.Errorf("html: 网页中没有正文（找不到中文段落）")
 	}
 	doc.Meta = metadata(root, body)
 	w := &walker{doc: doc}
 	w.container(body)
 	w.flush()
 	if len(doc.Blocks) == 0 {
-		return nil, fmt.Errorf("html: the page's article holds no text")
+		return nil, fmt.Errorf("html: 网页的正文是空的")
 	}
 	return doc, nil
 }
@@ -66,7 +66,7 @@ func decode(data []byte) (text, name, warning string, err error) {
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
 		data = data[3:]
 		if !utf8.Valid(data) {
-			return "", "", "", fmt.Errorf("the page starts with a UTF-8 byte-order mark but is not valid UTF-8")
+			return "", "", "", fmt.Errorf("网页以UTF-8字节顺序标记开头，但内容不是有效的UTF-8")
 		}
 		return string(data), "UTF-8", "", nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
@@ -111,7 +111,7 @@ func decode(data []byte) (text, name, warning string, err error) {
 func convert(e encoding.Encoding, data []byte) (string, error) {
 	out, err := e.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", fmt.Errorf("the page cannot be decoded: %v", err)
+		return "", fmt.Errorf("网页无法解码：%v", err)
 	}
 	return string(out), nil
 }

@@ -233,7 +233,7 @@ func TestNoArticle(t *testing.T) {
 		head + `<div class="nav"><a href="/">首页</a></div></body></html>`,
 		`<html><body><p>Hello</p></body></html>`,
 	} {
-		if _, err := html.Read([]byte(page), "x.html"); err == nil || !strings.Contains(err.Error(), "html: the page holds no article text") {
+		if _, err := html.Read([]byte(page), "x.html"); err == nil || !strings.Contains(err.Error(), "html: 网页中没有正文") {
 			t.Errorf("%q: %v", page, err)
 		}
 	}

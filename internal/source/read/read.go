@@ -24,7 +24,7 @@ func Document(data []byte, name string) (doc *source.Document, err error) {
 		// A panic is a bug of a reader; report it against the file rather
 		// than stop a build of many notices.
 		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("internal error while reading the %s file: %v", format, r)
+			doc, err = nil, fmt.Errorf("读取%s文件时出现内部错误：%v", format, r)
 		}
 	}()
 	switch format {
