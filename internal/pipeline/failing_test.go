@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/afero"
 
 	"qingdan/internal/pipeline"
+	"qingdan/internal/publish"
 )
 
 // options builds the site in dir with the repository's registry and
@@ -91,5 +92,43 @@ func TestFailedBuildLeavesSite(t *testing.T) {
 	})
 	if after != len(before) {
 		t.Errorf("public/ had %d files, now %d", len(before), after)
+	}
+}
+
+// TestRenderErrorChangesNothing: on the disk, a page that cannot be made
+// (a template of the site's own that fails) stops a build whose seeds
+// changed after content/ was staged: content/ and public/ stay as they
+// were, nothing is left beside them, and with the template fixed the
+// next build completes.
+func TestRenderErrorChangesNothing(t *testing.T) {
+	dir := workDir(t)
+	notices := smallNotices(t, 6, 4)
+	writeSeeds(t, dir, notices[:5])
+	opt := options(dir)
+	run(t, publish.NewOsFs(), opt)
+	before := map[string]map[string][32]byte{"content": digestTree(t, opt.Content), "public": digestTree(t, opt.Public)}
+
+	writeSeeds(t, dir, revise(notices[1:], 2))
+	writeFiles(t, opt.TemplateDir, map[string]string{"task.html": `{{define "content"}}{{template "no-such-block" .}}{{end}}`})
+	_, err := pipeline.Run(publish.NewOsFs(), opt, nil)
+	if err == nil || !strings.Contains(err.Error(), "no-such-block") || !strings.Contains(err.Error(), "nothing was changed") {
+		t.Fatalf("want the template's error, got %v", err)
+	}
+	for sub, d := range before {
+		if diff := sameTree(digestTree(t, filepath.Join(dir, sub)), d); diff != "" {
+			t.Errorf("%s/ changed: %s", sub, diff)
+		}
+	}
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("left behind: %v", l)
+	}
+
+	if err := os.RemoveAll(opt.TemplateDir); err != nil {
+		t.Fatal(err)
+	}
+	run(t, publish.NewOsFs(), opt)
+	checkPublished(t, dir)
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("left behind: %v", l)
 	}
 }
