@@ -138,3 +138,45 @@ func TestOrphanNoticeFolder(t *testing.T) {
 		t.Errorf("the backup holds %q", got)
 	}
 }
+
+// TestLinkedContentEdited: content/ is a link to a folder elsewhere (a
+// shared review folder). A note written into that folder between builds
+// is seen — the check for "nothing changed" reads the folder the link
+// points to, not the link — and shown on the unit's page; the link stays.
+func TestLinkedContentEdited(t *testing.T) {
+	dir := workDir(t)
+	opt := options(dir)
+	if err := os.Mkdir(filepath.Join(dir, "reviewed"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("reviewed", opt.Content); err != nil {
+		t.Fatal(err)
+	}
+	writeSeeds(t, dir, smallNotices(t, 3, 5))
+	run(t, publish.NewOsFs(), opt)
+	if again := run(t, publish.NewOsFs(), opt); !again.Unchanged {
+		t.Fatalf("a second build with nothing changed did work:\n%s", again.Summary())
+	}
+	units, err := filepath.Glob(filepath.Join(dir, "reviewed", "units", "*.md"))
+	if err != nil || len(units) == 0 {
+		t.Fatalf("no unit files in the link's target: %v", err)
+	}
+	slug := strings.TrimSuffix(filepath.Base(units[0]), ".md")
+	if err := os.WriteFile(filepath.Join(dir, "reviewed", "units", slug+".notes.md"), []byte("**联系人**：值班室\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	r := run(t, publish.NewOsFs(), opt)
+	if r.Unchanged {
+		t.Fatal("a note written into content/'s target was not seen: nothing changed, says the build")
+	}
+	if page := read(t, filepath.Join(opt.Public, "units", slug+".html")); !strings.Contains(page, "<strong>联系人</strong>") {
+		t.Errorf("the note is not on the page of %s", slug)
+	}
+	if target, err := os.Readlink(opt.Content); err != nil || target != "reviewed" {
+		t.Errorf("content/ is no longer the link to reviewed: %q, %v", target, err)
+	}
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("left behind: %v", l)
+	}
+}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
@@ -123,21 +124,16 @@ func saveState(c *cache.Cache, s string) {
 
 // digestDir adds the names, sizes and times of the files under dir
 // (the time of the last change of a file's inode too, where there is one,
-// which no tool sets back). A missing dir adds nothing.
+// which no tool sets back), dir followed when it is a link. A missing dir
+// adds nothing.
 func digestDir(h hash.Hash, fsys afero.Fs, dir string) error {
-	err := afero.Walk(fsys, dir, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			if os.IsNotExist(err) {
-				return nil
-			}
-			return err
-		}
+	err := publish.Walk(fsys, dir, func(rel string, info os.FileInfo) error {
 		if !info.IsDir() {
-			fmt.Fprintf(h, "%s %d %d %d %d\n", p, info.Size(), info.ModTime().UnixNano(), changeTime(info), uint32(info.Mode()))
+			fmt.Fprintf(h, "%s %d %d %d %d\n", rel, info.Size(), info.ModTime().UnixNano(), changeTime(info), uint32(info.Mode()))
 		}
 		return nil
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("read the state of %s: %w", dir, err)
 	}
 	return nil

@@ -241,11 +241,7 @@ func (t *Tree) list() error {
 // walk calls fn for root and every entry under it but the stage of an
 // in-place build, by slash path relative to root ("" for root).
 func walk(fsys afero.Fs, root string, fn func(rel string, info os.FileInfo) error) error {
-	return afero.Walk(fsys, root, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return fmt.Errorf("publish: %w", err)
-		}
-		rel := toSlash(strings.TrimLeft(p[len(root):], `/\`))
+	return Walk(fsys, root, func(rel string, info os.FileInfo) error {
 		if rel == inPlaceStage {
 			return fs.SkipDir
 		}
