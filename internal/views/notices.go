@@ -40,6 +40,30 @@ type NoticeHead struct {
 	IndexNumber, Category, PublishDate               string
 }
 
+// MetaField is one labelled value of a notice's metadata block.
+type MetaField struct{ Label, Value string }
+
+// MetaRows are the notice's metadata as 政府 portals lay it out, two
+// fields a row in their order (索引号, 主题分类, 发文机关, 成文日期, 文号,
+// 印发日期, 发布日期), the title last; a field the notice does not give
+// is left out rather than shown empty.
+func (v *NoticeView) MetaRows() [][]MetaField {
+	var fields []MetaField
+	for _, f := range []MetaField{{"索引号", v.IndexNumber}, {"主题分类", v.Category}, {"发文机关", v.Issuer},
+		{"成文日期", v.Date}, {"文号", v.DocNumber}, {"印发日期", v.PrintDate}, {"发布日期", v.PublishDate}} {
+		if f.Value != "" {
+			fields = append(fields, f)
+		}
+	}
+	var rows [][]MetaField
+	for len(fields) > 0 {
+		n := min(2, len(fields))
+		rows = append(rows, fields[:n])
+		fields = fields[n:]
+	}
+	return append(rows, []MetaField{{"标题", v.Title}})
+}
+
 // NoticeFooter is the footer of a notice: who printed it, when, and to
 // whom it was copied.
 type NoticeFooter struct {

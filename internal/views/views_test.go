@@ -167,3 +167,38 @@ func Example() {
 	// matrix.html  notices/xin-zheng-ban-fa-2024-9/matrix.html
 	// unit.html    units/shi-shui-li-ju.html
 }
+
+// A notice's metadata block gives the fields the notice has, two a row in
+// the portals' order, and leaves out the ones it lacks instead of showing
+// them empty; the title has a row of its own.
+func TestMetaRows(t *testing.T) {
+	rows := func(v *views.NoticeView) string {
+		var b strings.Builder
+		for _, r := range v.MetaRows() {
+			for i, f := range r {
+				if i > 0 {
+					b.WriteString(" | ")
+				}
+				b.WriteString(f.Label + "=" + f.Value)
+			}
+			b.WriteString("\n")
+		}
+		return b.String()
+	}
+	full := &views.NoticeView{
+		NoticeHead: views.NoticeHead{Title: "关于做好就业工作的意见", DocNumber: "国发〔2018〕39号", Issuer: "国务院", Date: "2018年11月16日",
+			IndexNumber: "000014349/2018-00212", Category: "劳动就业", PublishDate: "2018年12月5日"},
+		NoticeFooter: views.NoticeFooter{PrintDate: "2018年11月20日"},
+	}
+	want := "索引号=000014349/2018-00212 | 主题分类=劳动就业\n发文机关=国务院 | 成文日期=2018年11月16日\n" +
+		"文号=国发〔2018〕39号 | 印发日期=2018年11月20日\n发布日期=2018年12月5日\n标题=关于做好就业工作的意见\n"
+	if got := rows(full); got != want {
+		t.Errorf("a portal page's notice:\n%s\nwant\n%s", got, want)
+	}
+	plain := &views.NoticeView{NoticeHead: views.NoticeHead{Title: "关于做好安全生产工作的通知", DocNumber: "忻政发〔2024〕1号",
+		Issuer: "忻州市人民政府", Date: "2024年2月23日"}}
+	want = "发文机关=忻州市人民政府 | 成文日期=2024年2月23日\n文号=忻政发〔2024〕1号\n标题=关于做好安全生产工作的通知\n"
+	if got := rows(plain); got != want {
+		t.Errorf("a notice typed as text:\n%s\nwant\n%s", got, want)
+	}
+}
