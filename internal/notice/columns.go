@@ -36,9 +36,13 @@ var (
 	unitColRe   = regexp.MustCompile(`单位|部门|责任主体|责任处室|责任科室|承办|牵头|配合`)
 	personColRe = regexp.MustCompile(`领导|负责人|责任人|联系人|联络员|姓名`)
 	numberColRe = regexp.MustCompile(`^(序号|编号|序|No\.?)$`)
-	taskColRe   = regexp.MustCompile(`^(.{0,6}任务|工作措施|具体措施|主要措施|措施|主要内容|具体内容|工作内容|任务内容|内容|工作要求|任务要求|具体工作|指标|指标名称|考核指标|主要指标|工作指标|指标项目)$`)
-	titleColRe  = regexp.MustCompile(`举措|事项|名称|项目|任务名称`)
-	fieldColRe  = regexp.MustCompile(`时限|时间|期限|节点|进度|范围|备注|说明|目标|指标`)
+	// 目标任务 alone is a column of targets beside the indicator that is
+	// the task; 目标与任务 is the task.
+	taskColRe  = regexp.MustCompile(`^(工作任务|重点任务|主要任务|具体任务|任务|目标与任务|重点工作任务|主要工作任务|重点工作|工作措施|具体措施|主要措施|措施|主要内容|具体内容|工作内容|任务内容|内容|工作要求|任务要求|具体工作|指标|指标名称|考核指标|主要指标|工作指标|指标项目)$`)
+	titleColRe = regexp.MustCompile(`举措|事项|名称|项目|任务名称`)
+	// Columns of progress a ledger adds (1-10月推进情况, 进展情况, 是否达序)
+	// are notes, however long their text.
+	fieldColRe  = regexp.MustCompile(`时限|时间|期限|节点|进度|范围|备注|说明|目标|指标|情况|进展|是否|成效`)
 	countRe     = regexp.MustCompile(`（?共?\d+项）?$`)
 	totalRe     = regexp.MustCompile(`（共(\d+)项）`)
 	announcedRe = regexp.MustCompile(`(\d+)项$`)

@@ -137,9 +137,13 @@ func (p *parser) subjectTask(c container, text string, parsed units.Parsed, line
 	for _, u := range parsed.Units {
 		names = append(names, u.Name)
 	}
-	return Task{
+	t := Task{
 		Section: c.section, Item: c.item, Subitem: c.subitem,
 		Text: text, UnitText: strings.Join(names, "、"), Units: p.applyStanding(parsed.Units),
 		Line: lineNum, Source: "body",
 	}
+	for _, f := range parsed.Fields {
+		t.Fields = append(t.Fields, Field{Name: f.Name, Value: f.Value})
+	}
+	return t
 }

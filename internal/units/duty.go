@@ -95,7 +95,19 @@ func Subject(sentence string) (Parsed, bool) {
 		first = norm[:i]
 	}
 	if !dutyWordRe.MatchString(first) {
+		// A heading sentence (城乡供水一体化工程。) may come before the
+		// clauses of roles.
+		if i := strings.Index(norm, "。"); i >= 0 && utf8.RuneCountInString(first) <= 40 {
+			next := norm[i+len("。"):]
+			if j := strings.IndexAny(next, "。；"); j >= 0 {
+				next = next[:j]
+			}
+			return roleClauses(next)
+		}
 		return Parsed{}, false
+	}
+	if parsed, ok := roleClauses(first); ok {
+		return parsed, true
 	}
 	// 市发展改革委：负责… — the units, a colon, what they do.
 	if k := strings.Index(first, "："); k > 0 && depthAt(first, k) == 0 {
@@ -120,6 +132,74 @@ func Subject(sentence string) (Parsed, bool) {
 		}
 	}
 	return Parsed{}, false
+}
+
+// LeaderField names the person a sentence puts in charge (由张副市长负责).
+const LeaderField = "责任领导"
+
+var (
+	// roleClauseRe is a clause that is only who and their role, as a
+	// sentence may open with several: 由张副市长负责，市发改委牵头，相关部门配合，….
+	roleClauseRe = regexp.MustCompile(`^(?:由)?(.+?)(负责|牵头|配合|协助|参与|落实)$`)
+	// personRe is a person named by name and office: 杨志武副市长, 张副市长,
+	// 王明同志.
+	personRe = regexp.MustCompile(`^\p{Han}{1,4}?(?:常务)?副?(?:市长|县长|区长|省长|州长|旗长|书记|主任|秘书长)$|^\p{Han}{2,4}同志$`)
+)
+
+// roleClauses reads a sentence that opens with clauses of who and their
+// role, at least two: a person in charge (a field, never a unit), then
+// units that lead, are responsible or cooperate. A heading run into the
+// sentence (…事宜由X负责) is left before 由.
+func roleClauses(first string) (Parsed, bool) {
+	clauses := strings.Split(first, "，")
+	var p Parsed
+	n := 0
+	for k, c := range clauses {
+		if k == 0 {
+			if i := strings.LastIndex(c, "由"); i > 0 {
+				c = c[i:]
+			}
+		}
+		m := roleClauseRe.FindStringSubmatch(c)
+		if m == nil {
+			break
+		}
+		who, role := m[1], roleWord(m[2])
+		if personRe.MatchString(who) {
+			p.Fields = append(p.Fields, Field{Name: LeaderField, Value: who})
+			n++
+			continue
+		}
+		list, ok := subjectList(who)
+		if !ok {
+			break
+		}
+		for j := range list {
+			list[j].Role = role
+		}
+		p.Units = append(p.Units, list...)
+		n++
+	}
+	if n < 2 || len(p.Units) == 0 {
+		return Parsed{}, false
+	}
+	p.Units = dedupe(p.Units)
+	for _, u := range p.Units {
+		if msg := checkName(u.Name); msg != "" {
+			p.Problems = append(p.Problems, msg)
+		}
+	}
+	return p, true
+}
+
+func roleWord(w string) Role {
+	switch w {
+	case "牵头":
+		return Lead
+	case "配合", "协助", "参与":
+		return Cooperate
+	}
+	return Responsible
 }
 
 // subjectParsed gives the units of a unit-first sentence the role what

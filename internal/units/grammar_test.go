@@ -212,10 +212,29 @@ func TestSubject(t *testing.T) {
 		"各成员单位要按照职责分工，积极研究办好新时代职业教育的有关问题。":           "",
 		"教育部为牵头单位，发展改革委、财政部等为成员单位。":                  "",
 		"根据国家粮食应急工作指挥部的安排，中国储备粮管理总公司负责中央储备粮动用计划的执行。": "",
+		// Clauses of roles opening a sentence, a person in charge first.
+		"由王建国副市长负责，市农业农村局牵头，相关部门配合，尽快完成方案。":     "市农业农村局/lead、相关部门/cooperate",
+		"试验区事宜由张副市长负责，市发改委牵头，市财政局、市统计局配合，抓紧推进。": "市发改委/lead、市财政局/cooperate、市统计局/cooperate",
+		"县城东环路改造工程。县住建局牵头，县交通运输局配合，年底前完成。":      "县住建局/lead、县交通运输局/cooperate",
+		"由张副市长负责，尽快完成方案。":                       "",
+		"城东环路改造工程。要求各单位密切配合，年底前完成。":             "",
 	} {
 		p, ok := units.Subject(in)
 		if got := show(p.Units); got != want || ok != (want != "") {
 			t.Errorf("Subject(%q) = %s, %v; want %s", in, got, ok, want)
+		}
+	}
+}
+
+// A person a sentence puts in charge is the task's leader, never a unit.
+func TestSubjectLeader(t *testing.T) {
+	p, ok := units.Subject("由王建国副市长负责，市农业农村局牵头，相关部门配合，尽快完成方案。")
+	if !ok || len(p.Fields) != 1 || p.Fields[0] != (units.Field{Name: units.LeaderField, Value: "王建国副市长"}) {
+		t.Errorf("fields %+v, %v", p.Fields, ok)
+	}
+	for _, u := range p.Units {
+		if strings.Contains(u.Name, "市长") {
+			t.Errorf("a person as a unit: %+v", u)
 		}
 	}
 }

@@ -15,7 +15,11 @@ import (
 //     and 各县区管委会;
 //   - the level of a department: 市行政审批局、住建局、司法局 are three
 //     departments of the city, 市住建局 and 市司法局 as the same units are
-//     named everywhere else.
+//     named everywhere else; so are 自治区农牧厅、财政厅 and 省商务厅;
+//   - the bodies of one place joined by 和: 各县（市、区）党委和人民政府
+//     are 各县（市、区）党委 and 各县（市、区）人民政府, and a place written
+//     alone before them shares them: 示范区、高新区党工委和管委会 are the
+//     党工委 and the 管委会 of each.
 //
 // Names written together with no separator at all (区发改局区统计局, as a
 // table flattened to text gives two names of one cell) are split where one
@@ -31,15 +35,18 @@ var (
 	qualifierRe = regexp.MustCompile(`^各(?:有关|相关|其他)?`)
 	// bodyTypeRe is a body named by its type alone, which takes the place
 	// of the name before it: 管委会 after 各县区政府.
-	bodyTypeRe = regexp.MustCompile(`^(?:人民政府|政府|管委会|管理委员会)$`)
+	bodyTypeRe = regexp.MustCompile(`^(?:人民政府|政府|管委会|管理委员会|党委|党工委)$`)
 	// levelBodyRe is a level and its body type written without 各:
 	// 街道办事处 after 各乡镇人民政府, 县级市政府 after 各区.
 	levelBodyRe = regexp.MustCompile(`^(?:县级市|县区|乡镇|镇街|街道|[市县区乡镇])(?:人民政府|政府|办事处|管委会)$`)
 	// typeEndRe is the body type that ends a name whose place a bare type
 	// after it shares.
-	typeEndRe = regexp.MustCompile(`(?:人民政府|政府|管委会|管理委员会|街道办事处|办事处)$`)
+	typeEndRe = regexp.MustCompile(`(?:人民政府|政府|管委会|管理委员会|街道办事处|办事处|党工委|党委)$`)
 	// levelPrefixRe is the level a department's name opens with.
-	levelPrefixRe = regexp.MustCompile(`^[省市县区]`)
+	levelPrefixRe = regexp.MustCompile(`^(?:自治区|[省市县区])`)
+	// barePlaceRe is a place written alone in a list, before a name of
+	// the same kind of place and its body: 示范区 before 高新区党工委.
+	barePlaceRe = regexp.MustCompile(`^\p{Han}{1,8}[区县市州旗]$`)
 )
 
 // departmentStems are the short names of the departments every local
@@ -57,7 +64,7 @@ func init() {
 		体育 统计 医保 医疗保障 林业 林草 城管 城市管理 综合执法 行政审批 审批服务 数据 大数据 政务服务 信访 人防
 		粮食 能源 发展改革委 商务 外事 金融 投促 投资促进 招商 旅游 文化 广电 新闻出版 食药 安监 物价 工商 质监
 		档案 机关事务 民宗 民族宗教 侨务 侨 台 港澳 编 网信 扶贫 乡村振兴 法制 供销 气象 地震 住保 房管 园林
-		城管 国资 农 教 科 建 经贸 经济和信息化 外办`) {
+		城管 国资 农 教 科 建 经贸 经济和信息化 外办 农牧 农牧业 工业和信息化 文化和旅游 住房城乡建设 人力资源社会保障`) {
 		departmentStems[s] = true
 	}
 }
@@ -66,6 +73,7 @@ func init() {
 // once (see above). Only names that follow each other in one list, with
 // no ， between them, are read so.
 func expandShared(list []Assignment) []Assignment {
+	list = sharePlaceBodies(list)
 	for i := 1; i < len(list); i++ {
 		prev, cur := list[i-1].Name, list[i].Name
 		if len(cur) > 8*3 || !strings.HasPrefix(prev, "各") {
@@ -87,6 +95,45 @@ func expandShared(list []Assignment) []Assignment {
 	return list
 }
 
+// sharePlaceBodies gives the bodies of one place joined by 和 their
+// place (党委和人民政府 after 各县（市、区）), and a place written alone
+// the bodies the next place has (示范区、高新区党工委和管委会).
+func sharePlaceBodies(list []Assignment) []Assignment {
+	var (
+		out []Assignment
+		// alone holds the places written alone just before, which
+		// share the bodies of the place after them.
+		alone []string
+	)
+	for i := 0; i < len(list); i++ {
+		cur := list[i]
+		if i > 0 && bodyTypeRe.MatchString(cur.Name) {
+			prev := list[i-1].Name
+			if loc := typeEndRe.FindStringIndex(prev); loc != nil && loc[0] > 0 && !bodyTypeRe.MatchString(prev) {
+				cur.Name = prev[:loc[0]] + cur.Name
+				for _, place := range alone {
+					out = append(out, Assignment{Name: place + list[i].Name, Role: cur.Role, Rule: cur.Rule})
+				}
+			}
+			out = append(out, cur)
+			continue
+		}
+		if i+1 < len(list) && barePlaceRe.MatchString(cur.Name) && !strings.HasPrefix(cur.Name, "各") {
+			if loc := typeEndRe.FindStringIndex(list[i+1].Name); loc != nil && loc[0] > 0 && barePlaceRe.MatchString(list[i+1].Name[:loc[0]]) {
+				alone = append(alone, cur.Name)
+				cur.Name += list[i+1].Name[loc[0]:]
+				out = append(out, cur)
+				continue
+			}
+		}
+		if !typeEndRe.MatchString(cur.Name) {
+			alone = nil
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
 // carryLevel gives a department named without its level the level of the
 // name before it in the same duty: 市行政审批局、住建局 and 县教育局牵头，
 // 卫健局配合 name 市住建局 and 县卫健局. After a party committee's body
@@ -96,6 +143,12 @@ func carryLevel(list []Assignment) []Assignment {
 		prev, cur := list[i-1].Name, list[i].Name
 		level := levelPrefixRe.FindString(prev)
 		if level == "" || !isBareDepartment(cur) {
+			continue
+		}
+		// A province's 厅 is named bare in its own notices (省发展改革委、
+		// 商务厅); an autonomous region's keeps 自治区 (自治区农牧厅、
+		// 财政厅 names 自治区财政厅, as it is written everywhere else).
+		if strings.HasSuffix(cur, "厅") && level != "自治区" {
 			continue
 		}
 		// After 市委组织部 only a 局 is surely the government's: a 委 or
@@ -116,7 +169,7 @@ func isLevelName(s string) bool {
 // isBareDepartment reports a department named without its level: 住建局,
 // 司法局, 发改委.
 func isBareDepartment(name string) bool {
-	for _, end := range []string{"局", "委", "办"} {
+	for _, end := range []string{"局", "委", "办", "厅"} {
 		if stem, ok := strings.CutSuffix(name, end); ok && departmentStems[stem] {
 			return true
 		}

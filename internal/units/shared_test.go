@@ -20,11 +20,18 @@ func TestSharedParts(t *testing.T) {
 		{"a shared body type stays one group", "各区、县级市政府", "各区、县级市政府/responsible"},
 		{"the place of a bare body type", "参与单位：市直有关部门，各县区政府、管委会", "市直有关部门/cooperate、各县区政府/cooperate、各县区管委会/cooperate"},
 		{"a named body is not bare", "各县（市、区）政府、高新区管委会", "各县（市、区）政府/responsible、高新区管委会/responsible"},
+		// ---- valid: bodies of one place joined by 和 ----
+		{"party committee and government of a group", "各县（市、区）党委和人民政府", "各县（市、区）党委/responsible、各县（市、区）人民政府/responsible"},
+		{"a place alone shares the bodies after it", "示范区、高新区党工委和管委会负责", "示范区党工委/responsible、高新区党工委/responsible、示范区管委会/responsible、高新区管委会/responsible"},
+		{"a place alone shares one body", "越秀区、海珠区政府牵头，市财政局配合", "越秀区政府/lead、海珠区政府/lead、市财政局/cooperate"},
+		{"two named bodies joined by 和 stay", "市委和市政府", "市委/responsible、市政府/responsible"},
 		// ---- valid: the level of a department ----
 		{"市 written once", "责任单位：市行政审批局、住建局、司法局，各市（区）人民政府", "市行政审批局/responsible、市住建局/responsible、市司法局/responsible、各市（区）人民政府/responsible"},
 		{"区 written once", "区发改局、统计局、财政局负责", "区发改局/responsible、区统计局/responsible、区财政局/responsible"},
 		{"县 written once, roles kept", "县教育局牵头，卫健局、民政局配合", "县教育局/lead、县卫健局/cooperate、县民政局/cooperate"},
 		{"a 厅 names its level", "省发展改革委、商务厅、省大数据中心", "省发展改革委/responsible、商务厅/responsible、省大数据中心/responsible"},
+		{"自治区 written once", "责任单位：自治区农牧厅、财政厅、发展改革委", "自治区农牧厅/responsible、自治区财政厅/responsible、自治区发展改革委/responsible"},
+		{"省 written once over a 委 and a 局", "省交通运输厅牵头，发展改革委、自然资源局配合", "省交通运输厅/lead、省发展改革委/cooperate、省自然资源局/cooperate"},
 		{"a branch carries its own place", "区发改局、海曙生态环境分局", "区发改局/responsible、海曙生态环境分局/responsible"},
 		{"no level before: as written", "立山经济开发区，各街道，税务局", "立山经济开发区/responsible、各街道/responsible、税务局/responsible"},
 		{"a vertical body is not the city's", "市发展改革委，税务局", "市发展改革委/responsible、税务局/responsible"},

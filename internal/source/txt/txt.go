@@ -336,7 +336,7 @@ func isSpanning(norm string) bool {
 // ---- one cell per line without tabs ----
 
 // columnRe names the columns of a responsibility table.
-var columnRe = regexp.MustCompile(`序号|编号|任务|内容|事项|举措|措施|单位|部门|时限|时间|节点|领导|范围|备注|目标|分工|进度|责任|项目|分值|指标|类别|名称|牵头|配合`)
+var columnRe = regexp.MustCompile(`序号|编号|任务|内容|事项|举措|措施|单位|部门|时限|时间|节点|领导|范围|备注|目标|分工|进度|进展|情况|是否|说明|责任|项目|分值|指标|类别|名称|牵头|配合`)
 
 // captionRe ends the caption of a table or of a plan (重点任务清单,
 // 城市更新重点任务分工), which may stand right above the header.
