@@ -18,7 +18,7 @@ import (
 // chromeWords are the words a line of page chrome is made of.
 var chromeWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`返回首页 首页 设为首页 加入收藏 收藏本站 收藏 无障碍阅读 无障碍浏览 无障碍 长者版 关怀版 适老版 老年版
+	for _, w := range strings.Fields(`返回 返回首页 返回顶部 返回列表 首页 设为首页 加入收藏 收藏本站 收藏 无障碍阅读 无障碍浏览 无障碍 长者版 关怀版 适老版 老年版
 		简体 繁体 繁體 简 繁 English 网站地图 登录 注册 用户登录 打印 打印本页 打印此页 关闭 关闭窗口 关闭本页 分享 分享到 微信 微博 QQ空间
 		法规库 政策库 法律法规库 政策法规 政府信息公开 信息公开 政务公开 政府公开 政策文件 政府文件 文件通知 通知公告 政策解读 规范性文件
 		搜索 站内搜索 高级搜索 手机版 移动版 智能问答 扫一扫 大 中 小 默认 字体 字号 页面 对比度 语音播报 阅读模式 背景色 放大 缩小 鼠标样式 纯文本`) {
@@ -41,6 +41,12 @@ var (
 	// pageEndRe opens the lines a page sets after the article: links to
 	// the next page, a code to scan, related files.
 	pageEndRe = regexp.MustCompile(`^(?:扫一扫|用手机扫|手机扫描|上一篇|下一篇|上一条|下一条|相关文件|相关链接|相关新闻|相关稿件|相关解读|附件下载|【?打印本页|【?关闭窗口)`)
+	// ipv6Re is the line a portal sets to say it serves IPv6 (繁体 |
+	// 本网站已经支持IPV6).
+	ipv6Re = regexp.MustCompile(`(?i)支持\s*IPV6`)
+	// fileNameRe is the name of a downloaded file standing on its line
+	// (17.某某方案.docx).
+	fileNameRe = regexp.MustCompile(`(?i)\.(?:docx?|wps|pdf|xlsx?|et|ofd|zip|rar)$`)
 	// markupRe is HTML markup copied as text: <br/>, </p>.
 	markupRe = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*\s*/?>`)
 )
@@ -59,6 +65,9 @@ func isChrome(l line) bool {
 		return true
 	}
 	if pageEndRe.MatchString(t) && runeLen(t) <= 40 {
+		return true
+	}
+	if (ipv6Re.MatchString(t) || fileNameRe.MatchString(t)) && runeLen(t) <= 80 {
 		return true
 	}
 	bare := strings.Trim(t, "【】[]「」 ")
@@ -91,6 +100,10 @@ func chromeOnly(t string) bool {
 	})
 	if len(words) == 0 {
 		return false
+	}
+	// 返 回: a chrome word letter-spaced.
+	if spaced := strings.Join(words, ""); len(words) > 1 && chromeWords[spaced] && runeLen(spaced) == len(words) {
+		return true
 	}
 	for _, w := range words {
 		if !chromeWords[w] {

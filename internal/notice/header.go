@@ -91,6 +91,10 @@ func (p *parser) headerLine(h *headerState, l line) {
 	case docNumRe.MatchString(t) && n.DocNumber == "":
 		n.DocNumber = strings.TrimSpace(l.orig)
 		return
+	case n.DocNumber == "" && bracketedDocNumber(t) != "":
+		// （宁委发（2007）9号） on its own line under the title.
+		n.DocNumber = bracketedDocNumber(strings.TrimSpace(l.orig))
+		return
 	case noteRe.MatchString(t):
 		n.Notes = append(n.Notes, l.orig)
 		return
@@ -116,6 +120,10 @@ func (p *parser) headerLine(h *headerState, l line) {
 	}
 	if !h.seenRecipients {
 		switch {
+		case p.meta.title != "" && compact(t) == compact(p.meta.title):
+			// The title the page's metadata named, printed again.
+			h.titleLines = append(h.titleLines, joinHan(strings.TrimSpace(l.orig)))
+			return
 		case isRecipients(t):
 			n.Recipients = strings.TrimSuffix(strings.TrimSpace(l.orig), l.cut(len(t)-len("："), len(t)))
 			h.seenRecipients = true
@@ -205,7 +213,15 @@ var letterSpacedRe = regexp.MustCompile(`^(?:\p{Han}[ \x{3000}]+){2,}\p{Han}$`)
 // a heading of the text that follows; they go back to the preamble.
 func joinTitle(lines []string) string {
 	var b strings.Builder
+	seen := map[string]bool{}
 	for _, l := range lines {
+		// A page prints its title twice, as its heading and the
+		// article's: once is the title.
+		if key := strings.Join(strings.Fields(l), ""); seen[key] {
+			continue
+		} else {
+			seen[key] = true
+		}
 		if letterSpacedRe.MatchString(l) {
 			l = strings.Map(func(r rune) rune {
 				if r == ' ' || r == '\u3000' {
@@ -231,6 +247,20 @@ var (
 )
 
 // cleanTitle removes what a page adds around a title.
+// bracketedDocNumber returns the document number a line holds in
+// brackets, alone: （宁委发（2007）9号） is 宁委发（2007）9号; "" otherwise.
+func bracketedDocNumber(t string) string {
+	t = strings.TrimSpace(t)
+	for _, pair := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if inner, ok := strings.CutPrefix(t, pair[0]); ok {
+			if inner, ok = strings.CutSuffix(inner, pair[1]); ok && docNumRe.MatchString(textnorm.String(strings.TrimSpace(inner))) {
+				return strings.TrimSpace(inner)
+			}
+		}
+	}
+	return ""
+}
+
 func cleanTitle(t string) string {
 	t = strings.TrimSpace(pageTopicRe.ReplaceAllString(t, ""))
 	if m := bookTitleRe.FindStringSubmatch(t); m != nil {

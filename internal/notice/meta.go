@@ -44,7 +44,8 @@ var metaLabels = map[string]metaField{
 	"文号": metaDocNumber, "文件编号": metaDocNumber, "发文字号": metaDocNumber, "发文文号": metaDocNumber,
 	"发文机关": metaIssuer, "发布机构": metaIssuer, "发布单位": metaIssuer, "发文单位": metaIssuer, "发文机构": metaIssuer, "制发机关": metaIssuer,
 	"成文日期": metaDate, "成文时间": metaDate, "发文日期": metaDate,
-	"标题": metaTitle, "名称": metaTitle,
+	"标题": metaTitle, "名称": metaTitle, "信息名称": metaTitle, "文件名称": metaTitle,
+	"存放位置": metaOther, "所属栏目": metaOther, "栏目": metaOther,
 }
 
 // metaLabelRe finds a metadata label, letter-spaced or not (索 引 号),

@@ -297,6 +297,10 @@ func (p *parser) completeHeader() {
 	}
 	if n.Title == "" {
 		n.Title = cleanTitle(p.meta.title)
+	} else if mt := cleanTitle(p.meta.title); len(compact(mt)) > len(compact(n.Title)) && strings.Contains(compact(mt), compact(n.Title)) {
+		// The text's title is a caption above a table (2021年政务公开
+		// 工作重点任务台账); the page names the notice in full.
+		n.Title = mt
 	}
 	n.Date = firstNonEmpty(n.Date, p.meta.date, n.PrintDate, p.draftDate, p.meta.published)
 	n.PublishDate = p.meta.published
