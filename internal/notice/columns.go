@@ -185,6 +185,9 @@ func (st columnStats) kindOf(j int, name string) (colKind, units.Role) {
 		return func(v string) bool { lvl, _, _ := numbered(line{norm: v, orig: v}); return lvl == want }
 	}
 	switch {
+	case len(st[j]) > 0 && st.share(j, isPersonName) >= 0.8:
+		// 徐国江, 俞 悦: a column of persons, whatever its header says.
+		return colField, ""
 	case name != "" && unitColRe.MatchString(name) && !taskColRe.MatchString(name) && !personColRe.MatchString(name):
 		return colUnits, unitColumnRole(name)
 	case numberColRe.MatchString(name) || (name == "" && len(st[j]) > 0 && st.share(j, isInteger) == 1) || (len(st[j]) > 1 && st.counts(j)):
@@ -234,6 +237,16 @@ func (t *table) grouping(j, width int) bool {
 		}
 	}
 	return filled > 0 && open > 0
+}
+
+// personNameRe is a person's name as a table writes it: two or three
+// characters, sometimes spaced (俞 悦), two names glued (陆 明俞 悦).
+var personNameRe = regexp.MustCompile(`^(?:\p{Han}\s*\p{Han}{1,2}\s*){1,3}$`)
+
+// isPersonName reports a cell that is persons' names, not a body's.
+func isPersonName(s string) bool {
+	t := strings.TrimSpace(s)
+	return personNameRe.MatchString(t) && runeLen(strings.Join(strings.Fields(t), "")) <= 9 && !units.Recognised(t) && !units.IsUnitList(t) && !strings.ContainsAny(t, "局委办部厅院署会队处所站室司府心组区县市")
 }
 
 func isInteger(s string) bool {

@@ -3,6 +3,8 @@ package txt
 import (
 	"regexp"
 	"strings"
+
+	"qingdan/internal/textnorm"
 )
 
 // ---- cells set apart by | ----
@@ -39,6 +41,11 @@ func unpipe(lines []line) []line {
 		switch {
 		case t == "|" || pipeRuleRe.MatchString(t) && strings.Contains(t, "|"):
 			continue
+		case metaPipeRow(l.norm):
+			// | 发文机关 | 区政府 | 文号 | 区政发〔2023〕5号 |: the page's
+			// metadata, written as the other shapes of it are.
+			l.text = joinMetaCells(l.text)
+			l.norm = joinMetaCells(l.norm)
 		case pipeCells(l.norm) > 0:
 			l.text = joinPipeCells(l.text)
 			l.norm = joinPipeCells(l.norm)
@@ -80,3 +87,33 @@ func splitPipes(t string) []string {
 }
 
 func joinPipeCells(s string) string { return strings.Join(splitPipes(s), "\t") }
+
+// metaLabelRe is a label of a portal page's metadata.
+var metaLabelRe = regexp.MustCompile(`^(索引号|主题分类|发文机关|发文单位|发布机构|发文字号|文号|成文日期|发文日期|发布日期|发布时间|标题|名称|有效性|公开方式|所属机构|信息来源|体裁分类|组配分类|文件编号)$`)
+
+// metaPipeRow reports a row of label and value pairs, every other cell a
+// label of the page's metadata.
+func metaPipeRow(s string) bool {
+	cells := splitPipes(s)
+	if len(cells) < 2 || len(cells)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(cells); i += 2 {
+		if !metaLabelRe.MatchString(textnorm.Compact(strings.TrimSuffix(cells[i], "："))) {
+			return false
+		}
+	}
+	return true
+}
+
+func joinMetaCells(s string) string {
+	cells := splitPipes(s)
+	var b strings.Builder
+	for i := 0; i+1 < len(cells); i += 2 {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString(strings.TrimSuffix(cells[i], "：") + "：" + cells[i+1])
+	}
+	return b.String()
+}
