@@ -198,11 +198,23 @@ func parseClauses(s string, def Role) ([]Assignment, []Rule, []Field) {
 	return carryLevel(units), rules, fields
 }
 
+// bareWithRe is two names joined by 会 for 会同; a 委 before 会 is part
+// of a name (管委会, 居委会).
+var bareWithRe = regexp.MustCompile(`^(\p{Han}{2,20}[处局办室厅部])会(\p{Han}{2,20}[处局办室厅部委])$`)
+
 // parseClause reads "A、B会同C负责" or "A、B牵头、C配合": a marker ending a
 // name gives its role to the names before it since the last marker.
 func parseClause(c string, def Role) []Assignment {
-	// 会同: the units after it join the units before it.
-	if i := indexTop(c, "会同"); i > 0 {
+	// 会同: the units after it join the units before it; a table cell
+	// may write it 会 alone between two names (宣传处会办公室).
+	i := indexTop(c, "会同")
+	if i <= 0 {
+		if m := bareWithRe.FindStringSubmatchIndex(c); m != nil && Recognised(c[m[2]:m[3]]) && Recognised(c[m[4]:m[5]]) {
+			left, right := c[m[2]:m[3]], c[m[4]:m[5]]
+			c, i = left+"会同"+right, len(left)
+		}
+	}
+	if i > 0 {
 		left, right := c[:i], c[i+len("会同"):]
 		rightUnits := parseClause(right, def)
 		role := def
