@@ -14,7 +14,9 @@
 //     copies, a cell merged over rows written once (stream.go: the rows
 //     are told by the kinds of their cells);
 //   - one row per line, cells set apart by single spaces, under a header
-//     of names, letter-spaced or not (spaced.go).
+//     of names, letter-spaced or not (spaced.go);
+//   - cells set apart by | (a row a line, or a cell a line ending in
+//     " |"), rewritten first into the shapes above (pipes.go).
 //
 // A cell wrapped onto a line of its own is joined to the cell it
 // continues. What the cells mean (which row is a header, which empty cell
