@@ -246,7 +246,7 @@ var personNameRe = regexp.MustCompile(`^(?:\p{Han}\s*\p{Han}{1,2}\s*){1,3}$`)
 // isPersonName reports a cell that is persons' names, not a body's.
 func isPersonName(s string) bool {
 	t := strings.TrimSpace(s)
-	return personNameRe.MatchString(t) && runeLen(strings.Join(strings.Fields(t), "")) <= 9 && !units.Recognised(t) && !units.IsUnitList(t) && !strings.ContainsAny(t, "局委办部厅院署会队处所站室司府心组区县市")
+	return len(t) <= 40 && personNameRe.MatchString(t) && runeLen(strings.Join(strings.Fields(t), "")) <= 9 && !units.Recognised(t) && !units.IsUnitList(t) && !strings.ContainsAny(t, "局委办部厅院署会队处所站室司府心组区县市")
 }
 
 func isInteger(s string) bool {

@@ -208,7 +208,7 @@ func parseClause(c string, def Role) []Assignment {
 	// 会同: the units after it join the units before it; a table cell
 	// may write it 会 alone between two names (宣传处会办公室).
 	i := indexTop(c, "会同")
-	if i <= 0 {
+	if i <= 0 && strings.Contains(c, "会") {
 		if m := bareWithRe.FindStringSubmatchIndex(c); m != nil && Recognised(c[m[2]:m[3]]) && Recognised(c[m[4]:m[5]]) {
 			left, right := c[m[2]:m[3]], c[m[4]:m[5]]
 			c, i = left+"会同"+right, len(left)

@@ -127,8 +127,10 @@ func Recognised(name string) bool {
 	}
 	// 规划信息处（爱卫办）: a body with its second name in brackets is the
 	// body.
-	if m := aliasSuffixRe.FindStringSubmatch(name); m != nil {
-		return Recognised(m[1]) && Recognised(m[2])
+	if strings.HasSuffix(name, "）") || strings.HasSuffix(name, ")") {
+		if m := aliasSuffixRe.FindStringSubmatch(name); m != nil {
+			return Recognised(m[1]) && Recognised(m[2])
+		}
 	}
 	return strings.ContainsRune(govEnds, lastRune(name)) || genreBody(name) ||
 		militaryRe.MatchString(name) || governmentRe.MatchString(name) || classRe.MatchString(name) ||

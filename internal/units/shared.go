@@ -107,7 +107,7 @@ func sharePlaceBodies(list []Assignment) []Assignment {
 	)
 	for i := 0; i < len(list); i++ {
 		cur := list[i]
-		if i > 0 && bodyTypeRe.MatchString(cur.Name) {
+		if i > 0 && len(cur.Name) <= len("管理委员会") && bodyTypeRe.MatchString(cur.Name) {
 			prev := list[i-1].Name
 			if loc := typeEndRe.FindStringIndex(prev); loc != nil && loc[0] > 0 && !bodyTypeRe.MatchString(prev) {
 				cur.Name = prev[:loc[0]] + cur.Name
@@ -118,7 +118,7 @@ func sharePlaceBodies(list []Assignment) []Assignment {
 			out = append(out, cur)
 			continue
 		}
-		if i+1 < len(list) && barePlaceRe.MatchString(cur.Name) && !strings.HasPrefix(cur.Name, "各") {
+		if i+1 < len(list) && len(cur.Name) <= 9*3 && barePlaceRe.MatchString(cur.Name) && !strings.HasPrefix(cur.Name, "各") {
 			if loc := typeEndRe.FindStringIndex(list[i+1].Name); loc != nil && loc[0] > 0 && barePlaceRe.MatchString(list[i+1].Name[:loc[0]]) {
 				alone = append(alone, cur.Name)
 				cur.Name += list[i+1].Name[loc[0]:]
