@@ -121,6 +121,9 @@ func ParseDocument(doc *source.Document) (n *Notice, err error) {
 	p.parseHeader(lines[:bodyStart])
 	p.readRest(lines[bodyStart:])
 	p.resolveParts()
+	if len(p.sections) == 0 && len(p.tables) == 0 {
+		p.listParagraph(lines)
+	}
 	p.hasBody = len(p.sections) > 0
 	p.checkNumbering()
 	// A note such as 注：列第一位者为牵头单位 outside any bracket sets the

@@ -109,6 +109,14 @@ func (p *parser) unitFirstTasks(c container) ([]Task, bool) {
 			entries[len(entries)-1].text += "\n" + strings.TrimSpace(l.orig)
 		}
 	}
+	if len(entries) == 0 {
+		entries = nil
+		for _, l := range c.lines {
+			for _, s := range clauseEntries(strings.TrimSpace(l.orig)) {
+				entries = append(entries, entry{s, l.num})
+			}
+		}
+	}
 	texts := make([]string, len(entries))
 	for i, e := range entries {
 		texts[i] = e.text
@@ -126,6 +134,53 @@ func (p *parser) unitFirstTasks(c container) ([]Task, bool) {
 		tasks = append(tasks, p.subjectTask(c, e.text, *subjects[i], e.line))
 	}
 	return tasks, true
+}
+
+// listParagraph makes the body of a text without numbering or table
+// (a report of a meeting) from its first paragraph that lists matters
+// and their roles between ；: an item of its own, so that its duties are
+// read rather than the whole text refused.
+func (p *parser) listParagraph(lines []line) {
+	for _, l := range lines {
+		if l.table != nil {
+			continue
+		}
+		entries := clauseEntries(strings.TrimSpace(l.orig))
+		if _, ok := unitFirstShare(entries); !ok {
+			continue
+		}
+		p.sections = []*sectionBlock{{number: 0, line: l.num, items: []*itemBlock{{section: 0, number: 1, line: l.num, paras: []line{l}}}}}
+		text := strings.TrimSpace(l.orig)
+		for i, para := range p.n.Preamble {
+			if para == text {
+				p.n.Preamble = append(p.n.Preamble[:i:i], p.n.Preamble[i+1:]...)
+				break
+			}
+		}
+		return
+	}
+}
+
+// clauseEntries cuts a paragraph that lists matters and their roles
+// between ；(会议明确：A事项，由X牵头，Y配合；B事项，由Z负责，…) into its
+// entries, the words before the first (会议明确：) left out; nil for a
+// paragraph of fewer than three.
+func clauseEntries(text string) []string {
+	parts := strings.Split(text, "；")
+	if len(parts) < unitFirstMin {
+		return nil
+	}
+	if i := strings.LastIndexAny(parts[0], "：。"); i >= 0 {
+		_, size := firstRune(parts[0][i:])
+		parts[0] = parts[0][i+size:]
+	}
+	var out []string
+	for _, s := range parts {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // subjectTask makes the task of a sentence written unit first.

@@ -158,6 +158,8 @@ func roleClauses(first string) (Parsed, bool) {
 		if k == 0 {
 			if i := strings.LastIndex(c, "由"); i > 0 {
 				c = c[i:]
+			} else if len(clauses) > 1 && strings.HasPrefix(clauses[1], "由") {
+				continue // the matter the roles are given for: 城东地块处置，由…
 			}
 		}
 		m := roleClauseRe.FindStringSubmatch(c)
