@@ -18,7 +18,7 @@ import (
 // chromeWords are the words a line of page chrome is made of.
 var chromeWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`返回 返回首页 返回顶部 返回列表 首页 设为首页 加入收藏 收藏本站 收藏 无障碍阅读 无障碍浏览 无障碍 长者版 关怀版 适老版 老年版
+	for _, w := range strings.Fields(`返回 返回首页 返回顶部 返回列表 首页 网站首页 设为首页 加入收藏 收藏本站 收藏 无障碍阅读 无障碍浏览 无障碍 长者版 关怀版 适老版 老年版
 		简体 繁体 繁體 简 繁 English 网站地图 登录 注册 用户登录 打印 打印本页 打印此页 关闭 关闭窗口 关闭本页 分享 分享到 微信 微博 QQ空间
 		法规库 政策库 法律法规库 政策法规 政府信息公开 信息公开 政务公开 政府公开 政策文件 政府文件 文件通知 通知公告 政策解读 规范性文件
 		搜索 站内搜索 高级搜索 手机版 移动版 智能问答 扫一扫 大 中 小 默认 字体 字号 页面 对比度 语音播报 阅读模式 背景色 放大 缩小 鼠标样式 纯文本`) {

@@ -23,29 +23,35 @@ import (
 // pipeRuleRe is a Markdown rule under a header: | --- | :---: |.
 var pipeRuleRe = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`)
 
-// unpipe rewrites the lines of cells set apart by |, when the text has
-// at least two lines of them; other texts are left as they are.
+// unpipe rewrites the lines of cells set apart by |: those of a table
+// whose header names a column of units, from the run of such lines the
+// header stands in (its caption and the header's own cells above it) on,
+// and rows of metadata anywhere. A page's links set apart by bars above
+// the notice (首页 | 政务公开, 繁体 | 本网站已经支持IPV6) stay as they are.
 func unpipe(lines []line) []line {
-	n := 0
-	for _, l := range lines {
-		if pipeCells(l.norm) > 0 {
-			n++
+	start := -1
+	for i, l := range lines {
+		if pipeCells(l.norm) > 0 && unitHeaderCell(l.norm) {
+			start = i
+			break
 		}
 	}
-	if n < 2 {
-		return lines
+	for start > 0 && pipeCells(lines[start-1].norm) > 0 && !metaPipeRow(lines[start-1].norm) {
+		start--
 	}
 	out := make([]line, 0, len(lines))
-	for _, l := range lines {
+	for i, l := range lines {
 		t := strings.TrimSpace(l.norm)
 		switch {
-		case t == "|" || pipeRuleRe.MatchString(t) && strings.Contains(t, "|"):
-			continue
 		case metaPipeRow(l.norm):
 			// | 发文机关 | 区政府 | 文号 | 区政发〔2023〕5号 |: the page's
 			// metadata, written as the other shapes of it are.
 			l.text = joinMetaCells(l.text)
 			l.norm = joinMetaCells(l.norm)
+		case start < 0 || i < start:
+			// Above the table: as written.
+		case t == "|" || pipeRuleRe.MatchString(t) && strings.Contains(t, "|"):
+			continue
 		case pipeCells(l.norm) > 0:
 			l.text = joinPipeCells(l.text)
 			l.norm = joinPipeCells(l.norm)
@@ -87,6 +93,17 @@ func splitPipes(t string) []string {
 }
 
 func joinPipeCells(s string) string { return strings.Join(splitPipes(s), "\t") }
+
+// unitHeaderCell reports a line of cells one of which names a column of
+// units (责任单位, 牵头单位 …), as a table's header does.
+func unitHeaderCell(s string) bool {
+	for _, c := range splitPipes(s) {
+		if isColumnName(c) && unitColumnRe.MatchString(c) {
+			return true
+		}
+	}
+	return false
+}
 
 // metaLabelRe is a label of a portal page's metadata.
 var metaLabelRe = regexp.MustCompile(`^(索引号|主题分类|发文机关|发文单位|发布机构|发文字号|文号|成文日期|发文日期|发布日期|发布时间|标题|名称|有效性|公开方式|所属机构|信息来源|体裁分类|组配分类|文件编号)$`)
