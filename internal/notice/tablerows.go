@@ -181,8 +181,9 @@ func (r *tableReader) cutFooter(cells []cell) []cell {
 
 // fit brings a row to the table's width: extra cells before the task
 // column are sub-item headings (2.落实部门监管责任 in a cell of its own);
-// missing cells are taken as empty, at the end of a row whose first
-// cell fits the first column, else at its start.
+// missing cells are taken as empty: in a row whose first cell fits the
+// first column, each cell goes to the column its content fits (align.go),
+// else they are missing at the row's start.
 func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
 	switch {
 	case len(cells) > r.width:
@@ -190,7 +191,7 @@ func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
 		extra := cells[r.taskCol : r.taskCol+n]
 		return append(append([]cell{}, cells[:r.taskCol]...), cells[r.taskCol+n:]...), extra
 	case len(cells) < r.width:
-		r.p.warn(row.line, fmt.Sprintf("表格此行有%d格，应有%d格（%s）；缺少的格按空白处理", len(cells), r.width, r.expected))
+		short := fmt.Sprintf("表格此行有%d格，应有%d格（%s）", len(cells), r.width, r.expected)
 		blank := func() cell { return cell{line: line{num: row.line}} }
 		padded := make([]cell, r.width)
 		for j := range padded {
@@ -198,10 +199,13 @@ func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
 		}
 		if len(cells) > 0 && fitsColumn(r.cols[0], cells[0].line) {
 			if aligned := r.alignShort(cells, blank); aligned != nil {
+				r.p.warn(row.line, short+"；各格按内容归入各列，缺少的格按空白处理")
 				return aligned, nil
 			}
+			r.p.warn(row.line, short+"；缺少的格按空白处理")
 			copy(padded, cells)
 		} else {
+			r.p.warn(row.line, short+"；缺少的格按空白处理")
 			copy(padded[r.width-len(cells):], cells)
 		}
 		return padded, nil
