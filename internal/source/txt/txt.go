@@ -371,8 +371,10 @@ func (r *reader) cellRunStart(i int) bool {
 	if len(head) < 3 {
 		return false
 	}
-	for _, l := range head {
-		if !isColumnName(l.norm) {
+	for k, l := range head {
+		// A name of the notice's own (民生实事) between known ones.
+		own := k > 0 && k+1 < len(head) && isOwnColumnName(l.norm) && isColumnName(head[k+1].norm)
+		if !isColumnName(l.norm) && !own {
 			return false
 		}
 	}
@@ -385,6 +387,7 @@ func (r *reader) cellRunStart(i int) bool {
 
 func (r *reader) readCellRuns(i int) int {
 	var rows []source.Row
+	head := r.run(i)
 	for i < len(r.lines) {
 		i = r.nextNonBlank(i)
 		if i >= len(r.lines) {
@@ -401,7 +404,12 @@ func (r *reader) readCellRuns(i int) int {
 			return i
 		}
 		row := source.Row{Pos: source.Pos{Line: run[0].num}}
-		for _, l := range run {
+		cells := run
+		if len(rows) > 0 && len(run) > len(head) {
+			// The units of one cell written one a line.
+			cells = joinUnitLines(run, head)
+		}
+		for _, l := range cells {
 			row.Cells = append(row.Cells, cell(l.text, l.num))
 		}
 		rows = append(rows, row)
