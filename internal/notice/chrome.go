@@ -67,7 +67,7 @@ func isChrome(l line) bool {
 	if pageEndRe.MatchString(t) && runeLen(t) <= 40 {
 		return true
 	}
-	if (ipv6Re.MatchString(t) || fileNameRe.MatchString(t)) && runeLen(t) <= 80 {
+	if ipv6Re.MatchString(t) && runeLen(t) <= 80 {
 		return true
 	}
 	bare := strings.Trim(t, "【】[]「」 ")
@@ -75,6 +75,15 @@ func isChrome(l line) bool {
 		return true
 	}
 	return chromeOnly(t)
+}
+
+// isFileNameChrome reports the name of a downloaded file standing on its
+// line above the title (17.某某方案.docx). Below the title such a line is an
+// attachment, so the caller asks only there; a line opening with 附件 is
+// one wherever it stands.
+func isFileNameChrome(l line) bool {
+	t := strings.TrimSpace(l.norm)
+	return fileNameRe.MatchString(t) && runeLen(t) <= 80 && !strings.HasPrefix(t, "附件")
 }
 
 // isBreadcrumb reports a line of steps separated by >: 首页 > 政务公开 >

@@ -73,7 +73,7 @@ func (p *parser) headerLine(h *headerState, l line) {
 		p.applyMeta(fields)
 		return
 	}
-	if isChrome(l) {
+	if isChrome(l) || n.Title == "" && len(h.titleLines) == 0 && isFileNameChrome(l) {
 		return
 	}
 	if d := pageDateLine(l); d != "" {

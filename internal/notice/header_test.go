@@ -82,3 +82,27 @@ func TestPageEnd(t *testing.T) {
 		t.Errorf("closing %q", n.Closing)
 	}
 }
+
+// A file's name is chrome only above the title; below it, as the
+// attachments a notice lists, it is kept.
+func TestAttachmentFileNames(t *testing.T) {
+	const head = "临江市人民政府办公室关于做好春耕生产的通知\n临政办发〔2024〕3号\n各县（市、区）人民政府：\n为做好春耕生产，现就有关事项通知如下。\n一、加强组织领导\n（一）落实春耕责任。各地要压实责任（市农业农村局负责）。\n"
+	const sign = "临江市人民政府办公室\n2024年2月5日\n"
+	cases := []struct{ name, text, want string }{
+		{"one file", head + "附件：临江市春耕生产工作方案.docx\n" + sign, "临江市春耕生产工作方案.docx"},
+		{"two files", head + "附件：1.临江市春耕生产工作方案.docx\n      2.临江市农资供应保障表.xlsx\n" + sign,
+			"1.临江市春耕生产工作方案.docx|2.临江市农资供应保障表.xlsx"},
+		{"after the signature", head + sign + "附件：临江市农资供应保障表.xlsx\n", "临江市农资供应保障表.xlsx"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n, err := notice.Parse([]byte(c.text), "page.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(n.Attachments, "|"); got != c.want {
+				t.Errorf("attachments %q, want %q", got, c.want)
+			}
+		})
+	}
+}
