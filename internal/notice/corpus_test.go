@@ -388,8 +388,8 @@ func TestLianxiHuiyi(t *testing.T) {
 func TestChuzhou(t *testing.T) {
 	n := parseCorpus(t, "25")
 	checkCount(t, n, 3)
-	if n.Title != "滁州市人民政府关于2020年市政府重点工作及责任分解的通知" || n.Issuer != "滁州市人民政府" || n.Date != "2020-02-03" {
-		t.Errorf("header %q %q %q", n.Title, n.Issuer, n.Date)
+	if n.Title != "滁州市人民政府关于2020年市政府重点工作及责任分解的通知" || n.Issuer != "滁州市人民政府" || n.Date != "" || n.PublishDate != "2020-02-03" {
+		t.Errorf("header %q %q %q 发布 %q", n.Title, n.Issuer, n.Date, n.PublishDate)
 	}
 	const others = "滁州经开区管委会/cooperate、中新苏滁高新区管委会/cooperate、各县、市、区政府/cooperate"
 	checkTasks(t, n, []want{

@@ -47,11 +47,15 @@ func (p *parser) parseHeader(lines []line) {
 		}
 		p.headerLine(&h, lines[i].trim())
 	}
-	p.n.Title = cleanTitle(joinTitle(h.titleLines))
-	p.draftDate = h.draftDate
-	if p.n.Title == "" {
-		p.n.Title = cleanTitle(h.planTitle)
+	title, doc := cleanTitle(joinTitle(h.titleLines))
+	if title == "" {
+		title, doc = cleanTitle(h.planTitle)
 	}
+	p.n.Title = title
+	if p.n.DocNumber == "" {
+		p.n.DocNumber = doc
+	}
+	p.draftDate = h.draftDate
 	if p.n.Title == "" && len(p.n.Preamble) > 0 && !h.seenRecipients {
 		p.warn(0, "第一段之前没有找到标题")
 	}
@@ -246,7 +250,6 @@ var (
 	bookTitleRe = regexp.MustCompile(`^《([^《》]+)》$`)
 )
 
-// cleanTitle removes what a page adds around a title.
 // bracketedDocNumber returns the document number a line holds in
 // brackets, alone: （宁委发（2007）9号） is 宁委发（2007）9号; "" otherwise.
 func bracketedDocNumber(t string) string {
@@ -261,12 +264,24 @@ func bracketedDocNumber(t string) string {
 	return ""
 }
 
-func cleanTitle(t string) string {
+// cleanTitle removes what a page adds around a title: a topic in 【】, the
+// 《》 it quotes the title in, and the 文号 it appends in brackets, which it
+// returns apart (…的通知（临政办发〔2024〕3号）).
+func cleanTitle(t string) (title, docNumber string) {
 	t = strings.TrimSpace(pageTopicRe.ReplaceAllString(t, ""))
-	if m := bookTitleRe.FindStringSubmatch(t); m != nil {
-		return m[1]
+	for i, r := range t {
+		if r != '（' && r != '(' {
+			continue
+		}
+		if d := bracketedDocNumber(t[i:]); d != "" && i > 0 {
+			t, docNumber = strings.TrimSpace(t[:i]), d
+			break
+		}
 	}
-	return t
+	if m := bookTitleRe.FindStringSubmatch(t); m != nil {
+		return m[1], docNumber
+	}
+	return t, docNumber
 }
 
 // signature records an issuer and date from a signature block.

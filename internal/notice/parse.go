@@ -290,22 +290,26 @@ func (p *parser) completeHeader() {
 	if n.Issuer == "" {
 		n.Issuer = p.meta.issuer
 	}
-	if n.Issuer == "" {
-		if i := strings.Index(n.Title, "关于"); i > 0 && isOrgLine(line{norm: n.Title[:i]}) {
-			n.Issuer = n.Title[:i]
-		}
-	}
+	metaTitle, metaDoc := cleanTitle(p.meta.title)
 	if n.DocNumber == "" {
-		n.DocNumber = p.meta.docNumber
+		n.DocNumber = firstNonEmpty(p.meta.docNumber, metaDoc)
 	}
 	if n.Title == "" {
-		n.Title = cleanTitle(p.meta.title)
-	} else if mt := cleanTitle(p.meta.title); len(compact(mt)) > len(compact(n.Title)) && strings.Contains(compact(mt), compact(n.Title)) {
+		n.Title = metaTitle
+	} else if !strings.Contains(n.Title, "关于") && len(compact(metaTitle)) > len(compact(n.Title)) && strings.Contains(compact(metaTitle), compact(n.Title)) {
 		// The text's title is a caption above a table (2021年政务公开
-		// 工作重点任务台账); the page names the notice in full.
-		n.Title = mt
+		// 工作重点任务台账); the page names the notice in full. A title of
+		// 关于… is the notice's own, issuer left out or not.
+		n.Title = metaTitle
 	}
-	n.Date = firstNonEmpty(n.Date, p.meta.date, n.PrintDate, p.draftDate, p.meta.published)
+	for _, t := range []string{n.Title, metaTitle} {
+		if i := strings.Index(t, "关于"); n.Issuer == "" && i > 0 && isOrgLine(line{norm: t[:i]}) {
+			n.Issuer = t[:i]
+		}
+	}
+	// The day the page went up is no 成文日期; without one the notice
+	// is warned of as incomplete.
+	n.Date = firstNonEmpty(n.Date, p.meta.date, n.PrintDate, p.draftDate)
 	n.PublishDate = p.meta.published
 }
 
