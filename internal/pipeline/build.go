@@ -139,6 +139,9 @@ type Report struct {
 	Warnings []FileWarning
 	// Changes are the revisions shown on the site, by notice slug.
 	Changes map[string]*revision.Report
+	// Reread are the 文号 of the notices whose JSON changed although the
+	// notice did not (a new program's warnings or fields): no revision.
+	Reread []string
 	// Unchanged is true when the inputs were as the last build left them,
 	// so nothing was read beyond them and nothing written.
 	Unchanged bool
@@ -186,6 +189,9 @@ func (r *Report) Summary() string {
 		c := r.Changes[slug]
 		fmt.Fprintf(&b, "%s: since the previous version %d task(s) added, %d removed, %d reworded, %d unit change(s) (notices/%s/changes.html)\n",
 			c.New.DocNumber, len(c.Added), len(c.Removed), len(c.Reworded), len(c.Units), slug)
+	}
+	for _, doc := range r.Reread {
+		fmt.Fprintf(&b, "%s: re-read, no change in the notice (not a revision)\n", doc)
 	}
 	fmt.Fprintf(&b, "%d warning(s) (run `go run . check` to read them, or open the notice's check.html, its 校对 page); %s\n", len(r.Warnings), r.Elapsed.Round(time.Millisecond))
 	return b.String()
@@ -416,6 +422,11 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		return nil, err
 	}
 	r.Changes = changes
+	for _, n := range cat.Notices {
+		if h := hist[n.Source]; h != nil && h.reread {
+			r.Reread = append(r.Reread, n.DocNumber)
+		}
+	}
 	var pages atomic.Int64
 	emit := func(p string, b []byte) error {
 		pages.Add(1)

@@ -34,8 +34,9 @@ type history struct {
 	fsys       afero.Fs
 	progress   io.Writer
 	last, prev *notice.Notice
-	// same is set when the notice, as parsed, is the last version.
-	same bool
+	// same is set when the notice, as parsed, says what the last version
+	// says (says); reread when it says it in other words of the program.
+	same, reread bool
 	// pairs match the tasks of last and the notice, when it differs.
 	pairs *revision.Pairs
 }
@@ -106,8 +107,8 @@ func (h *history) decode(data []byte, name string) *notice.Notice {
 }
 
 // stabilize gives the tasks of n that were in the last version their ids
-// of then. sum, when known, is the SHA-256 of n's JSON: equal to the last
-// version's, n is that version.
+// of then, and decides whether n revises it. sum, when known, is the
+// SHA-256 of n's JSON: equal to the last version's, n is that version.
 func (h *history) stabilize(n *notice.Notice, sum [sha256.Size]byte, known bool) error {
 	if known && sha256.Sum256(h.lastJSON) == sum {
 		h.same = true
@@ -125,7 +126,33 @@ func (h *history) stabilize(n *notice.Notice, sum [sha256.Size]byte, known bool)
 		h.pairs = revision.Pair(h.last, n)
 		h.pairs.Stabilize() // unchanged tasks keep their ids
 	}
-	return nil
+	h.same, err = h.says(n)
+	return err
+}
+
+// says tells whether n says what the last version says: the same JSON,
+// or (revision.Pairs.Revised) the same notice in other words of the
+// program, such as warnings or a field it newly reads. It is the one place
+// a build decides that a notice was revised. When n is the last version
+// in other words only, reread is set: its new JSON replaces the old one
+// silently.
+func (h *history) says(n *notice.Notice) (bool, error) {
+	cur, err := n.JSON()
+	if err != nil {
+		return false, err
+	}
+	if bytes.Equal(cur, h.lastJSON) {
+		return true, nil
+	}
+	if h.last == nil {
+		return false, nil // not decoded: nothing to compare with
+	}
+	p := h.pairs
+	if p == nil || !p.Of(n) {
+		p = revision.Pair(h.last, n)
+	}
+	h.reread = !p.Revised()
+	return h.reread, nil
 }
 
 // previous is the version before the last, if the site has it.
@@ -152,11 +179,12 @@ func revisions(cat *catalog.Catalog, hist map[string]*history) (map[string]*revi
 		}
 		old := h.last
 		if !h.same {
-			cur, err := n.JSON()
+			// content/ read back may differ from the parse (hand edits).
+			same, err := h.says(n.Notice)
 			if err != nil {
 				return nil, nil, err
 			}
-			h.same = bytes.Equal(cur, h.lastJSON)
+			h.same = same
 		}
 		if h.same {
 			old = h.previous()

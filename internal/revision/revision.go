@@ -226,6 +226,9 @@ func Pair(old, new *notice.Notice) *Pairs {
 	return &Pairs{old, new, match(old.Tasks, new.Tasks)}
 }
 
+// Of tells whether the pairs were matched for the new version n.
+func (p *Pairs) Of(n *notice.Notice) bool { return p.new == n }
+
 // Stabilize is Stabilize(old, new) with the tasks already matched.
 func (p *Pairs) Stabilize() {
 	old, new, m := p.old, p.new, p.m
