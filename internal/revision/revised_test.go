@@ -47,6 +47,10 @@ func TestRevised(t *testing.T) {
 		}, false},
 		{"white space only", func(n *notice.Notice) { n.Tasks[1].Text = "开展 演练。" }, false},
 		{"title", func(n *notice.Notice) { n.Title = "关于做好2024年安全生产工作的通知" }, true},
+		{"the preamble", func(n *notice.Notice) {
+			n.Preamble = []string{"各县（市、区）人民政府：现将有关事项通知如下。"}
+		}, true},
+		{"an attachment", func(n *notice.Notice) { n.Attachments = []string{"任务分工表"} }, true},
 		{"date", func(n *notice.Notice) { n.Date = "2024-02-24" }, true},
 		{"a section's title", func(n *notice.Notice) { n.Sections[0].Title = "压实各方责任" }, true},
 		{"an item's text", func(n *notice.Notice) { n.Sections[0].Items[0].Text = "修订专项应急预案。" }, true},
