@@ -156,7 +156,7 @@ func roleClauses(first string) (Parsed, bool) {
 	n := 0
 	for k, c := range clauses {
 		if k == 0 {
-			if i := strings.LastIndex(c, "由"); i > 0 {
+			if i := matterCut(c); i > 0 {
 				c = c[i:]
 			} else if len(clauses) > 1 && strings.HasPrefix(clauses[1], "由") {
 				continue // the matter the roles are given for: 城东地块处置，由…
@@ -192,6 +192,18 @@ func roleClauses(first string) (Parsed, bool) {
 		}
 	}
 	return p, true
+}
+
+// matterCut returns where 由 opens the roles after a matter run into the
+// clause (…事宜由X负责), or -1; the 由 of a word (自由贸易试验区, 理由) opens
+// nothing.
+func matterCut(c string) int {
+	for i := strings.LastIndex(c, "由"); i > 0; i = strings.LastIndex(c[:i], "由") {
+		if !strings.HasSuffix(c[:i], "自") && !strings.HasSuffix(c[:i], "理") {
+			return i
+		}
+	}
+	return -1
 }
 
 func roleWord(w string) Role {
