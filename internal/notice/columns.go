@@ -32,6 +32,8 @@ type column struct {
 	role units.Role // for colUnits
 }
 
+const noteColWords = `时限|时间|期限|节点|进度|范围|备注|说明|情况|进展|是否|成效`
+
 var (
 	unitColRe   = regexp.MustCompile(`单位|部门|责任主体|责任处室|责任科室|承办|牵头|配合`)
 	personColRe = regexp.MustCompile(`领导|负责人|责任人|联系人|联络员|姓名`)
@@ -40,9 +42,12 @@ var (
 	// the task; 目标与任务 is the task.
 	taskColRe  = regexp.MustCompile(`^(工作任务|重点任务|主要任务|具体任务|任务|目标与任务|重点工作任务|主要工作任务|重点工作|工作措施|具体措施|主要措施|措施|主要内容|具体内容|工作内容|任务内容|内容|工作要求|任务要求|具体工作|指标|指标名称|考核指标|主要指标|工作指标|指标项目)$`)
 	titleColRe = regexp.MustCompile(`举措|事项|名称|项目|任务名称`)
-	// Columns of progress a ledger adds (1-10月推进情况, 进展情况, 是否达序)
-	// are notes, however long their text.
-	fieldColRe  = regexp.MustCompile(`时限|时间|期限|节点|进度|范围|备注|说明|目标|指标|情况|进展|是否|成效`)
+	// Columns of time and progress a ledger adds (1-10月推进情况, 进展情况,
+	// 是否达序) are notes, however long their text.
+	noteColRe = regexp.MustCompile(noteColWords)
+	// Columns of targets (目标任务, 指标) are notes too beside a column that
+	// is the task; alone, they are the task.
+	fieldColRe  = regexp.MustCompile(noteColWords + `|目标|指标`)
 	countRe     = regexp.MustCompile(`（?共?\d+项）?$`)
 	totalRe     = regexp.MustCompile(`（共(\d+)项）`)
 	announcedRe = regexp.MustCompile(`(\d+)项$`)
@@ -201,7 +206,8 @@ func (st columnStats) kindOf(j int, name string) (colKind, units.Role) {
 }
 
 // taskColumn picks the task column: one named so (the longest of them),
-// else the column of the longest text; -1 when none.
+// else the column of the longest text, a column of targets only when no
+// other is; -1 when none.
 func (st columnStats) taskColumn(cols []column) int {
 	task := -1
 	for j := range cols {
@@ -214,6 +220,14 @@ func (st columnStats) taskColumn(cols []column) int {
 			continue
 		}
 		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && (task < 0 || st.avgLen(j) > 2*st.avgLen(task)) {
+			task = j
+		}
+	}
+	if task >= 0 {
+		return task
+	}
+	for j := range cols {
+		if cols[j].kind == colField && !noteColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && (task < 0 || st.avgLen(j) > st.avgLen(task)) {
 			task = j
 		}
 	}

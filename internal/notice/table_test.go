@@ -258,3 +258,19 @@ func TestSeveralTables(t *testing.T) {
 		t.Errorf("sections %+v", n.Sections)
 	}
 }
+
+// A table whose only column of text is 目标任务 gives a task a row; beside
+// another column of tasks it is a field.
+func TestTableTargetColumn(t *testing.T) {
+	const head = "临江市人民政府关于印发2024年目标任务分解表的通知\n临政发〔2024〕3号\n各县（市、区）人民政府：\n现将目标任务分解表印发给你们。\n临江市人民政府\n2024年2月5日\n附件\n临江市2024年目标任务分解表\n一、经济发展\n"
+	alone := head + "序号\t目标任务\t责任单位\t完成时限\n1\t全年新增城镇就业5000人以上，城镇登记失业率控制在3.5%以内。\t市人社局\t2024年12月底前\n2\t完成农村公路提档升级200公里，新改建桥梁10座。\t市交通运输局\t2024年11月底前\n"
+	want := "全年新增城镇就业5000人以上，城镇登记失业率控制在3.5%以内。 | 市人社局/responsible | 2024年12月底前\n完成农村公路提档升级200公里，新改建桥梁10座。 | 市交通运输局/responsible | 2024年11月底前\n"
+	if got := duties(parseText(t, alone)); got != want {
+		t.Errorf("目标任务 alone:\n got %s\nwant %s", got, want)
+	}
+	beside := head + "序号\t重点任务\t目标任务\t责任单位\n1\t稳定和扩大就业\t全年新增城镇就业5000人以上\t市人社局\n"
+	n := parseText(t, beside)
+	if len(n.Tasks) != 1 || n.Tasks[0].Text != "稳定和扩大就业" || len(n.Tasks[0].Fields) == 0 || n.Tasks[0].Fields[0].Value != "全年新增城镇就业5000人以上" {
+		t.Errorf("目标任务 beside 重点任务: %+v", n.Tasks)
+	}
+}
