@@ -190,8 +190,9 @@ func (st columnStats) kindOf(j int, name string) (colKind, units.Role) {
 		return func(v string) bool { lvl, _, _ := numbered(line{norm: v, orig: v}); return lvl == want }
 	}
 	switch {
-	case len(st[j]) > 0 && st.share(j, isPersonName) >= 0.8:
-		// 徐国江, 俞 悦: a column of persons, whatever its header says.
+	case len(st[j]) > 0 && st.share(j, isPersonName) >= 0.8 && (!unitColRe.MatchString(name) || personColRe.MatchString(name) || st.share(j, isShortPersonName) >= 0.8):
+		// 徐国江, 俞 悦: a column of persons, whatever its header says; under
+		// a header naming units, only names as short as a person's.
 		return colField, ""
 	case name != "" && unitColRe.MatchString(name) && !taskColRe.MatchString(name) && !personColRe.MatchString(name):
 		return colUnits, unitColumnRole(name)
@@ -260,7 +261,15 @@ var personNameRe = regexp.MustCompile(`^(?:\p{Han}\s*\p{Han}{1,2}\s*){1,3}$`)
 // isPersonName reports a cell that is persons' names, not a body's.
 func isPersonName(s string) bool {
 	t := strings.TrimSpace(s)
-	return len(t) <= 40 && personNameRe.MatchString(t) && runeLen(strings.Join(strings.Fields(t), "")) <= 9 && !units.Recognised(t) && !units.IsUnitList(t) && !strings.ContainsAny(t, "局委办部厅院署会队处所站室司府心组区县市")
+	return len(t) <= 40 && personNameRe.MatchString(t) && runeLen(strings.Join(strings.Fields(t), "")) <= 9 && !units.Recognised(t) && !units.OtherBody(t) && !units.IsUnitList(t) && !strings.ContainsAny(t, "局委办部厅院署会队处所站室司府心组区县市")
+}
+
+// isShortPersonName reports persons' names no longer than a person's
+// (王强, 徐国江) or set apart by spaces (俞 悦): a short body's name (水务
+// 集团, 城管执法) is longer and glued.
+func isShortPersonName(s string) bool {
+	t := strings.TrimSpace(s)
+	return isPersonName(t) && (runeLen(t) <= 3 || strings.ContainsAny(t, " 　"))
 }
 
 func isInteger(s string) bool {

@@ -274,3 +274,30 @@ func TestTableTargetColumn(t *testing.T) {
 		t.Errorf("目标任务 beside 重点任务: %+v", n.Tasks)
 	}
 }
+
+// A column headed 配合单位 of short bodies' names (城投集团, 燃气公司, 水务
+// 集团) is units, though as short as a person's name; a column headed
+// 责任领导 of names is persons.
+func TestTableShortUnitNames(t *testing.T) {
+	const head = "临江县2024年重点项目推进责任表\n一、重点项目\n"
+	text := head + "序号\t项目名称\t牵头单位\t配合单位\n1\t县城北污水处理厂扩建工程，新增日处理能力2万吨。\t县住建局\t城投集团\n2\t城乡供水一体化工程，完成主管网铺设40公里。\t县水利局\t水务集团\n3\t城区燃气管网改造工程，更新老旧管道30公里。\t县住建局\t燃气公司\n4\t旅游集散中心建设工程，年内建成投用。\t县文旅局\t文旅集团\n5\t县城公交场站建设工程。\t县交通运输局\t交投集团\n"
+	n := parseText(t, text)
+	var got []string
+	for _, x := range n.Tasks {
+		got = append(got, u(x.Units))
+	}
+	want := "县住建局/lead、城投集团/cooperate|县水利局/lead、水务集团/cooperate|县住建局/lead、燃气公司/cooperate|县文旅局/lead、文旅集团/cooperate|县交通运输局/lead、交投集团/cooperate"
+	if strings.Join(got, "|") != want {
+		t.Errorf("units\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	persons := head + "序号\t项目名称\t牵头单位\t责任领导\n1\t县城北污水处理厂扩建工程，新增日处理能力2万吨。\t县住建局\t王建国\n2\t城乡供水一体化工程，完成主管网铺设40公里。\t县水利局\t李 红\n"
+	n = parseText(t, persons)
+	if len(n.Tasks) != 2 || u(n.Tasks[0].Units) != "县住建局/lead" || len(n.Tasks[0].Fields) != 1 || n.Tasks[0].Fields[0].Value != "王建国" {
+		t.Errorf("a column of persons: %+v", n.Tasks)
+	}
+	classes := head + "序号\t项目名称\t牵头单位\t配合单位\n1\t县城北污水处理厂扩建工程，新增日处理能力2万吨。\t县住建局\t乡镇街道\n2\t城乡供水一体化工程，完成主管网铺设40公里。\t县水利局\t镇村两级\n"
+	n = parseText(t, classes)
+	if len(n.Tasks) != 2 || u(n.Tasks[1].Units) != "县水利局/lead、镇村两级/cooperate" {
+		t.Errorf("four characters glued under 配合单位 are no person: %+v", n.Tasks)
+	}
+}

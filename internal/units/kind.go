@@ -104,6 +104,10 @@ func otherBody(name string) bool {
 	return false
 }
 
+// OtherBody reports a name that ends as a company's or an association's
+// does (城投集团, 燃气公司): a body, never a person.
+func OtherBody(name string) bool { return otherBody(name) }
+
 // genreBody reports a body of the genre outside government proper.
 func genreBody(name string) bool {
 	for _, e := range genreBodyEnds {
