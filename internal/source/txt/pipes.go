@@ -24,21 +24,13 @@ import (
 var pipeRuleRe = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`)
 
 // unpipe rewrites the lines of cells set apart by |: those of a table
-// whose header names a column of units, from the run of such lines the
-// header stands in (its caption and the header's own cells above it) on,
-// and rows of metadata anywhere. A page's links set apart by bars above
-// the notice (首页 | 政务公开, 繁体 | 本网站已经支持IPV6) stay as they are.
+// whose header names a column of units — the contiguous run of bar lines
+// the header stands in (its caption and the header's own cells above it,
+// its rows below) — and rows of metadata anywhere. A page's links set
+// apart by bars (首页 | 政务公开 above the notice, 上一篇 | 下一篇 under a
+// table) stay as they are.
 func unpipe(lines []line) []line {
-	start := -1
-	for i, l := range lines {
-		if pipeCells(l.norm) > 0 && unitHeaderCell(l.norm) {
-			start = i
-			break
-		}
-	}
-	for start > 0 && pipeCells(lines[start-1].norm) > 0 && !metaPipeRow(lines[start-1].norm) {
-		start--
-	}
+	inTable := tableRuns(lines)
 	out := make([]line, 0, len(lines))
 	for i, l := range lines {
 		t := strings.TrimSpace(l.norm)
@@ -48,8 +40,8 @@ func unpipe(lines []line) []line {
 			// metadata, written as the other shapes of it are.
 			l.text = joinMetaCells(l.text)
 			l.norm = joinMetaCells(l.norm)
-		case start < 0 || i < start:
-			// Above the table: as written.
+		case !inTable[i]:
+			// Outside a table: as written.
 		case t == "|" || pipeRuleRe.MatchString(t) && strings.Contains(t, "|"):
 			continue
 		case pipeCells(l.norm) > 0:
@@ -59,6 +51,30 @@ func unpipe(lines []line) []line {
 		out = append(out, l)
 	}
 	return out
+}
+
+// tableRuns marks the lines of each table written with bars: from a
+// header naming a column of units, back over the bar lines above it and
+// on over the bar lines, rules and blank lines below, to the first line
+// of other text.
+func tableRuns(lines []line) []bool {
+	in := make([]bool, len(lines))
+	barLine := func(i int) bool {
+		t := strings.TrimSpace(lines[i].norm)
+		return t == "" || t == "|" || pipeCells(lines[i].norm) > 0 || pipeRuleRe.MatchString(t)
+	}
+	for i, l := range lines {
+		if in[i] || pipeCells(l.norm) == 0 || !unitHeaderCell(l.norm) {
+			continue
+		}
+		for k := i - 1; k >= 0 && pipeCells(lines[k].norm) > 0 && !metaPipeRow(lines[k].norm) && !pageEndRe.MatchString(lines[k].norm); k-- {
+			in[k] = true
+		}
+		for k := i; k < len(lines) && barLine(k); k++ {
+			in[k] = true
+		}
+	}
+	return in
 }
 
 // pipeCells counts the cells of a line written with bars: a line ending

@@ -1,0 +1,35 @@
+package txt
+
+import (
+	"strings"
+	"testing"
+)
+
+// Only the bar lines of a table become cells; a page's links set apart by
+// bars, above the notice or under the table, and a bar in running text
+// stay as written.
+func TestUnpipe(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"a table, then the page's links",
+			"| 序号 | 重点工作任务 | 牵头单位 |\n| --- | --- | --- |\n| 1 | 推进老旧小区改造。 | 区住建局 |\n宁远区人民政府\n分享到： 微信 | 微博 | QQ空间\n【打印本页】 | 【关闭窗口】\n上一篇 | 下一篇",
+			"序号\t重点工作任务\t牵头单位\n1\t推进老旧小区改造。\t区住建局\n宁远区人民政府\n分享到： 微信 | 微博 | QQ空间\n【打印本页】 | 【关闭窗口】\n上一篇 | 下一篇"},
+		{"links above, cells a line below",
+			"首页 | 政务公开\n附件\n序号 |\n工作任务 |\n责任单位 |\n|\n1 |\n推进改革。 |\n市发改委 |",
+			"首页 | 政务公开\n附件\n序号\n工作任务\n责任单位\n1\n推进改革。\n市发改委"},
+		{"two tables, text between",
+			"| 序号 | 任务 | 责任单位 |\n| 1 | 甲。 | 市发改委 |\n说明：以上为第一批。\n上一篇 | 下一篇\n| 序号 | 任务 | 责任单位 |\n| 1 | 乙。 | 市财政局 |",
+			"序号\t任务\t责任单位\n1\t甲。\t市发改委\n说明：以上为第一批。\n上一篇 | 下一篇\n序号\t任务\t责任单位\n1\t乙。\t市财政局"},
+		{"a bar in running text, no table", "请登录A|B系统填报。\n上一篇 | 下一篇", "请登录A|B系统填报。\n上一篇 | 下一篇"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, l := range unpipe(splitLines(c.in)) {
+				got = append(got, l.text)
+			}
+			if g := strings.Join(got, "\n"); g != c.want {
+				t.Errorf("got\n%s\nwant\n%s", g, c.want)
+			}
+		})
+	}
+}
