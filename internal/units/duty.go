@@ -102,11 +102,11 @@ func Subject(sentence string) (Parsed, bool) {
 			if j := strings.IndexAny(next, "。；"); j >= 0 {
 				next = next[:j]
 			}
-			return roleClauses(next)
+			return roleClauses(next, true)
 		}
 		return Parsed{}, false
 	}
-	if parsed, ok := roleClauses(first); ok {
+	if parsed, ok := roleClauses(first, false); ok {
 		return parsed, true
 	}
 	// 市发展改革委：负责… — the units, a colon, what they do.
@@ -141,33 +141,44 @@ var (
 	// roleClauseRe is a clause that is only who and their role, as a
 	// sentence may open with several: 由张副市长负责，市发改委牵头，相关部门配合，….
 	roleClauseRe = regexp.MustCompile(`^(?:由)?(.+?)(负责|牵头|配合|协助|参与|落实)$`)
-	// personRe is a person named by name and office: 杨志武副市长, 张副市长,
-	// 王明同志.
-	personRe = regexp.MustCompile(`^\p{Han}{1,4}?(?:常务)?副?(?:市长|县长|区长|省长|州长|旗长|书记|主任|秘书长)$|^\p{Han}{2,4}同志$`)
+	// personRe is a person named by name and office, either way round, or
+	// by office alone: 杨志武副市长, 张副市长, 副市长王建国, 市委常委、副市长
+	// 李红, 市长, 市政府分管领导, 王明同志.
+	personRe = regexp.MustCompile(`^\p{Han}{0,4}?` + officeRe + `$|^(?:[省市县区]委常委、)?` + officeRe + `\p{Han}{2,3}$|^(?:[省市县区](?:政府)?)?(?:分管|主要)?(?:领导|负责同志)$|^\p{Han}{2,4}同志$`)
 )
 
+// officeRe is the office of a leader a sentence puts in charge.
+const officeRe = `(?:常务)?副?(?:市长|县长|区长|省长|州长|旗长|书记|主任|秘书长)`
+
 // roleClauses reads a sentence that opens with clauses of who and their
-// role, at least two: a person in charge (a field, never a unit), then
-// units that lead, are responsible or cooperate. A heading run into the
-// sentence (…事宜由X负责) is left before 由.
-func roleClauses(first string) (Parsed, bool) {
+// role: a person in charge (a field, never a unit), then units that lead,
+// are responsible or cooperate. It takes two clauses or more, or one
+// where the roles are plainly given — opened by 由 (由市水利局负责), or
+// after a heading sentence (afterHeading: 县城东环路改造工程。县住建局负责，…).
+// A heading run into the sentence (…事宜由X负责) is left before 由.
+func roleClauses(first string, afterHeading bool) (Parsed, bool) {
 	clauses := strings.Split(first, "，")
 	var p Parsed
 	n := 0
+	given := afterHeading
 	for k, c := range clauses {
 		if k == 0 {
-			if i := matterCut(c); i > 0 {
+			if i := matterCut(c); i >= 0 {
 				c = c[i:]
-			} else if len(clauses) > 1 && strings.HasPrefix(clauses[1], "由") {
+			}
+			if !strings.HasPrefix(c, "由") && len(clauses) > 1 && strings.HasPrefix(clauses[1], "由") {
 				continue // the matter the roles are given for: 城东地块处置，由…
 			}
+		}
+		if n == 0 && strings.HasPrefix(c, "由") {
+			given = true
 		}
 		m := roleClauseRe.FindStringSubmatch(c)
 		if m == nil {
 			break
 		}
 		who, role := m[1], roleWord(m[2])
-		if personRe.MatchString(who) {
+		if isLeader(who) {
 			p.Fields = append(p.Fields, Field{Name: LeaderField, Value: who})
 			n++
 			continue
@@ -182,7 +193,7 @@ func roleClauses(first string) (Parsed, bool) {
 		p.Units = append(p.Units, list...)
 		n++
 	}
-	if n < 2 || len(p.Units) == 0 {
+	if n < 2 && !given || len(p.Units) == 0 {
 		return Parsed{}, false
 	}
 	p.Units = dedupe(p.Units)
@@ -192,6 +203,20 @@ func roleClauses(first string) (Parsed, bool) {
 		}
 	}
 	return p, true
+}
+
+// isLeader reports persons a sentence puts in charge, one or a list:
+// 李红副市长、王建国副市长.
+func isLeader(who string) bool {
+	if personRe.MatchString(who) {
+		return true
+	}
+	for _, p := range strings.Split(who, "、") {
+		if !personRe.MatchString(p) {
+			return false
+		}
+	}
+	return strings.Contains(who, "、")
 }
 
 // matterCut returns where 由 opens the roles after a matter run into the

@@ -220,8 +220,17 @@ func TestSubject(t *testing.T) {
 		"试验区事宜由张副市长负责，市发改委牵头，市财政局、市统计局配合，抓紧推进。": "市发改委/lead、市财政局/cooperate、市统计局/cooperate",
 		"县城东环路改造工程。县住建局牵头，县交通运输局配合，年底前完成。":      "县住建局/lead、县交通运输局/cooperate",
 		"由张副市长负责，尽快完成方案。":                       "",
-		"自由贸易试验区负责，市商务局配合，年底前完成。":               "自由贸易试验区/responsible、市商务局/cooperate",
-		"城东环路改造工程。要求各单位密切配合，年底前完成。":             "",
+		// One clause where the roles are plainly given.
+		"二是山洪沟道清障，由市水利局负责，汛前完成。":       "市水利局/responsible",
+		"县城东环路改造工程。县住建局负责，年底前完成路面改造。":  "县住建局/responsible",
+		"由副市长王建国负责，市水利局牵头，汛前完成。":       "市水利局/lead",
+		"由市委常委、副市长李红负责，市住建局牵头，汛前完成。":   "市住建局/lead",
+		"由李红副市长、王建国副市长负责，市住建局牵头，汛前完成。": "市住建局/lead",
+		"由市政府分管领导负责，市住建局牵头，汛前完成。":      "市住建局/lead",
+		"由市长负责，市住建局牵头，汛前完成。":           "市住建局/lead",
+		"市住建局负责，汛前完成。":                 "市住建局/responsible",
+		"自由贸易试验区负责，市商务局配合，年底前完成。":      "自由贸易试验区/responsible、市商务局/cooperate",
+		"城东环路改造工程。要求各单位密切配合，年底前完成。":    "",
 	} {
 		p, ok := units.Subject(in)
 		if got := show(p.Units); got != want || ok != (want != "") {
@@ -235,6 +244,12 @@ func TestSubjectLeader(t *testing.T) {
 	p, ok := units.Subject("由王建国副市长负责，市农业农村局牵头，相关部门配合，尽快完成方案。")
 	if !ok || len(p.Fields) != 1 || p.Fields[0] != (units.Field{Name: units.LeaderField, Value: "王建国副市长"}) {
 		t.Errorf("fields %+v, %v", p.Fields, ok)
+	}
+	for _, leader := range []string{"副市长王建国", "市委常委、副市长李红", "李红副市长、王建国副市长", "市长", "市政府分管领导"} {
+		p, ok := units.Subject("由" + leader + "负责，市住建局牵头，汛前完成。")
+		if !ok || len(p.Fields) != 1 || p.Fields[0].Value != leader {
+			t.Errorf("由%s负责: fields %+v, %v", leader, p.Fields, ok)
+		}
 	}
 	for _, u := range p.Units {
 		if strings.Contains(u.Name, "市长") {
