@@ -286,7 +286,9 @@ func subjectList(s string) ([]Assignment, bool) {
 		}
 		out = append(out, Assignment{Name: name, Role: Responsible})
 	}
-	return out, len(out) > 0
+	// 各县（市、区）党委和人民政府: the same reading of shared places as
+	// Parse gives a label's list.
+	return expandShared(out), len(out) > 0
 }
 
 // leadingName returns the organisation name s opens with: up to the end

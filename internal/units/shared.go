@@ -35,13 +35,13 @@ var (
 	qualifierRe = regexp.MustCompile(`^各(?:有关|相关|其他)?`)
 	// bodyTypeRe is a body named by its type alone, which takes the place
 	// of the name before it: 管委会 after 各县区政府.
-	bodyTypeRe = regexp.MustCompile(`^(?:人民政府|政府|管委会|管理委员会|党委|党工委)$`)
+	bodyTypeRe = regexp.MustCompile(`^(?:` + bodyTypes + `)$`)
 	// levelBodyRe is a level and its body type written without 各:
 	// 街道办事处 after 各乡镇人民政府, 县级市政府 after 各区.
 	levelBodyRe = regexp.MustCompile(`^(?:县级市|县区|乡镇|镇街|街道|[市县区乡镇])(?:人民政府|政府|办事处|管委会)$`)
 	// typeEndRe is the body type that ends a name whose place a bare type
 	// after it shares.
-	typeEndRe = regexp.MustCompile(`(?:人民政府|政府|管委会|管理委员会|街道办事处|办事处|党工委|党委)$`)
+	typeEndRe = regexp.MustCompile(`(?:街道办事处|` + bodyTypes + `)$`)
 	// levelPrefixRe is the level a department's name opens with.
 	levelPrefixRe = regexp.MustCompile(`^(?:自治区|[省市县区])`)
 	// barePlaceRe is a place written alone in a list, before a name of
@@ -95,6 +95,10 @@ func expandShared(list []Assignment) []Assignment {
 	return list
 }
 
+// bodyTypes are the types of a place's bodies, written alone after the
+// first of them (党委和人民政府, 党工委和办事处).
+const bodyTypes = `人民政府|政府|管委会|管理委员会|办事处|党工委|党委`
+
 // sharePlaceBodies gives the bodies of one place joined by 和 their
 // place (党委和人民政府 after 各县（市、区）), and a place written alone
 // the bodies the next place has (示范区、高新区党工委和管委会).
@@ -119,11 +123,19 @@ func sharePlaceBodies(list []Assignment) []Assignment {
 			continue
 		}
 		if i+1 < len(list) && len(cur.Name) <= 9*3 && barePlaceRe.MatchString(cur.Name) && !strings.HasPrefix(cur.Name, "各") {
-			if loc := typeEndRe.FindStringIndex(list[i+1].Name); loc != nil && loc[0] > 0 && barePlaceRe.MatchString(list[i+1].Name[:loc[0]]) {
-				alone = append(alone, cur.Name)
-				cur.Name += list[i+1].Name[loc[0]:]
-				out = append(out, cur)
-				continue
+			// The whole run of places written alone shares the body of
+			// the place after it: 天河区、越秀区、海珠区政府.
+			j := i + 1
+			for j < len(list) && len(list[j].Name) <= 9*3 && barePlaceRe.MatchString(list[j].Name) {
+				j++
+			}
+			if j < len(list) {
+				if loc := typeEndRe.FindStringIndex(list[j].Name); loc != nil && loc[0] > 0 && barePlaceRe.MatchString(list[j].Name[:loc[0]]) {
+					alone = append(alone, cur.Name)
+					cur.Name += list[j].Name[loc[0]:]
+					out = append(out, cur)
+					continue
+				}
 			}
 		}
 		if !typeEndRe.MatchString(cur.Name) {

@@ -24,6 +24,9 @@ func TestSharedParts(t *testing.T) {
 		{"party committee and government of a group", "各县（市、区）党委和人民政府", "各县（市、区）党委/responsible、各县（市、区）人民政府/responsible"},
 		{"a place alone shares the bodies after it", "示范区、高新区党工委和管委会负责", "示范区党工委/responsible、高新区党工委/responsible、示范区管委会/responsible、高新区管委会/responsible"},
 		{"a place alone shares one body", "越秀区、海珠区政府牵头，市财政局配合", "越秀区政府/lead、海珠区政府/lead、市财政局/cooperate"},
+		{"a run of places alone shares one body", "天河区、越秀区、海珠区政府负责", "天河区政府/responsible、越秀区政府/responsible、海珠区政府/responsible"},
+		{"a run of places alone shares the bodies after it", "示范区、高新区、经开区党工委和管委会", "示范区党工委/responsible、高新区党工委/responsible、经开区党工委/responsible、示范区管委会/responsible、高新区管委会/responsible、经开区管委会/responsible"},
+		{"党工委和办事处", "各街道党工委和办事处负责", "各街道党工委/responsible、各街道办事处/responsible"},
 		{"two named bodies joined by 和 stay", "市委和市政府", "市委/responsible、市政府/responsible"},
 		// ---- valid: the level of a department ----
 		{"市 written once", "责任单位：市行政审批局、住建局、司法局，各市（区）人民政府", "市行政审批局/responsible、市住建局/responsible、市司法局/responsible、各市（区）人民政府/responsible"},
