@@ -17,36 +17,20 @@ import (
 // fill its header; the rest is dropped, and none of it reaches the title.
 
 // metaField is what a metadata label names.
-type metaField int
+type metaField = source.MetaField
 
 const (
-	metaOther metaField = iota
-	metaDocNumber
-	metaIssuer
-	metaDate      // 成文日期: the date the notice was signed
-	metaPublished // 发布日期: the date the page went up
-	metaTitle
+	metaOther     = source.MetaOther
+	metaDocNumber = source.MetaDocNumber
+	metaIssuer    = source.MetaIssuer
+	metaDate      = source.MetaDate      // 成文日期: the date the notice was signed
+	metaPublished = source.MetaPublished // 发布日期: the date the page went up
+	metaTitle     = source.MetaTitle
 )
 
-var metaLabels = map[string]metaField{
-	"索引号": metaOther, "主题分类": metaOther, "体裁分类": metaOther, "组配分类": metaOther, "服务对象分类": metaOther,
-	"公文种类": metaOther, "主题词": metaOther, "关键词": metaOther, "有效性": metaOther, "时效性": metaOther,
-	"是否有效": metaOther, "公开方式": metaOther, "公开范围": metaOther, "规范性文件统一编号": metaOther, "统一编号": metaOther,
-	"登记号": metaOther, "所属机构": metaOther, "信息来源": metaOther, "来源": metaOther, "政策原文": metaOther,
-	"政策解读": metaOther, "字体": metaOther, "打印": metaOther, "阅读次数": metaOther, "浏览次数": metaOther,
-	"点击数": metaOther, "访问量": metaOther, "分享到": metaOther, "作者": metaOther, "责任编辑": metaOther,
-	"生效日期": metaOther, "实施日期": metaOther, "废止日期": metaOther, "发布时间": metaPublished, "发布日期": metaPublished,
-	"效力状态": metaOther, "文件分类": metaOther, "信息分类": metaOther, "内容分类": metaOther, "分类": metaOther, "所属主题": metaOther,
-	"公开时限": metaOther, "发布人": metaOther, "文种": metaOther, "施行日期": metaOther, "失效日期": metaOther, "浏览": metaOther,
-	"浏览量": metaOther, "阅读量": metaOther, "访问次数": metaOther, "点击量": metaOther, "编辑": metaOther, "审核": metaOther, "校对": metaOther,
-	"页面": metaOther, "对比度": metaOther, "字号": metaOther, "时间": metaPublished, "公开日期": metaPublished, "公布日期": metaPublished,
-	"颁布时间": metaDate, "颁布日期": metaDate, "印发日期": metaDate,
-	"文号": metaDocNumber, "文件编号": metaDocNumber, "发文字号": metaDocNumber, "发文文号": metaDocNumber,
-	"发文机关": metaIssuer, "发布机构": metaIssuer, "发布单位": metaIssuer, "发文单位": metaIssuer, "发文机构": metaIssuer, "制发机关": metaIssuer,
-	"成文日期": metaDate, "成文时间": metaDate, "发文日期": metaDate,
-	"标题": metaTitle, "名称": metaTitle, "信息名称": metaTitle, "文件名称": metaTitle,
-	"存放位置": metaOther, "所属栏目": metaOther, "栏目": metaOther,
-}
+// metaLabels are the labels of a page's metadata, one list for every
+// reader (package source).
+var metaLabels = source.MetaLabels
 
 // metaLabelRe finds a metadata label, letter-spaced or not (索 引 号),
 // followed by a colon or, in a run of fields, by white space.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"qingdan/internal/source"
 	"qingdan/internal/textnorm"
 )
 
@@ -121,9 +122,6 @@ func unitHeaderCell(s string) bool {
 	return false
 }
 
-// metaLabelRe is a label of a portal page's metadata.
-var metaLabelRe = regexp.MustCompile(`^(索引号|主题分类|发文机关|发文单位|发布机构|发文字号|文号|成文日期|发文日期|发布日期|发布时间|标题|名称|有效性|公开方式|所属机构|信息来源|体裁分类|组配分类|文件编号)$`)
-
 // metaPipeRow reports a row of label and value pairs, every other cell a
 // label of the page's metadata.
 func metaPipeRow(s string) bool {
@@ -132,7 +130,7 @@ func metaPipeRow(s string) bool {
 		return false
 	}
 	for i := 0; i < len(cells); i += 2 {
-		if !metaLabelRe.MatchString(textnorm.Compact(strings.TrimSuffix(cells[i], "："))) {
+		if _, ok := source.MetaLabels[textnorm.Compact(strings.TrimSuffix(cells[i], "："))]; !ok {
 			return false
 		}
 	}
