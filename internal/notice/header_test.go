@@ -110,3 +110,29 @@ func TestAttachmentFileNames(t *testing.T) {
 		})
 	}
 }
+
+// Entries that give their roles in clauses (由李红副市长负责，市住建局牵头，…)
+// are duties however few: two of them give two tasks, the leader a field.
+func TestRoleClauseEntries(t *testing.T) {
+	const text = "宁远市人民政府关于争取国家部委支持重点事项的分工意见\n1、在宁远设立农村改革试验区事宜\n由王建国副市长负责，市农业农村局牵头，相关部门配合，尽快完成试验区实施方案。\n2、城市地下综合管廊项目\n由副市长李红负责，市住建局牵头，市发展改革委、市财政局配合，充实完善项目前期工作。\n"
+	n, err := notice.Parse([]byte(text), "page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range n.Tasks {
+		var f []string
+		for _, fl := range x.Fields {
+			f = append(f, fl.Name+"="+fl.Value)
+		}
+		var us []string
+		for _, a := range x.Units {
+			us = append(us, a.Name+"/"+string(a.Role))
+		}
+		got = append(got, strings.Join(us, "、")+" "+strings.Join(f, ","))
+	}
+	want := "市农业农村局/lead、相关部门/cooperate 责任领导=王建国副市长|市住建局/lead、市发展改革委/cooperate、市财政局/cooperate 责任领导=副市长李红"
+	if g := strings.Join(got, "|"); g != want {
+		t.Errorf("tasks\n got %s\nwant %s", g, want)
+	}
+}

@@ -15,20 +15,23 @@ import (
 const unitFirstMin = 3
 
 // unitFirstShare tells which texts of a list open with their units, and
-// whether the list as a whole is written unit first.
+// whether the list as a whole is written unit first; a list holding a
+// sentence that opens with clauses of roles (由X负责，Y牵头) is, however
+// short.
 func unitFirstShare(texts []string) ([]*units.Parsed, bool) {
-	if len(texts) < unitFirstMin {
-		return nil, false
-	}
 	out := make([]*units.Parsed, len(texts))
-	n := 0
+	n, given := 0, false
 	for i, t := range texts {
 		if parsed, ok := units.Subject(t); ok {
 			out[i] = &parsed
 			n++
+			given = given || parsed.RolesGiven
 		}
 	}
-	return out, 3*n >= 2*len(texts)
+	if given {
+		return out, true
+	}
+	return out, len(texts) >= unitFirstMin && 3*n >= 2*len(texts)
 }
 
 // unitFirstBlocks returns, for each block of a list (the sub-items of an
@@ -37,8 +40,8 @@ func unitFirstShare(texts []string) ([]*units.Parsed, bool) {
 // entries elsewhere.
 func (p *parser) unitFirstBlocks(blocks [][]line) []*units.Parsed {
 	out := make([]*units.Parsed, len(blocks))
-	if len(blocks) < unitFirstMin {
-		return out
+	if len(blocks) < 2 {
+		return out // one block is no list; its clauses are read as entries
 	}
 	texts := make([]string, len(blocks))
 	for i, ls := range blocks {

@@ -197,6 +197,7 @@ func roleClauses(first string, afterHeading bool) (Parsed, bool) {
 		return Parsed{}, false
 	}
 	p.Units = dedupe(p.Units)
+	p.RolesGiven = true
 	for _, u := range p.Units {
 		if msg := checkName(u.Name); msg != "" {
 			p.Problems = append(p.Problems, msg)

@@ -52,6 +52,10 @@ type Parsed struct {
 	// Problems are things a person should look at: odd unit names, a
 	// text with no unit. Each is a sentence without file or line.
 	Problems []string
+	// RolesGiven marks a sentence that opens with clauses of roles
+	// (由李红副市长负责，市住建局牵头，…): a duty on its own, whatever the
+	// list around it.
+	RolesGiven bool
 }
 
 // Parse reads a responsibility cell or parenthetical: units separated by
