@@ -26,7 +26,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/afero"
@@ -200,7 +199,7 @@ func runBuildCPU(bin, site string) (time.Duration, time.Duration, int64) {
 	start := time.Now()
 	check(cmd.Run())
 	d := time.Since(start)
-	return d, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss
+	return d, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), peakKB(cmd.ProcessState)
 }
 
 func count(dir string) (files int, bytes int64) {

@@ -1,3 +1,5 @@
+//go:build linux
+
 package pipeline_test
 
 // public/ as administrators set it up: a link to the web server's folder

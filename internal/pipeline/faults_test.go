@@ -1,3 +1,5 @@
+//go:build linux
+
 package pipeline_test
 
 // Real faults, not mocks: a build process killed with SIGKILL at many

@@ -1,3 +1,5 @@
+//go:build linux
+
 package pipeline_test
 
 // Files changed by hand on the disk between builds: a page of public/

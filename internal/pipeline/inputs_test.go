@@ -1,3 +1,5 @@
+//go:build linux
+
 package pipeline_test
 
 // Change detection that cannot lie: what a build compares with the last
