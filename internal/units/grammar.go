@@ -206,6 +206,15 @@ func parseClauses(s string, def Role) ([]Assignment, []Rule, []Field) {
 // of a name (管委会, 居委会).
 var bareWithRe = regexp.MustCompile(`^(\p{Han}{2,20}[处局办室厅部])会(\p{Han}{2,20}[处局办室厅部委])$`)
 
+// joinedByHui reports whether the name after a bare 会 is one the grammar
+// knows by itself: a name opening with its level (市发改委), a department
+// of a known stem (财政局), or 办公室 alone (宣传处会办公室). Any other
+// tail is the rest of one name: 会计管理处, 会展业促进办公室, 会议服务处,
+// 会签管理处.
+func joinedByHui(right string) bool {
+	return levelPrefixRe.MatchString(right) || isBareDepartment(right) || right == "办公室"
+}
+
 // parseClause reads "A、B会同C负责" or "A、B牵头、C配合": a marker ending a
 // name gives its role to the names before it since the last marker.
 func parseClause(c string, def Role) []Assignment {
@@ -213,7 +222,7 @@ func parseClause(c string, def Role) []Assignment {
 	// may write it 会 alone between two names (宣传处会办公室).
 	i := indexTop(c, "会同")
 	if i <= 0 && strings.Contains(c, "会") {
-		if m := bareWithRe.FindStringSubmatchIndex(c); m != nil && Recognised(c[m[2]:m[3]]) && Recognised(c[m[4]:m[5]]) {
+		if m := bareWithRe.FindStringSubmatchIndex(c); m != nil && Recognised(c[m[2]:m[3]]) && joinedByHui(c[m[4]:m[5]]) {
 			left, right := c[m[2]:m[3]], c[m[4]:m[5]]
 			c, i = left+"会同"+right, len(left)
 		}
