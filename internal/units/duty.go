@@ -158,18 +158,14 @@ const officeRe = `(?:常务)?副?(?:市长|县长|区长|省长|州长|旗长|�
 // A heading run into the sentence (…事宜由X负责) is left before 由.
 func roleClauses(first string, afterHeading bool) (Parsed, bool) {
 	clauses := strings.Split(first, "，")
+	if i := matterCut(clauses[0]); i >= 0 {
+		clauses[0] = clauses[0][i:]
+	}
+	clauses = clauses[leadInClauses(clauses):]
 	var p Parsed
 	n := 0
 	given := afterHeading
-	for k, c := range clauses {
-		if k == 0 {
-			if i := matterCut(c); i >= 0 {
-				c = c[i:]
-			}
-			if !strings.HasPrefix(c, "由") && len(clauses) > 1 && strings.HasPrefix(clauses[1], "由") {
-				continue // the matter the roles are given for: 城东地块处置，由…
-			}
-		}
+	for _, c := range clauses {
 		if n == 0 && strings.HasPrefix(c, "由") {
 			given = true
 		}
@@ -204,6 +200,25 @@ func roleClauses(first string, afterHeading bool) (Parsed, bool) {
 		}
 	}
 	return p, true
+}
+
+// leadInClauses counts the clauses before the roles: the matter they are
+// given for and the words that lead in to them (城东地块处置，由…;
+// 为完成…工作，会议要求，由…), when a later clause opens with 由 and no
+// clause before it gives a role itself.
+func leadInClauses(clauses []string) int {
+	if strings.HasPrefix(clauses[0], "由") {
+		return 0
+	}
+	for k := 1; k < len(clauses); k++ {
+		if strings.HasPrefix(clauses[k], "由") {
+			return k
+		}
+		if roleClauseRe.MatchString(clauses[k-1]) || roleClauseRe.MatchString(clauses[k]) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // isLeader reports persons a sentence puts in charge, one or a list:

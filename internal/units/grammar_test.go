@@ -238,6 +238,11 @@ func TestSubject(t *testing.T) {
 		"二是山洪沟道清障，由各县（市、区）党委和人民政府负责，市水利局配合，汛前完成。": "各县（市、区）党委/responsible、各县（市、区）人民政府/responsible、市水利局/cooperate",
 		"自由贸易试验区负责，市商务局配合，年底前完成。":                 "自由贸易试验区/responsible、市商务局/cooperate",
 		"城东环路改造工程。要求各单位密切配合，年底前完成。":               "",
+		// Words leading in to the clauses of roles.
+		"为完成城西片区土地收储工作，会议要求，由市发改委牵头，市财政局、市自然资源局配合，在6月底前完成。": "市发改委/lead、市财政局/cooperate、市自然资源局/cooperate",
+		"为保障项目用工，会议强调，经研究，由市人社局负责，各县（市、区）人民政府配合，持续开展。":      "市人社局/responsible、各县（市、区）人民政府/cooperate",
+		"市住建局负责，加快推进，由市政府督查室配合。":                            "市住建局/responsible",
+		"市住建局牵头，市城管局配合，由市政府督查室跟踪督办。":                        "市住建局/lead、市城管局/cooperate",
 	} {
 		p, ok := units.Subject(in)
 		if got := show(p.Units); got != want || ok != (want != "") {
