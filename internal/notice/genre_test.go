@@ -33,7 +33,9 @@ func TestGenre(t *testing.T) {
 			got := genreSummary(n)
 			want := strings.TrimSuffix(f, ".txt") + ".want"
 			if *update {
-				os.WriteFile(want, []byte(got), 0o644)
+				if err := os.WriteFile(want, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
 				return
 			}
 			w, err := os.ReadFile(want)

@@ -143,7 +143,9 @@ func (r *reader) xmlError(err error) error {
 		return fmt.Errorf("%s提前结束：文件是否完整？", r.part)
 	}
 	if errors.As(err, &se) {
-		return fmt.Errorf("%s第%d行：%s", r.part, se.Line, se.Msg)
+		// The editor needs where and that the file is damaged; the decoder's
+		// English detail is kept, in brackets, for whoever repairs it.
+		return fmt.Errorf("%s第%d行：XML已损坏（%s）", r.part, se.Line, se.Msg)
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return fmt.Errorf("%s提前结束：文件是否完整？", r.part)

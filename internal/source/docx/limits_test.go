@@ -80,7 +80,7 @@ func TestHostile(t *testing.T) {
 		{"a document cut short", zipOf(t, map[string][]byte{"word/document.xml": []byte(`<w:document ` + nsDecl + `><w:body><w:p><w:r><w:t>正`)}),
 			"word/document.xml提前结束：文件是否完整？", false},
 		{"XML that is not", zipOf(t, map[string][]byte{"word/document.xml": []byte("<w:document " + nsDecl + ">\n<w:body><w:p></w:body>")}),
-			"word/document.xml第2行：element <p> closed by </body>", false},
+			"word/document.xml第2行：XML已损坏（element <p> closed by </body>）", false},
 		{"no document part", zipOf(t, map[string][]byte{"[Content_Types].xml": nil}), "压缩包中没有word/document.xml", false},
 		{"not a zip", []byte("PK\x03\x04 not really"), "不是可以读取的.docx（zip）", false},
 		{"half a file", good[:len(good)/2], "不是可以读取的.docx（zip）", false},
