@@ -65,8 +65,36 @@ func trailingTime(text string) string {
 	if clause := norm[i+size:]; units.IsDeadline(clause) {
 		return strings.TrimSpace(cutLike(s, norm, i+size, len(norm)))
 	}
+	if units.EndsWithRole(norm[:i]) {
+		if j, k := roleClauseTime(norm[i+size:]); k > j {
+			return strings.TrimSpace(cutLike(s, norm, i+size+j, i+size+k))
+		}
+	}
 	return ""
 }
+
+// roleClauseTime finds the time phrase of the clause that follows the
+// roles of a duty (由市发改委牵头，市财政局配合，在6月底前完成): the clause
+// may open with 在 and go on with what is done by then (9月底前投入试运行),
+// which no deadline clause among the units does. It returns the bytes
+// [j, k) of the phrase in the clause, or 0, 0.
+func roleClauseTime(clause string) (j, k int) {
+	m := roleClauseTimeRe.FindStringSubmatchIndex(clause)
+	if m == nil {
+		return 0, 0
+	}
+	if units.IsDeadline(clause[m[2]:]) {
+		return m[2], len(clause) // 在6月底前完成: the time and its 完成
+	}
+	if m[4] < 0 || m[1] == len(clause) {
+		return 0, 0 // a time that is no limit (6月底) before an action
+	}
+	return m[2], m[1] // 9月底前投入试运行: the time alone
+}
+
+// roleClauseTimeRe is a clause that opens with a time, maybe after 在 or
+// 于; group 2 is the 前 or 内 that makes it a limit.
+var roleClauseTimeRe = regexp.MustCompile(`^(?:在|于)?((?:\d{4}年(?:底|内|末)|(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?|年底|年内|年末|年中|上半年|下半年|前三季度|第?[一二三四1-4]季度))(前|以前|之前|内)?)`)
 
 // cutLike cuts orig at the rune positions of norm[i:j]; textnorm keeps
 // one rune for one rune.

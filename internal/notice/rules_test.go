@@ -232,6 +232,37 @@ func TestDeadlines(t *testing.T) {
 	}
 }
 
+// The clause after the roles of a duty in a meeting report says when it
+// is due, also when it opens with 在 or goes on with what is done by then.
+func TestDeadlinesAfterRoles(t *testing.T) {
+	// The meeting of testdata/genre/s64, its first duty's time varied.
+	const head = "宁远市召开2024年重点项目建设调度会\n5月8日，市政府召开重点项目建设调度会，副市长李红出席会议并讲话。\n会议听取了市直有关部门工作情况汇报，研究部署下一步工作。会议明确：为完成城西片区土地收储工作，会议要求，由市发改委牵头，市财政局、市自然资源局配合，"
+	const rest = "；为加快城南污水处理厂建设，由市住建局牵头，市生态环境局配合，9月底前投入试运行；高铁站前广场改造，由市城管局负责，市交通运输局配合，年底前完成；为保障项目用工，会议强调，经研究，由市人社局负责，各县（市、区）人民政府配合，持续开展。\n会议要求，各责任单位要强化责任担当，确保按时完成任务。\n"
+	for _, c := range []struct{ clause, text, date string }{
+		{"在6月底前完成", "6月底前完成", ""},
+		{"2024年6月底前完成", "2024年6月底前完成", "2024-06-30"},
+		{"9月底前投入试运行", "9月底前", ""},
+		{"于2025年第一季度前建成投用", "2025年第一季度前", "2025-03-31"},
+		{"在2024年底前全面完成", "2024年底前全面完成", "2024-12-31"},
+		{"年内完成", "年内完成", ""},
+		// A time without 前 or 内 before an action sets no limit.
+		{"6月底召开推进会", "", ""},
+		{"加快推进", "", ""},
+	} {
+		n := parseText(t, head+c.clause+rest)
+		if len(n.Tasks) != 4 {
+			t.Fatalf("%q: %d tasks", c.clause, len(n.Tasks))
+		}
+		d := n.Tasks[0].Deadline
+		switch {
+		case c.text == "" && d != nil:
+			t.Errorf("%q: deadline %+v, want none", c.clause, d)
+		case c.text != "" && (d == nil || d.Text != c.text || d.Date != c.date):
+			t.Errorf("%q: deadline %+v, want %s %s", c.clause, d, c.text, c.date)
+		}
+	}
+}
+
 // A heading numbered twice is counted on past the highest number so far,
 // never onto a number taken (a regression the fuzz target found: （一）
 // （三）（二）（三） gave two items （三）).
