@@ -6,7 +6,6 @@ import (
 
 	"qingdan/internal/notice"
 	"qingdan/internal/textnorm"
-	"qingdan/internal/units"
 )
 
 // A new version of a notice is a revision only when what the notice says
@@ -81,18 +80,8 @@ func sameTask(a, b notice.Task) bool {
 	if place(a) != place(b) || !sameText(a.Title, b.Title) || !sameText(a.Text, b.Text) {
 		return false
 	}
-	// Units as Compare sees them: each name with its role.
-	if len(a.Units) != len(b.Units) {
+	if len(unitEdits(a, b)) > 0 { // units as Compare sees them: each name with its role
 		return false
-	}
-	role := map[string]units.Role{}
-	for _, u := range a.Units {
-		role[u.Name] = u.Role
-	}
-	for _, u := range b.Units {
-		if r, ok := role[u.Name]; !ok || r != u.Role {
-			return false
-		}
 	}
 	if a.Deadline != nil && (b.Deadline == nil || !sameText(a.Deadline.Text, b.Deadline.Text)) {
 		return false

@@ -290,26 +290,7 @@ func (p *Pairs) Compare() *Report {
 			}
 			r.Reworded = append(r.Reworded, w)
 		}
-		oldRole := map[string]units.Role{}
-		for _, a := range ot.Units {
-			oldRole[a.Name] = a.Role
-		}
-		seen := map[string]bool{}
-		for _, a := range t.Units {
-			seen[a.Name] = true
-			role, had := oldRole[a.Name]
-			switch {
-			case !had:
-				r.Units = append(r.Units, UnitEdit{Task: t.ID, Unit: a.Name, Edit: UnitAdded, NewRole: a.Role})
-			case role != a.Role:
-				r.Units = append(r.Units, UnitEdit{Task: t.ID, Unit: a.Name, Edit: RoleChanged, OldRole: role, NewRole: a.Role})
-			}
-		}
-		for _, a := range ot.Units {
-			if !seen[a.Name] {
-				r.Units = append(r.Units, UnitEdit{Task: t.ID, Unit: a.Name, Edit: UnitRemoved, OldRole: a.Role})
-			}
-		}
+		r.Units = append(r.Units, unitEdits(ot, t)...)
 	}
 	for o, t := range old.Tasks {
 		if !matchedOld[o] {
@@ -317,6 +298,33 @@ func (p *Pairs) Compare() *Report {
 		}
 	}
 	return r
+}
+
+// unitEdits are the units added to, removed from or given another role
+// in the new version t of the task ot.
+func unitEdits(ot, t notice.Task) []UnitEdit {
+	var edits []UnitEdit
+	oldRole := map[string]units.Role{}
+	for _, a := range ot.Units {
+		oldRole[a.Name] = a.Role
+	}
+	seen := map[string]bool{}
+	for _, a := range t.Units {
+		seen[a.Name] = true
+		role, had := oldRole[a.Name]
+		switch {
+		case !had:
+			edits = append(edits, UnitEdit{Task: t.ID, Unit: a.Name, Edit: UnitAdded, NewRole: a.Role})
+		case role != a.Role:
+			edits = append(edits, UnitEdit{Task: t.ID, Unit: a.Name, Edit: RoleChanged, OldRole: role, NewRole: a.Role})
+		}
+	}
+	for _, a := range ot.Units {
+		if !seen[a.Name] {
+			edits = append(edits, UnitEdit{Task: t.ID, Unit: a.Name, Edit: UnitRemoved, OldRole: a.Role})
+		}
+	}
+	return edits
 }
 
 // Text writes the report for people, as `diff` prints it.
