@@ -122,20 +122,42 @@ func unitHeaderCell(s string) bool {
 	return false
 }
 
-// metaPipeRow reports a row of label and value pairs, every other cell a
-// label of the page's metadata.
+// metaPipeRow reports a row of label and value pairs, as a portal's
+// metadata writes them above a notice: every other cell a label, one of
+// them at least a label the page's metadata is known to use and the
+// others short words like them (组织机构, 生成日期 on some portals). A
+// table's header, whose cells name 序号 or a column of units, is never
+// metadata.
 func metaPipeRow(s string) bool {
 	cells := splitPipes(s)
 	if len(cells) < 2 || len(cells)%2 != 0 {
 		return false
 	}
+	known := false
 	for i := 0; i < len(cells); i += 2 {
-		if _, ok := source.MetaLabels[textnorm.Compact(strings.TrimSuffix(cells[i], "："))]; !ok {
+		label := textnorm.Compact(strings.TrimSuffix(cells[i], "："))
+		if _, ok := source.MetaLabels[label]; ok {
+			known = true
+			continue
+		}
+		if !labelLikeRe.MatchString(label) {
+			return false
+		}
+	}
+	if !known {
+		return false
+	}
+	for _, c := range cells {
+		t := textnorm.Compact(c)
+		if t == "序号" || isColumnName(c) && unitColumnRe.MatchString(c) {
 			return false
 		}
 	}
 	return true
 }
+
+// labelLikeRe is a word that may label a field of a page's metadata.
+var labelLikeRe = regexp.MustCompile(`^\p{Han}{2,6}$`)
 
 func joinMetaCells(s string) string {
 	cells := splitPipes(s)

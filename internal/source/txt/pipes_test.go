@@ -22,6 +22,15 @@ func TestUnpipe(t *testing.T) {
 		{"metadata rows of every label the grammar knows",
 			"| 索引号 | 113/2023-00077 | 信息名称 | 宁远区人民政府关于做好春耕生产的通知 |\n| 制发机关 | 宁远区人民政府 | 成文时间 | 2023年02月10日 |\n| 发文文号 | 宁区政发〔2023〕5号 |\n| 图片 | 说明 |",
 			"索引号：113/2023-00077 信息名称：宁远区人民政府关于做好春耕生产的通知\n制发机关：宁远区人民政府 成文时间：2023年02月10日\n发文文号：宁区政发〔2023〕5号\n| 图片 | 说明 |"},
+		{"metadata rows with labels of one portal, right above the header",
+			"索引号 | 0001/2022-1 | 组织机构 | 区政府办公室 |\n发布机关 | 区政府 | 生成日期 | 2022-07-14 |\n序号 | 实事项目 | 责任单位 | 配合单位 |\n1 | 新建公园2个。 | 园林局 | 财政局 |",
+			"索引号：0001/2022-1 组织机构：区政府办公室\n发布机关：区政府 生成日期：2022-07-14\n序号\t实事项目\t责任单位\t配合单位\n1\t新建公园2个。\t园林局\t财政局"},
+		{"a header with a column of a metadata label is a header",
+			"序号 | 时间 | 责任单位 | 工作任务 |\n1 | 3月 | 园林局 | 新建公园2个。 |",
+			"序号\t时间\t责任单位\t工作任务\n1\t3月\t园林局\t新建公园2个。"},
+		{"pairs of words none of which labels metadata are a table's rows",
+			"项目 | 内容 | 单位 | 备注 |\n序号 | 工作任务 | 责任单位 |\n1 | 新建公园。 | 园林局 |",
+			"项目\t内容\t单位\t备注\n序号\t工作任务\t责任单位\n1\t新建公园。\t园林局"},
 		{"a bar in running text, no table", "请登录A|B系统填报。\n上一篇 | 下一篇", "请登录A|B系统填报。\n上一篇 | 下一篇"},
 	}
 	for _, c := range cases {
