@@ -85,6 +85,12 @@ func (p *parser) headerLine(h *headerState, l line) {
 		if p.meta.published == "" {
 			p.meta.published = d
 		}
+		// The fields after the date (来源：…, 作者：…) are the page's
+		// metadata as well.
+		rest := line{num: l.num, norm: pageDateRe.ReplaceAllString(strings.TrimSpace(l.norm), "")}
+		if fields, ok := metaLine(rest); ok {
+			p.applyMeta(fields)
+		}
 		return
 	}
 	if issuer, ok := redHead(l); ok && !h.seenRecipients && len(h.titleLines) == 0 {
@@ -183,7 +189,7 @@ func isRecipients(t string) bool {
 }
 
 // pageDateRe opens a line with the date (and time) a page went up.
-var pageDateRe = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)`)
+var pageDateRe = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s|$)`)
 
 // pageDateLine returns the date of a line a page opens with its date:
 // 2023-01-05 10:00 区人民政府办公室.

@@ -26,6 +26,7 @@ const (
 	metaDate      = source.MetaDate      // 成文日期: the date the notice was signed
 	metaPublished = source.MetaPublished // 发布日期: the date the page went up
 	metaTitle     = source.MetaTitle
+	metaSource    = source.MetaSource
 )
 
 // metaLabels are the labels of a page's metadata, one list for every
@@ -161,6 +162,11 @@ func (p *parser) applyMeta(fields []source.Field) {
 		case metaTitle:
 			if p.meta.title == "" {
 				p.meta.title = v
+			}
+		case metaSource:
+			// 来源：新华网 names a newspaper, not who issued the notice.
+			if p.meta.source == "" && isOrgLine(line{norm: v}) {
+				p.meta.source = v
 			}
 		}
 	}

@@ -71,6 +71,9 @@ type parser struct {
 // metaHeader holds what a page's metadata says of the notice.
 type metaHeader struct {
 	docNumber, issuer, date, published, title string
+	// source is the body a page says the text came from (来源), the
+	// issuer only when neither the text nor the title names one.
+	source string
 }
 
 func (p *parser) warn(line int, msg string) {
@@ -306,6 +309,9 @@ func (p *parser) completeHeader() {
 		if i := strings.Index(t, "关于"); n.Issuer == "" && i > 0 && isOrgLine(line{norm: t[:i]}) {
 			n.Issuer = t[:i]
 		}
+	}
+	if n.Issuer == "" {
+		n.Issuer = p.meta.source
 	}
 	// The day the page went up is no 成文日期; without one the notice
 	// is warned of as incomplete.

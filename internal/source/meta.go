@@ -12,6 +12,7 @@ const (
 	MetaDate      // 成文日期: the date the notice was signed
 	MetaPublished // 发布日期: the date the page went up
 	MetaTitle
+	MetaSource // 来源: who put the text up, the issuer when nothing else names one
 )
 
 // MetaLabels are the labels of a page's metadata (索引号, 发文机关, 文号,
@@ -20,7 +21,7 @@ var MetaLabels = map[string]MetaField{
 	"索引号": MetaOther, "主题分类": MetaOther, "体裁分类": MetaOther, "组配分类": MetaOther, "服务对象分类": MetaOther,
 	"公文种类": MetaOther, "主题词": MetaOther, "关键词": MetaOther, "有效性": MetaOther, "时效性": MetaOther,
 	"是否有效": MetaOther, "公开方式": MetaOther, "公开范围": MetaOther, "规范性文件统一编号": MetaOther, "统一编号": MetaOther,
-	"登记号": MetaOther, "所属机构": MetaOther, "信息来源": MetaOther, "来源": MetaOther, "政策原文": MetaOther,
+	"登记号": MetaOther, "所属机构": MetaOther, "信息来源": MetaSource, "来源": MetaSource, "政策原文": MetaOther,
 	"政策解读": MetaOther, "字体": MetaOther, "打印": MetaOther, "阅读次数": MetaOther, "浏览次数": MetaOther,
 	"点击数": MetaOther, "访问量": MetaOther, "分享到": MetaOther, "作者": MetaOther, "责任编辑": MetaOther,
 	"生效日期": MetaOther, "实施日期": MetaOther, "废止日期": MetaOther, "发布时间": MetaPublished, "发布日期": MetaPublished,
