@@ -298,6 +298,22 @@ func (u *Unit) PossibleIn(noticeSlug string) []Duty {
 	return u.Possible[r[0]:r[1]]
 }
 
+// ByCollective cuts possible duties into runs of one notice and one
+// collective each, in their order: the catalog keeps a unit's possible
+// duties in a notice by collective.
+func ByCollective(possible []Duty) [][]Duty {
+	var runs [][]Duty
+	for i := 0; i < len(possible); {
+		j := i
+		for j < len(possible) && possible[j].Via == possible[i].Via && possible[j].Notice == possible[i].Notice {
+			j++
+		}
+		runs = append(runs, possible[i:j])
+		i = j
+	}
+	return runs
+}
+
 // PossibleTasks counts the tasks among the unit's possible duties: a task
 // two of its collectives share counts once.
 func (u *Unit) PossibleTasks() int {

@@ -11,6 +11,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,13 +65,23 @@ type UnitJSON struct {
 	Duties    []DutyJSON `json:"duties"`
 	Count     int        `json:"duties_count"`
 	Lead      int        `json:"lead_count"`
-	// Possible are the duties of collectives the unit may belong to
-	// (via: the collective), counted apart; MayInclude, of a
-	// collective, the units it may include.
-	Possible      []DutyJSON `json:"possible"`
-	PossibleCount int        `json:"possible_count"`
-	MayInclude    []string   `json:"may_include"`
-	Page          string     `json:"page"`
+	// Possible names, by notice and collective, the tasks of
+	// collectives the unit may belong to, counted apart; the
+	// collective's own entry gives them with their roles. MayInclude, of
+	// a collective, the units it may include.
+	Possible      []PossibleJSON `json:"possible"`
+	PossibleCount int            `json:"possible_count"`
+	MayInclude    []string       `json:"may_include"`
+	Page          string         `json:"page"`
+}
+
+// PossibleJSON names the tasks of a collective (Via) in one notice that
+// a unit may have: ids, not copies, since every unit the collective may
+// include has them.
+type PossibleJSON struct {
+	Notice string   `json:"notice"`
+	Via    string   `json:"via"`
+	Tasks  []string `json:"tasks"`
 }
 
 // DutyJSON is a duty in data/units.json.
@@ -100,10 +111,14 @@ func unitsJSON(list []UnitJSON) []byte {
 				size += 10 + len(n)
 			}
 		}
-		for _, ds := range [][]DutyJSON{u.Duties, u.Possible} {
-			for _, d := range ds {
-				// 100 bytes of keys, quotes and indents, 20 more for via
-				size += 120 + len(d.Notice) + len(d.Task) + len(d.Role) + len(d.Via) + len(d.Page)
+		for _, d := range u.Duties {
+			// 100 bytes of keys, quotes and indents, 20 more for via
+			size += 120 + len(d.Notice) + len(d.Task) + len(d.Role) + len(d.Via) + len(d.Page)
+		}
+		for _, p := range u.Possible {
+			size += 100 + len(p.Notice) + len(p.Via)
+			for _, t := range p.Tasks {
+				size += 14 + len(t)
 			}
 		}
 	}
@@ -182,7 +197,31 @@ func unitsJSON(list []UnitJSON) []byte {
 		duties("duties", u.Duties)
 		num("    ", "duties_count", u.Count, ",\n")
 		num("    ", "lead_count", u.Lead, ",\n")
-		duties("possible", u.Possible)
+		if len(u.Possible) == 0 {
+			b.WriteString("    \"possible\": [],\n")
+		} else {
+			b.WriteString("    \"possible\": [\n")
+			for k, p := range u.Possible {
+				b.WriteString("      {\n")
+				str("        ", "notice", p.Notice, ",\n")
+				str("        ", "via", p.Via, ",\n")
+				b.WriteString("        \"tasks\": [\n")
+				for i, t := range p.Tasks {
+					b.WriteString("          ")
+					jsonquote.String(&b, t, false)
+					if i < len(p.Tasks)-1 {
+						b.WriteByte(',')
+					}
+					b.WriteByte('\n')
+				}
+				b.WriteString("        ]\n      }")
+				if k < len(u.Possible)-1 {
+					b.WriteByte(',')
+				}
+				b.WriteByte('\n')
+			}
+			b.WriteString("    ],\n")
+		}
 		num("    ", "possible_count", u.PossibleCount, ",\n")
 		strs("may_include", u.MayInclude)
 		str("    ", "page", u.Page, "\n")
@@ -276,15 +315,21 @@ func (r *maker) all() error {
 			Name: u.Name, Slug: u.Slug, Kind: u.Kind, KindLabel: u.Kind.Label(),
 			Pinyin: pinyin.Full(u.Name), Initials: pinyin.Initials(u.Name),
 			Aliases: orEmpty(u.Aliases), Groups: orEmpty(u.Groups), Members: orEmpty(u.Members),
-			Duties: []DutyJSON{}, Possible: []DutyJSON{}, MayInclude: orEmpty(u.MayInclude), Page: hrefs.Unit(u.Slug),
+			Duties: []DutyJSON{}, Possible: []PossibleJSON{}, MayInclude: orEmpty(u.MayInclude), Page: hrefs.Unit(u.Slug),
 		}
 		j.Count, j.Lead = u.Counts()
 		j.PossibleCount = u.PossibleTasks()
 		for _, d := range u.Duties {
 			j.Duties = append(j.Duties, DutyJSON{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via, Page: hrefs.Task(d.Notice, d.Task)})
 		}
-		for _, d := range u.Possible {
-			j.Possible = append(j.Possible, DutyJSON{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via, Page: hrefs.Task(d.Notice, d.Task)})
+		for _, run := range catalog.ByCollective(u.Possible) {
+			p := PossibleJSON{Notice: run[0].Notice, Via: run[0].Via}
+			for _, d := range run {
+				if len(p.Tasks) == 0 || p.Tasks[len(p.Tasks)-1] != d.Task {
+					p.Tasks = append(p.Tasks, d.Task)
+				}
+			}
+			j.Possible = append(j.Possible, p)
 		}
 		list = append(list, j)
 	}
@@ -300,9 +345,9 @@ func (r *maker) all() error {
 		return err
 	}
 	for _, u := range cat.Units {
-		sheets := []xlsx.Sheet{sheet("职责", u.Name+" 任务清单", unitColumns, r.unitParts(u, u.Duties, "unit")...)}
+		sheets := []xlsx.Sheet{sheet("职责", u.Name+" 任务清单", unitColumns, r.unitParts(u)...)}
 		if len(u.Possible) > 0 {
-			sheets = append(sheets, sheet("可能涉及的任务", u.Name+" 可能涉及的任务", unitColumns, r.unitParts(u, u.Possible, "possible")...))
+			sheets = append(sheets, r.possibleSheet(u))
 		}
 		if err := r.table(hrefs.UnitCSV(u.Slug), hrefs.UnitXLSX(u.Slug), sheets...); err != nil {
 			return err
@@ -311,48 +356,57 @@ func (r *maker) all() error {
 	return nil
 }
 
-// unitParts are the parts of one of a unit's tables (its duties, or its
-// possible duties, as kind says): the duties in each notice, named by
-// the notice and the duties (task, role, group).
-func (r *maker) unitParts(u *catalog.Unit, all []catalog.Duty, kind string) []xlsx.Part {
+// unitParts are the parts of a unit's table of duties: its duties in
+// each notice, named by the notice and the duties (task, role, group).
+func (r *maker) unitParts(u *catalog.Unit) []xlsx.Part {
 	var parts []xlsx.Part
 	var name strings.Builder
-	for i, d := range all {
-		if i > 0 && d.Notice == all[i-1].Notice {
+	for i, d := range u.Duties {
+		if i > 0 && d.Notice == u.Duties[i-1].Notice {
 			continue
 		}
 		n := r.cat.Notice(d.Notice)
-		ds := r.pageOrder(n, u.DutiesIn(d.Notice), false)
-		if kind == "possible" {
-			ds = r.pageOrder(n, u.PossibleIn(d.Notice), true)
-		}
+		ds := r.pageOrder(n, u.DutiesIn(d.Notice))
 		name.Reset()
-		name.WriteString(n.Slug + " " + kind)
+		name.WriteString(n.Slug + " unit")
 		for _, d := range ds {
 			name.WriteString(" " + d.Task + "/" + string(d.Role) + "/" + strconv.Quote(d.Via))
 		}
-		parts = append(parts, xlsx.Part{Key: name.String(), Rows: r.unitRows(n, ds, kind == "possible")})
+		parts = append(parts, xlsx.Part{Key: name.String(), Rows: r.unitRows(n, ds)})
 	}
 	return parts
 }
 
+// possibleSheet names, a row for each notice and collective, the tasks
+// of collectives a unit may belong to: ids and where they stand in full
+// (the collective's own table), not copies, since every unit the
+// collective may include has them.
+func (r *maker) possibleSheet(u *catalog.Unit) xlsx.Sheet {
+	sh := xlsx.Sheet{Name: "可能涉及的任务", Title: u.Name + " 可能涉及的任务（全文见泛指单位的任务表）", Columns: possibleColumns}
+	var rows [][]string
+	for i, run := range catalog.ByCollective(u.Possible) {
+		n := r.cat.Notice(run[0].Notice)
+		var ids []string
+		for _, d := range run {
+			if len(ids) == 0 || ids[len(ids)-1] != d.Task {
+				ids = append(ids, d.Task)
+			}
+		}
+		table := ""
+		if c := r.cat.Unit(run[0].Via); c != nil {
+			table = path.Base(hrefs.UnitXLSX(c.Slug))
+		}
+		rows = append(rows, neutralised(strconv.Itoa(i+1), n.DocNumber, n.Title, run[0].Via, strconv.Itoa(len(ids)), strings.Join(ids, "、"), table))
+	}
+	sh.Parts = []xlsx.Part{{Rows: rows}}
+	return sh
+}
+
 // pageOrder orders a unit's duties in a notice as its page lists them,
-// so that the table's 序号 are the page's: by section and role, or, for
-// possible duties, by collective and role; else in task order.
-func (r *maker) pageOrder(n *catalog.Notice, ds []catalog.Duty, possible bool) []catalog.Duty {
+// by section and role, so that the table's 序号 are the page's.
+func (r *maker) pageOrder(n *catalog.Notice, ds []catalog.Duty) []catalog.Duty {
 	out := append([]catalog.Duty(nil), ds...)
-	group := map[string]int{}
-	for _, d := range out {
-		if _, ok := group[d.Via]; !ok {
-			group[d.Via] = len(group)
-		}
-	}
-	rank := func(d catalog.Duty) int {
-		if possible {
-			return group[d.Via]
-		}
-		return r.cat.Task(n.Slug, d.Task).Section
-	}
+	rank := func(d catalog.Duty) int { return r.cat.Task(n.Slug, d.Task).Section }
 	sort.SliceStable(out, func(i, j int) bool {
 		if a, b := rank(out[i]), rank(out[j]); a != b {
 			return a < b
@@ -362,18 +416,13 @@ func (r *maker) pageOrder(n *catalog.Notice, ds []catalog.Duty, possible bool) [
 	return out
 }
 
-// unitRows are the rows of a unit's table for its duties in one notice;
-// a possible duty says so where the group it came through would stand.
-func (r *maker) unitRows(n *catalog.Notice, ds []catalog.Duty, possible bool) [][]string {
+// unitRows are the rows of a unit's table for its duties in one notice.
+func (r *maker) unitRows(n *catalog.Notice, ds []catalog.Duty) [][]string {
 	rows := make([][]string, 0, len(ds))
 	for _, d := range ds {
 		t := r.cat.Task(d.Notice, d.Task)
 		sec, item, sub := placeNames(n.Notice, t)
-		via := d.Via
-		if possible {
-			via += "（可能涉及）"
-		}
-		rows = append(rows, neutralised(n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), via, t.UnitText))
+		rows = append(rows, neutralised(n.DocNumber, t.ID, sec, item, sub, t.Text, d.Role.Label(), d.Via, t.UnitText))
 	}
 	return rows
 }
@@ -388,6 +437,10 @@ var (
 	taskColumns = columns(dataColumns, []xlsx.Column{{Title: "责任单位（原文）", Width: 20}, {Title: "牵头", Width: 10}, {Title: "负责", Width: 14},
 		{Title: "配合", Width: 12}, {Title: "督促企业落实", Width: 12}, {Title: "指导", Width: 8}}, fillColumns)
 	unitColumns = columns(dataColumns, []xlsx.Column{{Title: "职责", Width: 8}, {Title: "经由", Width: 12}, {Title: "责任单位（原文）", Width: 20}}, fillColumns)
+	// possibleColumns name a collective's tasks in a notice; 任务表 is the
+	// collective's own table, which gives them in full.
+	possibleColumns = columns([]xlsx.Column{{Title: "文号", Width: 14}, {Title: "通知", Width: 36}, {Title: "泛指的单位", Width: 20},
+		{Title: "任务数", Width: 8, Number: true}, {Title: "任务编号", Width: 30}, {Title: "任务表", Width: 30}})
 )
 
 // columns is 序号 and then the lists of columns.
@@ -471,9 +524,9 @@ func neutralised(cells ...string) []string {
 }
 
 // table queues the same sheets as XLSX, whose parts are compressed once
-// for all the tables that share them, and as CSV (UTF-8 with a
-// byte-order mark, so Excel reads the Chinese): the header of the first
-// sheet, then the rows of every sheet in order.
+// for all the tables that share them, and the first as CSV (UTF-8 with
+// a byte-order mark, so Excel reads the Chinese; a CSV file holds one
+// table).
 func (r *maker) table(csvPath, xlsxPath string, sheets ...xlsx.Sheet) error {
 	// Both files are made from one From, which the site digests once.
 	from := []any{sheets}
@@ -489,13 +542,12 @@ func (r *maker) table(csvPath, xlsxPath string, sheets ...xlsx.Sheet) error {
 	}
 	return r.put(File{Path: csvPath, From: from, Make: func() ([]byte, error) {
 		var b bytes.Buffer
+		first := sheets[0]
 		size := 64
-		for _, sh := range sheets {
-			for _, p := range sh.Parts {
-				for _, row := range p.Rows {
-					for _, c := range row {
-						size += len(c) + 3
-					}
+		for _, p := range first.Parts {
+			for _, row := range p.Rows {
+				for _, c := range row {
+					size += len(c) + 3
 				}
 			}
 		}
@@ -503,15 +555,13 @@ func (r *maker) table(csvPath, xlsxPath string, sheets ...xlsx.Sheet) error {
 		b.WriteString("\ufeff")
 		w := csv.NewWriter(&b)
 		w.UseCRLF = true
-		header := make([]string, len(sheets[0].Columns))
-		for i, c := range sheets[0].Columns {
+		header := make([]string, len(first.Columns))
+		for i, c := range first.Columns {
 			header[i] = c.Title
 		}
 		w.Write(header)
-		for _, sh := range sheets {
-			for _, p := range sh.Parts {
-				w.WriteAll(p.Rows)
-			}
+		for _, p := range first.Parts {
+			w.WriteAll(p.Rows)
 		}
 		w.Flush()
 		if err := w.Error(); err != nil {

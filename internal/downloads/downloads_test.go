@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"path"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,11 +55,53 @@ func files(t *testing.T) (*catalog.Catalog, map[string][]byte) {
 	return cat, out
 }
 
+// checkPossibleSheet: the sheet 可能涉及的任务 has a row for each
+// collective a unit may belong to in a notice, naming exactly the tasks
+// the catalog gives it through that collective, and the collective's
+// own table, which has each of them in full.
+func checkPossibleSheet(t *testing.T, cat *catalog.Catalog, f *excelize.File, u *catalog.Unit) {
+	t.Helper()
+	rows, err := f.GetRows("可能涉及的任务")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0], " "); got != "序号 文号 通知 泛指的单位 任务数 任务编号 任务表" {
+		t.Errorf("%s: header %s", u.Name, got)
+	}
+	want := map[string][]string{}
+	for _, d := range u.Possible {
+		want[d.Via] = append(want[d.Via], d.Task)
+	}
+	if len(rows)-1 != len(want) || len(want) == 0 {
+		t.Fatalf("%s: %d rows of collectives, want %d", u.Name, len(rows)-1, len(want))
+	}
+	n := cat.Notices[0]
+	for i, row := range rows[1:] {
+		via, ids := row[3], strings.Split(row[5], "、")
+		if row[0] != fmt.Sprint(i+1) || row[1] != n.DocNumber || row[2] != n.Title || row[4] != fmt.Sprint(len(ids)) {
+			t.Errorf("%s row %d: %q", u.Name, i+1, row)
+		}
+		if strings.Join(ids, " ") != strings.Join(want[via], " ") {
+			t.Errorf("%s via %s: tasks %v, want %v", u.Name, via, ids, want[via])
+		}
+		c := cat.Unit(via)
+		if c == nil || row[6] != path.Base(hrefs.UnitXLSX(c.Slug)) {
+			t.Fatalf("%s via %s: table %q", u.Name, via, row[6])
+		}
+		for _, id := range ids {
+			if !slices.ContainsFunc(c.Duties, func(d catalog.Duty) bool { return d.Task == id }) {
+				t.Errorf("%s: task %s is not in %s's own table", u.Name, id, via)
+			}
+		}
+	}
+}
+
 var unitHeader = "序号 文号 任务编号 主要内容 具体事项 子项 工作任务 职责 经由 责任单位（原文） 落实情况 完成时间 备注"
 
 // A unit's Excel is ready to fill in: numbered rows, its own duties on
-// one sheet and the duties it may have on another, the full text of
-// each task, empty columns to fill in, and the page set up for print.
+// one sheet with the full text of each task and empty columns to fill
+// in; on another, by collective, the tasks it may have, named; and the
+// page set up for print.
 func TestUnitWorkbook(t *testing.T) {
 	cat, files := files(t)
 	yjj := cat.Unit("市应急局")
@@ -69,27 +113,25 @@ func TestUnitWorkbook(t *testing.T) {
 		t.Fatalf("sheets of 市应急局: %s", got)
 	}
 	own, _ := f.GetRows("职责")
-	maybe, _ := f.GetRows("可能涉及的任务")
-	if len(own) != 25 || len(maybe) != 16 {
-		t.Fatalf("市应急局: %d own rows and %d possible, want 24 and 15", len(own)-1, len(maybe)-1)
+	if len(own) != 25 {
+		t.Fatalf("市应急局: %d own rows, want 24", len(own)-1)
 	}
-	for _, rows := range [][][]string{own, maybe} {
-		if got := strings.Join(rows[0], " "); got != unitHeader {
-			t.Errorf("header %s", got)
+	if got := strings.Join(own[0], " "); got != unitHeader {
+		t.Errorf("header %s", got)
+	}
+	for i, row := range own[1:] {
+		if row[0] != fmt.Sprint(i+1) {
+			t.Errorf("序号 of row %d: %s", i+1, row[0])
 		}
-		for i, row := range rows[1:] {
-			if row[0] != fmt.Sprint(i+1) {
-				t.Errorf("序号 of row %d: %s", i+1, row[0])
-			}
-			if len(row) > 10 && strings.Join(row[10:], "") != "" {
-				t.Errorf("row %d: the columns to fill in are not empty: %q", i+1, row[10:])
-			}
-			task := cat.Task(cat.Notices[0].Slug, row[2])
-			if task == nil || row[6] != task.Text {
-				t.Errorf("row %d: task %s not in full", i+1, row[2])
-			}
+		if len(row) > 10 && strings.Join(row[10:], "") != "" {
+			t.Errorf("row %d: the columns to fill in are not empty: %q", i+1, row[10:])
+		}
+		task := cat.Task(cat.Notices[0].Slug, row[2])
+		if task == nil || row[6] != task.Text {
+			t.Errorf("row %d: task %s not in full", i+1, row[2])
 		}
 	}
+	checkPossibleSheet(t, cat, f, yjj)
 	// Rows come as the page lists the duties: by section, then role.
 	rank := map[string]int{}
 	for i, r := range units.Roles {
@@ -104,9 +146,6 @@ func TestUnitWorkbook(t *testing.T) {
 			t.Errorf("row %s (%s, %s) out of the page's order", row[0], row[2], row[7])
 		}
 		prev = cur
-	}
-	if !strings.HasSuffix(maybe[1][8], "（可能涉及）") {
-		t.Errorf("a possible duty does not say so: %q", maybe[1][8])
 	}
 	for _, sheet := range f.GetSheetList() {
 		layout, _ := f.GetPageLayout(sheet)
@@ -129,8 +168,8 @@ func TestUnitWorkbook(t *testing.T) {
 	}
 }
 
-// The CSV has the workbook's columns and rows: own duties, then the
-// possible ones, numbered apart.
+// The CSV is the workbook's first sheet: the unit's own duties, in
+// full, and none it only may have.
 func TestUnitCSV(t *testing.T) {
 	cat, files := files(t)
 	yjj := cat.Unit("市应急局")
@@ -142,11 +181,13 @@ func TestUnitCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], " ") != unitHeader || len(rows) != 1+24+15 {
+	if strings.Join(rows[0], " ") != unitHeader || len(rows) != 1+24 {
 		t.Fatalf("csv: header %q, %d rows", rows[0], len(rows)-1)
 	}
-	if rows[24][0] != "24" || rows[25][0] != "1" || !strings.HasSuffix(rows[25][8], "（可能涉及）") || strings.HasSuffix(rows[24][8], "（可能涉及）") {
-		t.Errorf("rows 24 and 25: %q %q", rows[24][:9], rows[25][:9])
+	for i, row := range rows[1:] {
+		if row[0] != fmt.Sprint(i+1) || !slices.ContainsFunc(yjj.Duties, func(d catalog.Duty) bool { return d.Task == row[2] }) {
+			t.Errorf("row %d: %q is not one of 市应急局's duties", i+1, row[:3])
+		}
 	}
 }
 
@@ -160,10 +201,10 @@ func TestCountyTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	own, _ := f.GetRows("职责")
-	maybe, _ := f.GetRows("可能涉及的任务")
-	if len(own)-1 != len(dai.Duties) || len(maybe) != 4 {
-		t.Fatalf("代县政府: %d rows, %d possible", len(own)-1, len(maybe)-1)
+	if len(own)-1 != len(dai.Duties) {
+		t.Fatalf("代县政府: %d rows, want %d", len(own)-1, len(dai.Duties))
 	}
+	checkPossibleSheet(t, cat, f, dai)
 	long := 0
 	for _, row := range own[1:] {
 		if task := cat.Task(cat.Notices[0].Slug, row[2]); row[6] != task.Text {

@@ -17,10 +17,13 @@ func TestUnitsJSONMatchesMarshal(t *testing.T) {
 			{Notice: "xin-zheng-fa-2024-1", Task: "1-1-0-1", Role: units.Lead, Page: "notices/x/tasks/1-1-0-1.html"},
 			{Notice: "xin-zheng-fa-2024-1", Task: "2-1-0-1", Role: units.Cooperate, Via: "各县（市、区）政府", Page: "p"},
 		},
-		Possible:      []DutyJSON{{Notice: "n", Task: "3-1-0-1", Role: units.Responsible, Via: "市有关部门", Page: "q"}},
+		Possible: []PossibleJSON{
+			{Notice: "n", Via: "市有关部门", Tasks: []string{"3-1-0-1", "3-1-0-2"}},
+			{Notice: "n", Via: "负有安全监管职责的部门<>", Tasks: []string{"1-1-0-1"}},
+		},
 		PossibleCount: 1, MayInclude: []string{"市应急局"},
 	}
-	empty := UnitJSON{Name: "乙", Aliases: []string{}, Groups: []string{}, Members: []string{}, Duties: []DutyJSON{}, Possible: []DutyJSON{}, MayInclude: []string{}}
+	empty := UnitJSON{Name: "乙", Aliases: []string{}, Groups: []string{}, Members: []string{}, Duties: []DutyJSON{}, Possible: []PossibleJSON{}, MayInclude: []string{}}
 	for _, list := range [][]UnitJSON{nil, {}, {full}, {full, empty, full}} {
 		want, err := marshal(list)
 		if err != nil {

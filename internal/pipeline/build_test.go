@@ -229,42 +229,104 @@ func TestSeveralNotices(t *testing.T) {
 	// Its duties in each notice are on a page of their own, linked from
 	// its page: exactly those data/units.json gives it there.
 	var all []struct {
-		Slug     string
-		Duties   []struct{ Notice, Task, Page string }
-		Possible []struct{ Notice, Task, Page string }
+		Name, Slug string
+		Duties     []struct{ Notice, Task, Page string }
+		Possible   []struct {
+			Notice, Via string
+			Tasks       []string
+		}
 	}
 	if err := json.Unmarshal([]byte(get(t, fsys, "public/data/units.json")), &all); err != nil {
 		t.Fatal(err)
 	}
+	// A unit's duties in a notice are on its own page where it has duties
+	// in that notice alone, else on its page of that notice.
+	pageIn := map[string]func(notice string) string{}
 	for _, u := range all {
-		if u.Slug != "shi-ying-ji-ju" {
-			continue
+		in := map[string]bool{}
+		for _, d := range u.Duties {
+			in[d.Notice] = true
 		}
+		for _, p := range u.Possible {
+			in[p.Notice] = true
+		}
+		pageIn[u.Name] = func(notice string) string {
+			if len(in) > 1 {
+				return u.Slug + "/" + notice + ".html"
+			}
+			return u.Slug + ".html"
+		}
+	}
+	possibleOnly := 0
+	for _, u := range all {
 		byNotice := map[string][]string{}
 		for _, d := range u.Duties {
 			byNotice[d.Notice] = append(byNotice[d.Notice], d.Page)
 		}
-		if len(byNotice) != 2 {
-			t.Fatalf("市应急局 has duties in %d notices", len(byNotice))
-		}
-		for slug, pages := range byNotice {
-			href := "shi-ying-ji-ju/" + slug + ".html"
-			if !strings.Contains(unit, `href="../units/`+href+`"`) {
-				t.Errorf("units/shi-ying-ji-ju.html does not link to %s", href)
+		maybe := map[string]map[string]bool{} // notice → tasks it may have
+		for _, p := range u.Possible {
+			if maybe[p.Notice] == nil {
+				maybe[p.Notice] = map[string]bool{}
 			}
-			// Its own duties, and after them, apart, those it may have.
+			for _, id := range p.Tasks {
+				maybe[p.Notice][id] = true
+			}
+		}
+		in := map[string]bool{}
+		for n := range byNotice {
+			in[n] = true
+		}
+		for n := range maybe {
+			in[n] = true
+		}
+		if len(in) < 2 {
+			continue
+		}
+		unit := get(t, fsys, "public/units/"+u.Slug+".html")
+		for slug := range in {
+			href := u.Slug + "/" + slug + ".html"
+			pages := byNotice[slug]
+			if len(pages) == 0 {
+				// Only tasks it may have: no page of its own, its
+				// summary links each collective's page of the notice,
+				// which lists those tasks in full.
+				possibleOnly++
+				if _, err := fsys.Stat("public/units/" + href); err == nil {
+					t.Errorf("%s has a page of a notice where it has only possible duties", href)
+				}
+				for _, p := range u.Possible {
+					if p.Notice != slug {
+						continue
+					}
+					coll := pageIn[p.Via](slug)
+					if !strings.Contains(unit, `href="../units/`+coll+`"`) {
+						t.Errorf("units/%s.html does not link %s's tasks in %s", u.Slug, p.Via, slug)
+					}
+					list := get(t, fsys, "public/units/"+coll)
+					for _, id := range p.Tasks {
+						if !strings.Contains(list, `<li class="duty"><p class="duty-head"><a href="`+strings.Repeat("../", strings.Count(coll, "/")+1)+`notices/`+slug+`/tasks/`+id+`.html"`) {
+							t.Errorf("units/%s does not show task %s in full", coll, id)
+						}
+					}
+				}
+				continue
+			}
+			if !strings.Contains(unit, `href="../units/`+href+`"`) {
+				t.Errorf("units/%s.html does not link to %s", u.Slug, href)
+			}
+			// Its own duties, and after them, apart, those it may have,
+			// named and linked.
 			page, possible, _ := strings.Cut(get(t, fsys, "public/units/"+href), `<section class="unit-possible"`)
 			if c := strings.Count(page, `<li class="duty`); c != len(pages) {
 				t.Errorf("%s lists %d duties, want %d", href, c, len(pages))
 			}
-			maybe := 0
-			for _, d := range u.Possible {
-				if d.Notice == slug {
-					maybe++
-				}
+			if c := strings.Count(possible, `<li class="possible-task">`); c != len(maybe[slug]) {
+				t.Errorf("%s names %d possible tasks, want %d", href, c, len(maybe[slug]))
 			}
-			if c := strings.Count(possible, `<li class="duty`); c != maybe {
-				t.Errorf("%s lists %d possible duties, want %d", href, c, maybe)
+			for id := range maybe[slug] {
+				if !strings.Contains(possible, `<li class="possible-task"><a href="../../notices/`+slug+`/tasks/`+id+`.html"`) {
+					t.Errorf("%s does not name possible task %s", href, id)
+				}
 			}
 			for _, p := range pages {
 				if !strings.Contains(page, `href="../../`+p+`"`) {
@@ -272,6 +334,9 @@ func TestSeveralNotices(t *testing.T) {
 				}
 			}
 		}
+	}
+	if possibleOnly == 0 {
+		t.Error("no unit has only possible duties in a notice: the site does not show that case")
 	}
 }
 

@@ -95,9 +95,11 @@ func shipped(t *testing.T) (map[string][]byte, *catalog.Catalog) {
 }
 
 var (
-	chipRe    = regexp.MustCompile(`<a class="chip role-(\w+)" href="\.\./\.\./\.\./units/([a-z0-9-]+)\.html">([^<]+)</a>`)
-	dutyRe    = regexp.MustCompile(`<li class="duty( via)?">\s*<p class="duty-head"><a href="\.\./notices/([a-z0-9-]+)/tasks/([0-9-]+)\.html">`)
-	unitsPart = regexp.MustCompile(`(?s)<h2 id="units-h">.*?</section>`)
+	chipRe = regexp.MustCompile(`<a class="chip role-(\w+)" href="\.\./\.\./\.\./units/([a-z0-9-]+)\.html">([^<]+)</a>`)
+	dutyRe = regexp.MustCompile(`<li class="duty( via)?">\s*<p class="duty-head"><a href="\.\./notices/([a-z0-9-]+)/tasks/([0-9-]+)\.html">`)
+	// A possible duty is named and linked: its collective's page shows it whole.
+	possibleRe = regexp.MustCompile(`<li class="possible-task"><a href="\.\./notices/([a-z0-9-]+)/tasks/([0-9-]+)\.html">`)
+	unitsPart  = regexp.MustCompile(`(?s)<h2 id="units-h">.*?</section>`)
 )
 
 // Every task page links to exactly its units, with their roles; every
@@ -134,8 +136,11 @@ func TestCrossLinks(t *testing.T) {
 		page, possible, _ := strings.Cut(string(pages["units/"+u.Slug+".html"]), `<section class="unit-possible"`)
 		// The duties it may have are listed apart, after its own.
 		maybe := map[string]bool{}
-		for _, m := range dutyRe.FindAllStringSubmatch(possible, -1) {
-			maybe[m[3]] = true
+		for _, m := range possibleRe.FindAllStringSubmatch(possible, -1) {
+			maybe[m[2]] = true
+		}
+		if strings.Contains(possible, `<li class="duty`) {
+			t.Errorf("unit %s shows a possible duty in full; its collective's page does", u.Name)
 		}
 		if len(maybe) != u.PossibleTasks() {
 			t.Errorf("unit %s lists %d possible tasks, want %d", u.Name, len(maybe), u.PossibleTasks())

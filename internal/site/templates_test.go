@@ -95,6 +95,7 @@ func unshared(t *testing.T) fs.FS {
 			{`{{shared "task-card" $ .Section.Tasks}}`, `{{range .Section.Tasks}}{{template "task-card" (part $ .)}}{{end}}`},
 			{`{{with .Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
 			{`{{shared "duty" $ .Duties}}`, `{{range .Duties}}{{template "duty" (part $ .)}}{{end}}`},
+			{`{{shared "possible-task" $ .Duties}}`, `{{range .Duties}}{{template "possible-task" (part $ .)}}{{end}}`},
 			{`{{shared "possible-group" $ .Possible}}`, `{{range .Possible}}{{template "possible-group" (part $ .)}}{{end}}`},
 			{`{{- with .Members}}{{shared "members" $ .}}{{end -}}`, `{{- with .Members}}{{template "members" (part $ .)}}{{end -}}`},
 			{`{{shared "print-head" $ .Notice}}`, `{{template "print-head" (part $ .Notice)}}`},

@@ -61,13 +61,23 @@ type UnitHead struct {
 	CSVHref, XLSXHref string
 }
 
-// UnitNoticeRow sums up a unit's duties in one notice.
+// UnitNoticeRow sums up a unit's duties in one notice. Href is the page
+// of its duties there, none where it has only possible duties: Possible
+// then links the lists of the collectives instead.
 type UnitNoticeRow struct {
-	Notice               NoticeLink
-	Issuer               string
-	Href                 string
-	Total, Via, Possible int
-	ByRole               []RoleCount
+	Notice     NoticeLink
+	Issuer     string
+	Href       string
+	Total, Via int
+	ByRole     []RoleCount
+	Possible   []PossibleRef
+}
+
+// PossibleRef counts the tasks of a collective in one notice that a unit
+// may have, and links the collective's list of them.
+type PossibleRef struct {
+	Collective UnitRef
+	Count      int
 }
 
 // RoleCount counts a unit's duties of one role.
@@ -85,10 +95,12 @@ type UnitNotice struct {
 	Possible []*PossibleGroup
 }
 
-// PossibleGroup lists the duties of a collective the unit may belong
-// to, by role: one value for the units the collective may include that
-// have the same duties of it (possibleGroup), so its block is made once
-// for all their pages.
+// PossibleGroup names, by role, the tasks of a collective the unit may
+// belong to, linked, not shown in full: the collective's page of the
+// notice (Collective.Href) lists them whole once, instead of every
+// unit's page copying them. One value for the units the collective may
+// include that have the same tasks of it (possibleGroup), so its block is
+// made once for all their pages.
 type PossibleGroup struct {
 	Collective UnitRef
 	Count      int
@@ -233,6 +245,9 @@ func (b *Builder) unitPagesOf(n *catalog.Notice) error {
 			continue
 		}
 		ds := c.byNotice[n.Slug]
+		if len(ds) == 0 {
+			continue // only possible duties here: its summary links the collectives' lists
+		}
 		v, err := b.unitHead(u, c, ds)
 		if err != nil {
 			return err
@@ -292,9 +307,14 @@ func (b *Builder) unitPages() error {
 		default:
 			var rows []UnitNoticeRow
 			for _, n := range c.in {
-				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer, Href: hrefs.UnitNotice(u.Slug, n.Slug)}
+				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer}
 				row.Total, _, row.Via, row.ByRole = dutyCounts(c.byNotice[n.Slug])
-				row.Possible = possibleTasks(c.possibleIn[n.Slug])
+				if row.Total > 0 {
+					row.Href = hrefs.UnitNotice(u.Slug, n.Slug)
+				}
+				if row.Possible, err = b.possibleRefs(n, c.possibleIn[n.Slug]); err != nil {
+					return err
+				}
 				rows = append(rows, row)
 			}
 			v, err := b.unitHead(u, c, u.Duties)
@@ -358,20 +378,46 @@ func (b *Builder) makeUnitNotice(n *catalog.Notice, ds, possible []catalog.Duty)
 			un.Sections = append(un.Sections, us)
 		}
 	}
-	// Possible duties come by collective (as the catalog orders them).
-	for i := 0; i < len(possible); {
-		j := i
-		for j < len(possible) && possible[j].Via == possible[i].Via {
-			j++
-		}
-		g, err := b.possibleGroup(n, possible[i:j])
+	for _, run := range catalog.ByCollective(possible) {
+		g, err := b.possibleGroup(n, run)
 		if err != nil {
 			return nil, err
 		}
 		un.Possible = append(un.Possible, g)
-		i = j
 	}
 	return un, nil
+}
+
+// possibleRefs counts a unit's possible duties in notice n by
+// collective, each linking the collective's list of them.
+func (b *Builder) possibleRefs(n *catalog.Notice, possible []catalog.Duty) ([]PossibleRef, error) {
+	var refs []PossibleRef
+	for _, run := range catalog.ByCollective(possible) {
+		coll, err := b.collectiveIn(run[0].Via, n)
+		if err != nil {
+			return nil, err
+		}
+		refs = append(refs, PossibleRef{Collective: coll, Count: possibleTasks(run)})
+	}
+	return refs, nil
+}
+
+// collectiveIn names a collective, linked to the page that lists its
+// duties in notice n in full.
+func (b *Builder) collectiveIn(name string, n *catalog.Notice) (UnitRef, error) {
+	ref := b.unitRef(name, "")
+	u := b.cat.Unit(name)
+	if u == nil {
+		return ref, nil
+	}
+	c, err := b.unitContext(u)
+	if err != nil {
+		return ref, err
+	}
+	if len(c.in) > 1 {
+		ref.Href = hrefs.UnitNotice(u.Slug, n.Slug)
+	}
+	return ref, nil
 }
 
 // possibleGroup returns the view of the duties of one collective in
@@ -390,7 +436,11 @@ func (b *Builder) possibleGroup(n *catalog.Notice, possible []catalog.Duty) (*Po
 	if g, ok := b.views.possible[key]; ok {
 		return g, nil
 	}
-	g := &PossibleGroup{Collective: b.unitRef(via, ""), Count: len(possible)}
+	coll, err := b.collectiveIn(via, n)
+	if err != nil {
+		return nil, err
+	}
+	g := &PossibleGroup{Collective: coll, Count: possibleTasks(possible)}
 	for _, role := range units.Roles {
 		var list []*DutyView
 		for _, d := range possible {
