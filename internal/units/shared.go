@@ -15,7 +15,8 @@ import (
 //     and 各县区管委会;
 //   - the level of a department: 市行政审批局、住建局、司法局 are three
 //     departments of the city, 市住建局 and 市司法局 as the same units are
-//     named everywhere else; so are 自治区农牧厅、财政厅 and 省商务厅;
+//     named everywhere else; so are 自治区农牧厅、财政厅 and 省交通运输厅、
+//     财政厅; 州, 盟 and 旗 are levels too (州发展改革委、财政局);
 //   - the bodies of one place joined by 和: 各县（市、区）党委和人民政府
 //     are 各县（市、区）党委 and 各县（市、区）人民政府, and a place written
 //     alone before them shares them: 示范区、高新区党工委和管委会 are the
@@ -43,7 +44,7 @@ var (
 	// after it shares.
 	typeEndRe = regexp.MustCompile(`(?:街道办事处|` + bodyTypes + `)$`)
 	// levelPrefixRe is the level a department's name opens with.
-	levelPrefixRe = regexp.MustCompile(`^(?:自治区|[省市县区])`)
+	levelPrefixRe = regexp.MustCompile(`^(?:自治区|自治州|[省市县区州盟旗])`)
 	// barePlaceRe is a place written alone in a list, before a name of
 	// the same kind of place and its body: 示范区 before 高新区党工委.
 	barePlaceRe = regexp.MustCompile(`^\p{Han}{1,8}[区县市州旗]$`)
@@ -148,29 +149,38 @@ func sharePlaceBodies(list []Assignment) []Assignment {
 
 // carryLevel gives a department named without its level the level of the
 // name before it in the same duty: 市行政审批局、住建局 and 县教育局牵头，
-// 卫健局配合 name 市住建局 and 县卫健局. After a party committee's body
-// (市委组织部) only a 局 takes the level.
+// 卫健局配合 name 市住建局 and 县卫健局; 省交通运输厅牵头，财政厅、发展改革委
+// 配合 names 省财政厅 and 省发展改革委. After a party committee's body
+// (市委组织部) only a 局 takes the level. A name the level is not given to
+// (a 厅 under a city, which has none) leaves it to the names after it.
 func carryLevel(list []Assignment) []Assignment {
-	for i := 1; i < len(list); i++ {
-		prev, cur := list[i-1].Name, list[i].Name
-		level := levelPrefixRe.FindString(prev)
-		if level == "" || !isBareDepartment(cur) {
+	level, party := "", false
+	for i := range list {
+		name := list[i].Name
+		if l := levelPrefixRe.FindString(name); l != "" {
+			level, party = l, strings.HasPrefix(name, l+"委")
 			continue
 		}
-		// A province's 厅 is named bare in its own notices (省发展改革委、
-		// 商务厅); an autonomous region's keeps 自治区 (自治区农牧厅、
-		// 财政厅 names 自治区财政厅, as it is written everywhere else).
-		if strings.HasSuffix(cur, "厅") && level != "自治区" {
+		if level == "" || !isBareDepartment(name) {
+			level = ""
+			continue
+		}
+		if strings.HasSuffix(name, "厅") && !provinceLevels[level] {
 			continue
 		}
 		// After 市委组织部 only a 局 is surely the government's: a 委 or
 		// an 办 may be the party committee's (市委编办).
-		if !strings.HasPrefix(prev, level+"委") || strings.HasSuffix(cur, "局") {
-			list[i].Name = level + cur
+		if party && !strings.HasSuffix(name, "局") {
+			level = ""
+			continue
 		}
+		list[i].Name, party = level+name, false
 	}
 	return list
 }
+
+// provinceLevels are the levels whose departments are 厅.
+var provinceLevels = map[string]bool{"省": true, "自治区": true}
 
 // isLevelName reports a name that stands for the bodies of one level,
 // once its 各 is taken off: 区, 乡镇人民政府, 街道办事处.
