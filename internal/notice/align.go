@@ -12,8 +12,9 @@ import (
 // over several rows is written only in the first of them, and an empty
 // last cell (备注) is often dropped with its border. The cells a row keeps
 // stand in the header's order, so each is put in the column its content
-// fits — a list of units under units, a time under a time, the longest
-// text under the task — and the columns left out are empty: before the
+// fits — a list of units under units, a time under a time, a person's
+// name under 分管领导, 是 or 否 under 是否…, the longest text under the
+// task — and the columns left out are empty: before the
 // task they continue the cell above (a merged group), after it they are
 // simply empty.
 
@@ -22,6 +23,8 @@ import (
 var (
 	timeColRe  = regexp.MustCompile(`时限|时间|期限|节点`)
 	timeCellRe = regexp.MustCompile(`\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|季度|长期|持续|常态|前$`)
+	// yesNoRe is a cell of a column of yes or no (是否达序).
+	yesNoRe = regexp.MustCompile(`^(?:是|否|√|×)$`)
 )
 
 // alignShort places the cells of a short row in the table's columns and
@@ -113,6 +116,18 @@ func (r *tableReader) placeCost(c cell, j int) float64 {
 			return 3
 		}
 		return 0
+	}
+	// A person's name (王 五) goes under 分管领导, a yes or no under 是否达序,
+	// and nothing else does.
+	person, yesNo := personColRe.MatchString(col.name), strings.Contains(col.name, "是否")
+	switch {
+	case person || yesNo:
+		if person && isPersonName(v) || yesNo && yesNoRe.MatchString(v) {
+			return 0
+		}
+		return 3
+	case isShortPersonName(v) || yesNoRe.MatchString(v):
+		return 2
 	}
 	if timeColRe.MatchString(col.name) {
 		if units.IsDeadline(v) || timeCellRe.MatchString(v) {

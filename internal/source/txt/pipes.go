@@ -2,6 +2,7 @@ package txt
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"qingdan/internal/source"
@@ -32,9 +33,16 @@ var pipeRuleRe = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\
 // table) stay as they are.
 func unpipe(lines []line) []line {
 	inTable := tableRuns(lines)
+	opens := numberedRowStarts(lines, inTable)
 	out := make([]line, 0, len(lines))
 	for i, l := range lines {
 		t := strings.TrimSpace(l.norm)
+		if opens[i] {
+			// A blank line before the row, as rows set apart by blank
+			// lines are written: its cells are then the row's, however
+			// few.
+			out = append(out, line{num: l.num})
+		}
 		switch {
 		case metaPipeRow(l.norm):
 			// | 发文机关 | 区政府 | 文号 | 区政发〔2023〕5号 |: the page's
@@ -43,7 +51,7 @@ func unpipe(lines []line) []line {
 			l.norm = joinMetaCells(l.norm)
 		case !inTable[i]:
 			// Outside a table: as written.
-		case t == "|" || pipeRuleRe.MatchString(t) && strings.Contains(t, "|"):
+		case t == "|" || t == "||" || pipeRuleRe.MatchString(t) && strings.Contains(t, "|"):
 			continue
 		case pipeCells(l.norm) > 0:
 			l.text = joinPipeCells(l.text)
@@ -62,7 +70,7 @@ func tableRuns(lines []line) []bool {
 	in := make([]bool, len(lines))
 	barLine := func(i int) bool {
 		t := strings.TrimSpace(lines[i].norm)
-		return t == "" || t == "|" || pipeCells(lines[i].norm) > 0 || pipeRuleRe.MatchString(t)
+		return t == "" || t == "|" || t == "||" || pipeCells(lines[i].norm) > 0 || pipeRuleRe.MatchString(t)
 	}
 	for i, l := range lines {
 		if in[i] || pipeCells(l.norm) == 0 || !unitHeaderCell(l.norm) {
@@ -169,4 +177,101 @@ func joinMetaCells(s string) string {
 		b.WriteString(strings.TrimSuffix(cells[i], "：") + "：" + cells[i+1])
 	}
 	return b.String()
+}
+
+// numberedRowStarts marks the lines that open a row of a table written a
+// cell a line under a header that opens with 序号, where some row has
+// fewer cells than the header names: a column left empty in every row
+// without a placeholder (年度目标), or a merged cell written once. Its
+// cells alone cannot tell the rows apart, but its numbers can: a row
+// starts at a line holding only the next number, once the row before has
+// all its cells but one (two in a table of six columns or more) or was
+// closed by a bar of its own (||, or | alone). The
+// rows are then read as rows set apart by blank lines, each placed in the
+// columns by its content (the grammar's to do).
+func numberedRowStarts(lines []line, inTable []bool) map[int]bool {
+	opens := map[int]bool{}
+	for i := 0; i < len(lines); {
+		if !inTable[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && inTable[j] {
+			j++
+		}
+		for k, v := range numberedRows(lines[i:j]) {
+			opens[i+k] = v
+		}
+		i = j
+	}
+	return opens
+}
+
+// numberedRows marks the row starts of one run of bar lines (see
+// numberedRowStarts); nil when the run is not such a table.
+func numberedRows(run []line) map[int]bool {
+	var body []int // the lines of cells, by index in run
+	width, k := 0, 0
+	for ; k < len(run); k++ {
+		t := strings.TrimSpace(run[k].norm)
+		if t == "" {
+			continue
+		}
+		if pipeCells(t) > 1 {
+			return nil // a row a line
+		}
+		c := joinPipeCells(t)
+		if width == 0 && textnorm.Compact(c) != "序号" {
+			continue // a caption above the header
+		}
+		if !isColumnName(c) && !isOwnColumnName(c) {
+			break
+		}
+		width++
+	}
+	if width < 3 {
+		return nil
+	}
+	for ; k < len(run); k++ {
+		t := strings.TrimSpace(run[k].norm)
+		if t == "" {
+			continue
+		}
+		if pipeCells(t) > 1 {
+			return nil
+		}
+		body = append(body, k)
+	}
+	opens := map[int]bool{}
+	short, cells, closed, last := false, 0, false, 0
+	end := func() bool {
+		// A row of more cells than the header names was cut wrong: a
+		// number in it was a value (分值 4), not the next row's.
+		short = short || cells < width
+		return cells > width
+	}
+	for _, k := range body {
+		t := strings.TrimSpace(run[k].norm)
+		if t == "|" || t == "||" {
+			closed = cells > 0
+			continue
+		}
+		num, err := strconv.Atoi(joinPipeCells(t))
+		switch {
+		case len(opens) == 0 && err != nil:
+			return nil // the first row opens with its number
+		case len(opens) == 0, err == nil && num == last+1 && (closed || cells >= width-1 || width >= 6 && cells >= width-2):
+			if len(opens) > 0 && end() {
+				return nil
+			}
+			opens[k], cells, closed, last = true, 1, false, num
+			continue
+		}
+		cells++
+	}
+	if end() || !short || len(opens) < 2 {
+		return nil // whole rows: the other shapes read them
+	}
+	return opens
 }

@@ -31,6 +31,12 @@ func TestUnpipe(t *testing.T) {
 		{"pairs of words none of which labels metadata are a table's rows",
 			"项目 | 内容 | 单位 | 备注 |\n序号 | 工作任务 | 责任单位 |\n1 | 新建公园。 | 园林局 |",
 			"项目\t内容\t单位\t备注\n序号\t工作任务\t责任单位\n1\t新建公园。\t园林局"},
+		{"a cell a line, rows shorter than the header, cut at their numbers",
+			"序号 |\n项目 |\n年度目标 |\n分管领导 |\n牵头单位 |\n7 |\n新建公园。 |\n王 五 |\n区城管局 |\n||\n8 |\n改造小区。 |\n李四 |\n区住建局 |\n|",
+			"序号\n项目\n年度目标\n分管领导\n牵头单位\n\n7\n新建公园。\n王 五\n区城管局\n\n8\n改造小区。\n李四\n区住建局"},
+		{"a number that is a value, not the next row's, leaves the rows to their kinds",
+			"序号 |\n任务 |\n分值 |\n责任单位 |\n1 |\n新建公园。 |\n2 |\n区城管局 |\n2 |\n改造小区。 |\n3 |\n区住建局 |",
+			"序号\n任务\n分值\n责任单位\n1\n新建公园。\n2\n区城管局\n2\n改造小区。\n3\n区住建局"},
 		{"a bar in running text, no table", "请登录A|B系统填报。\n上一篇 | 下一篇", "请登录A|B系统填报。\n上一篇 | 下一篇"},
 	}
 	for _, c := range cases {
