@@ -68,6 +68,9 @@ func unitColumnRole(name string) units.Role {
 }
 
 // classify decides what each column holds, from its name and its cells.
+// Rows short of cells tell their columns only once placed: the columns
+// are first told from the whole rows, the short rows then placed in them
+// by content (align.go), and the columns told again from all the rows.
 func (t *table) classify() []column {
 	width := len(t.header)
 	if width == 0 {
@@ -76,7 +79,40 @@ func (t *table) classify() []column {
 			width = max(width, len(r.cells))
 		}
 	}
-	st := t.stats(width)
+	cols := t.classifyRows(t.rows, width)
+	if rows, ok := t.alignedRows(cols, width); ok {
+		cols = t.classifyRows(rows, width)
+	}
+	return cols
+}
+
+// alignedRows returns the table's rows with each short row placed in the
+// columns cols by its content, as the reader of its rows will place it;
+// false when no row is short.
+func (t *table) alignedRows(cols []column, width int) ([]tableRow, bool) {
+	task := colIndex(cols, colTask)
+	if task < 0 {
+		return nil, false
+	}
+	a := &tableReader{cols: cols, width: width, taskCol: task, primary: primaryColumn(cols)}
+	out := make([]tableRow, 0, len(t.rows))
+	short := false
+	for _, r := range t.rows {
+		if len(r.cells) > 0 && len(r.cells) < width && fitsColumn(cols[0], r.cells[0].line) {
+			blank := func() cell { return cell{line: line{num: r.line}} }
+			if cells := a.alignShort(r.cells, blank); cells != nil {
+				r.cells, short = cells, true
+			}
+		}
+		out = append(out, r)
+	}
+	return out, short
+}
+
+// classifyRows tells the columns from their names and the cells of the
+// rows of the table's width.
+func (t *table) classifyRows(rows []tableRow, width int) []column {
+	st := t.statsOf(rows, width)
 	cols := make([]column, width)
 	for j := range cols {
 		if j < len(t.header) {
@@ -95,7 +131,7 @@ func (t *table) classify() []column {
 	// A column of text before the task whose cells are merged over groups
 	// of rows (主要任务 over its 具体措施) groups them into items.
 	for j := 0; j < task; j++ {
-		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && t.grouping(j, width) {
+		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && grouping(rows, j, width) {
 			cols[j].kind = colItem
 		}
 	}
@@ -108,25 +144,40 @@ func (t *table) classify() []column {
 	return cols
 }
 
+// primaryColumn is the first column of units that lead or are
+// responsible, else the first of units; -1 when none.
+func primaryColumn(cols []column) int {
+	primary := -1
+	for j, c := range cols {
+		if c.kind == colUnits && (primary < 0 || (!leads(cols[primary].role) && leads(c.role))) {
+			primary = j
+		}
+	}
+	return primary
+}
+
 // columnStats are the non-empty cells of each column, from the rows of
 // the table's width.
 type columnStats [][]string
 
-func (t *table) stats(width int) columnStats {
+func (t *table) statsOf(rows []tableRow, width int) columnStats {
 	values := make(columnStats, width)
-	// When hardly a row has the header's width, most have dropped their
-	// empty last cell (备注) with its border: those rows tell the columns.
+	// When hardly a row has the header's width and the last column is for
+	// notes (备注), most rows have dropped its empty cell with its border:
+	// those rows tell the columns. A row short of another column lost a
+	// cell elsewhere (a merged group before the task), which only placing
+	// it tells.
 	full := 0
-	for _, r := range t.rows {
+	for _, r := range rows {
 		if len(r.cells) == width {
 			full++
 		}
 	}
 	lacking := 0
-	if full < 2 {
+	if full < 2 && len(t.header) == width && width > 0 && lastNoteRe.MatchString(t.header[width-1]) {
 		lacking = 1
 	}
-	for _, r := range t.rows {
+	for _, r := range rows {
 		if len(r.cells) != width && (lacking == 0 || len(r.cells) != width-lacking) {
 			continue
 		}
@@ -138,6 +189,10 @@ func (t *table) stats(width int) columnStats {
 	}
 	return values
 }
+
+// lastNoteRe names a last column of notes, whose empty cells a copied
+// table often drops.
+var lastNoteRe = regexp.MustCompile(`备注|说明`)
 
 // share is the part of column j's cells for which f holds.
 func (st columnStats) share(j int, f func(string) bool) float64 {
@@ -237,9 +292,9 @@ func (st columnStats) taskColumn(cols []column) int {
 
 // grouping reports a column some of whose cells are empty or merged,
 // under a first cell with text: one value over a group of rows.
-func (t *table) grouping(j, width int) bool {
+func grouping(rows []tableRow, j, width int) bool {
 	filled, open := 0, 0
-	for _, r := range t.rows {
+	for _, r := range rows {
 		if len(r.cells) != width {
 			continue
 		}

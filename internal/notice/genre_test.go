@@ -56,8 +56,20 @@ func genreSummary(n *notice.Notice) string {
 		b.WriteString(" | 发布 " + n.PublishDate)
 	}
 	b.WriteString("\n")
+	for _, a := range n.Attachments {
+		b.WriteString("attachment " + a + "\n")
+	}
 	for _, x := range n.Tasks {
-		b.WriteString(x.ID + " " + excerpt(strings.ReplaceAll(x.Text, "\n", "/")) + " | " + u(x.Units))
+		// The item a task is under and the title the table gives it show
+		// where each row was placed and which cell was taken as its task.
+		b.WriteString(x.ID)
+		if t := itemTitle(n, x); t != "" {
+			b.WriteString(" [" + excerpt(t) + "]")
+		}
+		if x.Title != "" {
+			b.WriteString(" title=" + excerpt(x.Title))
+		}
+		b.WriteString(" " + excerpt(strings.ReplaceAll(x.Text, "\n", "/")) + " | " + u(x.Units))
 		for _, f := range x.Fields {
 			b.WriteString(" | " + f.Name + "=" + f.Value)
 		}
@@ -73,4 +85,19 @@ func genreSummary(n *notice.Notice) string {
 		b.WriteString("warning " + itoa(w.Line) + ": " + w.Message + "\n")
 	}
 	return b.String()
+}
+
+// itemTitle is the heading of the item a task is under, if it has one.
+func itemTitle(n *notice.Notice, x notice.Task) string {
+	for _, s := range n.Sections {
+		if s.Number != x.Section {
+			continue
+		}
+		for _, it := range s.Items {
+			if it.Number == x.Item {
+				return it.Title
+			}
+		}
+	}
+	return ""
 }

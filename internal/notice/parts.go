@@ -38,6 +38,11 @@ func (p *parser) readRest(lines []line) {
 				continue
 			}
 			st.inBody = false
+			// A table right under a section heading with no items (一、
+			// 项目清单) is that section's list.
+			if sec := st.body.sec; l.table != nil && sec != nil && len(sec.items) == 0 {
+				l.table.under = sec
+			}
 			// The line just above a table is its caption, not body text.
 			if last, ok := st.body.lastParagraph(); ok && l.table != nil && isCaption(last) {
 				st.body.takeLast()

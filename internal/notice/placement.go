@@ -97,10 +97,17 @@ func announced(title string) int {
 }
 
 // extraSection returns the section made for a table whose sections the
-// body does not have, creating it after the body's sections.
+// body does not have, creating it after the body's sections; for a table
+// standing under a section heading, that section.
 func (p *parser) extraSection(t *table) *sectionBlock {
 	if s, ok := p.tableSections[t]; ok {
 		return s
+	}
+	for _, s := range p.sections {
+		if s == t.under {
+			p.tableSections[t] = s
+			return s
+		}
 	}
 	num := 1
 	for _, s := range p.sections {

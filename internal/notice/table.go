@@ -33,6 +33,10 @@ type table struct {
 	header  []string
 	rows    []tableRow
 	start   int // line number of the header
+	// under is the body section the table stands in when it follows the
+	// section's heading with no item between: its rows that restate no
+	// item are that section's, not a section of the table's own.
+	under *sectionBlock
 }
 
 // tableOf reads a table block into rows of cells on the table's grid: a

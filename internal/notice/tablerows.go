@@ -104,12 +104,7 @@ func (p *parser) parseTable(t *table) {
 			}
 		}
 	}
-	r.primary = -1
-	for j, c := range r.cols {
-		if c.kind == colUnits && (r.primary < 0 || (!leads(r.cols[r.primary].role) && leads(c.role))) {
-			r.primary = j
-		}
-	}
+	r.primary = primaryColumn(r.cols)
 	for _, row := range t.rows {
 		r.row(row)
 	}
@@ -181,9 +176,10 @@ func (r *tableReader) cutFooter(cells []cell) []cell {
 
 // fit brings a row to the table's width: extra cells before the task
 // column are sub-item headings (2.落实部门监管责任 in a cell of its own);
-// missing cells are taken as empty: in a row whose first cell fits the
-// first column, each cell goes to the column its content fits (align.go),
-// else they are missing at the row's start.
+// in a row short of cells whose first cell fits the first column, each
+// cell goes to the column its content fits (align.go), a column left out
+// before the task continuing the cell above; other rows short of cells
+// are missing them at their start, taken as empty.
 func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
 	switch {
 	case len(cells) > r.width:
@@ -191,7 +187,10 @@ func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
 		extra := cells[r.taskCol : r.taskCol+n]
 		return append(append([]cell{}, cells[:r.taskCol]...), cells[r.taskCol+n:]...), extra
 	case len(cells) < r.width:
-		short := fmt.Sprintf("表格此行有%d格，应有%d格（%s）", len(cells), r.width, r.expected)
+		short := fmt.Sprintf("表格此行有%d格，应有%d格", len(cells), r.width)
+		if r.expected != "" {
+			short += "（" + r.expected + "）"
+		}
 		blank := func() cell { return cell{line: line{num: row.line}} }
 		padded := make([]cell, r.width)
 		for j := range padded {
@@ -199,7 +198,17 @@ func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
 		}
 		if len(cells) > 0 && fitsColumn(r.cols[0], cells[0].line) {
 			if aligned := r.alignShort(cells, blank); aligned != nil {
-				r.p.warn(row.line, short+"；各格按内容归入各列，缺少的格按空白处理")
+				// A cell missing before the task is a group's, merged
+				// over this row from the one above; after it, a cell
+				// the row leaves empty.
+				how := "；各格按内容归入各列，缺少的格按空白处理"
+				for j := 0; j < r.taskCol; j++ {
+					if aligned[j].norm == "" {
+						aligned[j].merged = true
+						how = "；各格按内容归入各列，任务之前缺少的格视同上一行（合并单元格），其余缺少的格按空白处理"
+					}
+				}
+				r.p.warn(row.line, short+how)
 				return aligned, nil
 			}
 			r.p.warn(row.line, short+"；缺少的格按空白处理")
