@@ -14,6 +14,12 @@ import (
 // 牵头单位/配合单位 columns, letter-spaced red heads, signature gaps, GBK,
 // CRLF, BOM …) and compares every task, its units and fields with a
 // reviewed summary in testdata/genre/*.want. Rewrite with -update.
+//
+// A row of a table appended after the signature (附件) that restates no
+// body item goes to a section of the table's own after the body's,
+// named after its caption (s03, s12: 建立城市更新项目库 is in no section
+// of the body); a table standing under a section heading with no items
+// (s53, s56, s60) is that section's.
 func TestGenre(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "genre", "*.txt"))
 	if len(files) == 0 {
