@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"qingdan/internal/source"
 )
 
 // A notice saved or copied from a portal page brings the page's chrome
@@ -38,9 +40,6 @@ var (
 	domainRe = regexp.MustCompile(`(?i)[a-z0-9-]+\.(?:com|cn|net|org|gov|edu)\b`)
 	// columnNameRe ends the name of a column of a portal: 文件通知, 政策文件.
 	columnNameRe = regexp.MustCompile(`(?:文件通知|通知公告|政策文件|政府文件|规范性文件|部门文件|政务公开|信息公开|政府信息公开|法规库|政策库|首页)$`)
-	// pageEndRe opens the lines a page sets after the article: links to
-	// the next page, a code to scan, related files.
-	pageEndRe = regexp.MustCompile(`^(?:扫一扫|用手机扫|手机扫描|上一篇|下一篇|上一条|下一条|相关文件|相关链接|相关新闻|相关稿件|相关解读|附件下载|【?打印本页|【?关闭窗口)`)
 	// ipv6Re is the line a portal sets to say it serves IPv6 (繁体 |
 	// 本网站已经支持IPV6).
 	ipv6Re = regexp.MustCompile(`(?i)支持\s*IPV6`)
@@ -64,7 +63,7 @@ func isChrome(l line) bool {
 	if domainRe.MatchString(t) && runeLen(t) <= 60 && !sentenceRe.MatchString(t) && !strings.ContainsAny(t, "：@") {
 		return true
 	}
-	if pageEndRe.MatchString(t) && runeLen(t) <= 40 {
+	if source.PageEndRe.MatchString(t) && runeLen(t) <= 40 {
 		return true
 	}
 	if ipv6Re.MatchString(t) && runeLen(t) <= 80 {

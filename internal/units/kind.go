@@ -3,6 +3,8 @@ package units
 import (
 	"regexp"
 	"strings"
+
+	"qingdan/internal/source"
 )
 
 // Kind is the sort of body a unit is, used to group the units index.
@@ -79,7 +81,7 @@ func Classify(name string, national bool) Kind {
 // otherBodyEnds name bodies outside government: companies and
 // associations. They may carry a duty, but the parser warns, since a name
 // it does not place may be prose taken for a unit.
-var otherBodyEnds = []string{"公司", "集团", "协会", "学会", "商会", "联合会", "促进会", "研究会", "基金会", "企业", "合作社"}
+var otherBodyEnds = source.OtherBodyEnds
 
 // genreBodyEnds name the bodies notices give duties to beside government
 // as a matter of course: the people's organisations (团市委, 妇联, 科协,

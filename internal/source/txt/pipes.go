@@ -76,7 +76,7 @@ func tableRuns(lines []line) []bool {
 		if in[i] || pipeCells(l.norm) == 0 || !unitHeaderCell(l.norm) {
 			continue
 		}
-		for k := i - 1; k >= 0 && pipeCells(lines[k].norm) > 0 && !metaPipeRow(lines[k].norm) && !pageEndRe.MatchString(lines[k].norm); k-- {
+		for k := i - 1; k >= 0 && pipeCells(lines[k].norm) > 0 && !metaPipeRow(lines[k].norm) && !source.PageEndRe.MatchString(lines[k].norm); k-- {
 			in[k] = true
 		}
 		for k := i; k < len(lines) && barLine(k); k++ {

@@ -116,14 +116,11 @@ func isOwnColumnName(norm string) bool { return ownColumnRe.MatchString(textnorm
 // (分享到：).
 func (r *reader) streamCells(i int) []line {
 	j := i
-	for j < len(r.lines) && !r.lines[j].blank() && !r.lines[j].tabLed() && !isFooter(r.lines[j].norm) && !pageEndRe.MatchString(r.lines[j].norm) {
+	for j < len(r.lines) && !r.lines[j].blank() && !r.lines[j].tabLed() && !isFooter(r.lines[j].norm) && !source.PageEndRe.MatchString(r.lines[j].norm) {
 		j++
 	}
 	return r.lines[i:j]
 }
-
-// pageEndRe is the furniture a portal sets under an article.
-var pageEndRe = regexp.MustCompile(`^\s*[【\[]?\s*(分享到|打印本页|关闭窗口|【打印】|扫一扫|上一篇|下一篇)`)
 
 func (r *reader) readStream(i int) int {
 	n := r.streamHeader(i)
@@ -147,8 +144,9 @@ func (r *reader) readStream(i int) int {
 }
 
 // otherBodyRe is a body the unit grammar does not know as a government's
-// but a list of units may hold: a company, an association, a centre.
-var otherBodyRe = regexp.MustCompile(`^\p{Han}{2,20}(公司|集团|协会|学会|商会|银行|中心|办事处)$`)
+// but a list of units may hold: a company, an association (the names of
+// source.OtherBodyEnds), a bank, a centre, a sub-district's office.
+var otherBodyRe = regexp.MustCompile(`^\p{Han}{2,20}(` + strings.Join(source.OtherBodyEnds, "|") + `|银行|中心|办事处)$`)
 
 // joinUnitLines joins the units of one cell written one a line
 // (县水务局 / 县住建局 / 县护城河指挥部) into one line, when the header
