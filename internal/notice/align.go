@@ -30,6 +30,47 @@ var (
 // alignShort places the cells of a short row in the table's columns and
 // returns the row at full width; nil when no placement fits.
 func (r *tableReader) alignShort(cells []cell, blank func() cell) []cell {
+	out, _ := r.align(cells, blank)
+	return out
+}
+
+// shiftedRow returns the cells of a row of the table's width, without the
+// empty cells it ends with, placed by content, when they fit their
+// columns so much better than where they stand that the row must have
+// lost a cell before them and padded its end (a column empty in every
+// row, written without a placeholder, then || closing the row); nil
+// otherwise.
+func (r *tableReader) shiftedRow(cells []cell, blank func() cell) []cell {
+	n := len(cells)
+	for n > 0 && cells[n-1].norm == "" {
+		n--
+	}
+	if n == len(cells) || n == 0 || !fitsColumn(r.cols[0], cells[0].line) {
+		return nil
+	}
+	asWritten := 0.0
+	for j, c := range cells {
+		if c.norm == "" {
+			asWritten += r.skipCost(j)
+		} else {
+			asWritten += r.placeCost(c, j)
+		}
+	}
+	out, cost := r.align(cells[:n], blank)
+	if out == nil || cost+shiftMargin > asWritten {
+		return nil
+	}
+	return out
+}
+
+// shiftMargin is how much better a row must fit placed by content than
+// as written to be read so: a few cells out of their kind, not one.
+const shiftMargin = 4
+
+// align places cells in the table's columns in order, each where its
+// content fits best, and returns the row at full width and the cost of
+// the placement; nil when no placement fits.
+func (r *tableReader) align(cells []cell, blank func() cell) ([]cell, float64) {
 	n, width := len(cells), r.width
 	inf := math.Inf(1)
 	// best[i][j]: least cost of placing cells[:i] in columns[:j], the
@@ -61,7 +102,7 @@ func (r *tableReader) alignShort(cells []cell, blank func() cell) []cell {
 		}
 	}
 	if best[n][width] == inf {
-		return nil
+		return nil, inf
 	}
 	out := make([]cell, width)
 	for i, j := n, width; j > 0; j-- {
@@ -72,7 +113,7 @@ func (r *tableReader) alignShort(cells []cell, blank func() cell) []cell {
 			out[j-1] = blank()
 		}
 	}
-	return out
+	return out, best[n][width]
 }
 
 // skipCost is what leaving column j empty costs: little for a column

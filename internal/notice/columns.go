@@ -86,9 +86,10 @@ func (t *table) classify() []column {
 	return cols
 }
 
-// alignedRows returns the table's rows with each short row placed in the
-// columns cols by its content, as the reader of its rows will place it;
-// false when no row is short.
+// alignedRows returns the table's rows with each short row (or row
+// shifted by a lost cell, see shiftedRow) placed in the columns cols by
+// its content, as the reader of its rows will place it; false when there
+// is none.
 func (t *table) alignedRows(cols []column, width int) ([]tableRow, bool) {
 	task := colIndex(cols, colTask)
 	if task < 0 {
@@ -98,9 +99,14 @@ func (t *table) alignedRows(cols []column, width int) ([]tableRow, bool) {
 	out := make([]tableRow, 0, len(t.rows))
 	short := false
 	for _, r := range t.rows {
-		if len(r.cells) > 0 && len(r.cells) < width && fitsColumn(cols[0], r.cells[0].line) {
-			blank := func() cell { return cell{line: line{num: r.line}} }
+		blank := func() cell { return cell{line: line{num: r.line}} }
+		switch {
+		case len(r.cells) > 0 && len(r.cells) < width && fitsColumn(cols[0], r.cells[0].line):
 			if cells := a.alignShort(r.cells, blank); cells != nil {
+				r.cells, short = cells, true
+			}
+		case len(r.cells) == width:
+			if cells := a.shiftedRow(r.cells, blank); cells != nil {
 				r.cells, short = cells, true
 			}
 		}

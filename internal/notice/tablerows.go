@@ -219,6 +219,11 @@ func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
 		}
 		return padded, nil
 	}
+	blank := func() cell { return cell{line: line{num: row.line}} }
+	if shifted := r.shiftedRow(cells, blank); shifted != nil {
+		r.p.warn(row.line, "表格此行末尾的格是空的，其余各格与表头各列的内容不符（像是前面少了一格）；各格按内容归入各列")
+		return shifted, nil
+	}
 	return cells, nil
 }
 
