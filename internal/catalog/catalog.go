@@ -314,6 +314,18 @@ func ByCollective(possible []Duty) [][]Duty {
 	return runs
 }
 
+// TaskIDs lists the tasks of duties in their order, each once where it
+// comes twice in a row (a task naming a collective in two roles).
+func TaskIDs(ds []Duty) []string {
+	var ids []string
+	for _, d := range ds {
+		if len(ids) == 0 || ids[len(ids)-1] != d.Task {
+			ids = append(ids, d.Task)
+		}
+	}
+	return ids
+}
+
 // PossibleTasks counts the tasks among the unit's possible duties: a task
 // two of its collectives share counts once.
 func (u *Unit) PossibleTasks() int {

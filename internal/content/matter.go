@@ -117,9 +117,18 @@ type UnitMatter struct {
 	Count      int        `yaml:"duties_count"`
 	Lead       int        `yaml:"lead_count"`
 	Duties     []UnitDuty `yaml:"duties"`
-	// Possible are the duties of collectives it may belong to, with
-	// via the collective.
-	Possible []UnitDuty `yaml:"possible,omitempty"`
+	// Possible names, by notice and collective, the tasks of
+	// collectives it may belong to (the collective's file lists them
+	// with their roles).
+	Possible []UnitPossible `yaml:"possible,omitempty"`
+}
+
+// UnitPossible names the tasks of a collective (Via) in one notice that
+// a unit may have.
+type UnitPossible struct {
+	Notice string   `yaml:"notice"`
+	Via    string   `yaml:"via"`
+	Tasks  []string `yaml:"tasks"`
 }
 
 // UnitDuty is a duty listed on a unit: which task, in which role, through

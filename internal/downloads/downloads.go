@@ -323,13 +323,7 @@ func (r *maker) all() error {
 			j.Duties = append(j.Duties, DutyJSON{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via, Page: hrefs.Task(d.Notice, d.Task)})
 		}
 		for _, run := range catalog.ByCollective(u.Possible) {
-			p := PossibleJSON{Notice: run[0].Notice, Via: run[0].Via}
-			for _, d := range run {
-				if len(p.Tasks) == 0 || p.Tasks[len(p.Tasks)-1] != d.Task {
-					p.Tasks = append(p.Tasks, d.Task)
-				}
-			}
-			j.Possible = append(j.Possible, p)
+			j.Possible = append(j.Possible, PossibleJSON{Notice: run[0].Notice, Via: run[0].Via, Tasks: catalog.TaskIDs(run)})
 		}
 		list = append(list, j)
 	}
@@ -386,12 +380,7 @@ func (r *maker) possibleSheet(u *catalog.Unit) xlsx.Sheet {
 	var rows [][]string
 	for i, run := range catalog.ByCollective(u.Possible) {
 		n := r.cat.Notice(run[0].Notice)
-		var ids []string
-		for _, d := range run {
-			if len(ids) == 0 || ids[len(ids)-1] != d.Task {
-				ids = append(ids, d.Task)
-			}
-		}
+		ids := catalog.TaskIDs(run)
 		table := ""
 		if c := r.cat.Unit(run[0].Via); c != nil {
 			table = path.Base(hrefs.UnitXLSX(c.Slug))
