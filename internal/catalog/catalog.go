@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 
@@ -244,39 +243,39 @@ func (c *Catalog) addPossible() {
 	if len(candidates) == 0 {
 		return
 	}
+	// Within a notice, a unit's possible duties go by collective (in the
+	// order the notice first names them), so a page lists each
+	// collective's duties together.
+	type named struct {
+		task    string
+		role    units.Role
+		written string
+	}
 	for _, n := range c.Notices {
-		// Within a notice, a unit's possible duties go by collective, so a
-		// page lists each collective's duties together.
-		byColl := map[*Unit]map[string][]Duty{}
+		byColl := map[string][]named{}
 		var order []string
 		for _, t := range n.Tasks {
 			for _, a := range t.Units {
 				canon := reg.Canonical(a.Name)
-				us := candidates[canon]
-				if len(us) == 0 {
+				if len(candidates[canon]) == 0 {
 					continue
 				}
-				if !slices.Contains(order, canon) {
+				ts := byColl[canon]
+				if len(ts) == 0 {
 					order = append(order, canon)
+				} else if ts[len(ts)-1].task == t.ID {
+					continue // the collective written twice in one cell
 				}
-				for _, u := range us {
-					if mine[u][own{n.Slug, t.ID}] {
-						continue
-					}
-					if byColl[u] == nil {
-						byColl[u] = map[string][]Duty{}
-					}
-					ds := byColl[u][canon]
-					if len(ds) > 0 && ds[len(ds)-1].Task == t.ID {
-						continue // the collective written twice in one cell
-					}
-					byColl[u][canon] = append(ds, Duty{Notice: n.Slug, Task: t.ID, Role: a.Role, Via: canon, Written: a.Name})
-				}
+				byColl[canon] = append(ts, named{t.ID, a.Role, a.Name})
 			}
 		}
-		for _, u := range c.Units {
-			for _, coll := range order {
-				u.Possible = append(u.Possible, byColl[u][coll]...)
+		for _, canon := range order {
+			for _, u := range candidates[canon] {
+				for _, t := range byColl[canon] {
+					if !mine[u][own{n.Slug, t.task}] {
+						u.Possible = append(u.Possible, Duty{Notice: n.Slug, Task: t.task, Role: t.role, Via: canon, Written: t.written})
+					}
+				}
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -206,8 +207,9 @@ func joinLines(ls []string) string {
 // render writes front matter and body.
 func render(matter any, body string) ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(4<<10 + len(body)) // most files; a unit of many duties grows it
 	b.WriteString("---\n")
-	b.Write(marshalYAML(matter))
+	writeMapping(&b, reflect.ValueOf(matter), 0, false)
 	b.WriteString("---\n")
 	if body != "" {
 		b.WriteString("\n")

@@ -242,7 +242,9 @@ func TestSeveralNotices(t *testing.T) {
 	// A unit's duties in a notice are on its own page where it has duties
 	// in that notice alone, else on its page of that notice.
 	pageIn := map[string]func(notice string) string{}
+	slugOf := map[string]string{}
 	for _, u := range all {
+		slugOf[u.Name] = u.Slug
 		in := map[string]bool{}
 		for _, d := range u.Duties {
 			in[d.Notice] = true
@@ -288,8 +290,8 @@ func TestSeveralNotices(t *testing.T) {
 			pages := byNotice[slug]
 			if len(pages) == 0 {
 				// Only tasks it may have: no page of its own, its
-				// summary links each collective's page of the notice,
-				// which lists those tasks in full.
+				// summary links each collective, whose page of the
+				// notice lists those tasks in full.
 				possibleOnly++
 				if _, err := fsys.Stat("public/units/" + href); err == nil {
 					t.Errorf("%s has a page of a notice where it has only possible duties", href)
@@ -298,10 +300,10 @@ func TestSeveralNotices(t *testing.T) {
 					if p.Notice != slug {
 						continue
 					}
-					coll := pageIn[p.Via](slug)
-					if !strings.Contains(unit, `href="../units/`+coll+`"`) {
-						t.Errorf("units/%s.html does not link %s's tasks in %s", u.Slug, p.Via, slug)
+					if !strings.Contains(unit, `href="../units/`+slugOf[p.Via]+`.html"`) {
+						t.Errorf("units/%s.html does not link %s, whose tasks in %s it may have", u.Slug, p.Via, slug)
 					}
+					coll := pageIn[p.Via](slug)
 					list := get(t, fsys, "public/units/"+coll)
 					for _, id := range p.Tasks {
 						if !strings.Contains(list, `<li class="duty"><p class="duty-head"><a href="`+strings.Repeat("../", strings.Count(coll, "/")+1)+`notices/`+slug+`/tasks/`+id+`.html"`) {

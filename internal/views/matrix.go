@@ -54,15 +54,18 @@ type MatrixItem struct {
 	Label, Title, Href string
 }
 
-// MatrixRow is a unit with a cell per item.
+// MatrixRow is a unit with a cell per item, in the runs of columns
+// of the printed parts (Parts[i] holds the cells of MatrixView.Parts[i]):
+// the screen's row is its parts one after the other, so each part's
+// block is made once for both tables.
 type MatrixRow struct {
 	Name, Href, Kind string
-	Cells            *MatrixCells
+	Parts            []*MatrixCells
 	Count            int
 	Member           bool
 }
 
-// MatrixCells are the cells of a row, one per item. Rows with the same
+// MatrixCells are cells of a row, one per item. Rows with the same
 // cells (the members of a group the notice names, with no duty of their
 // own in it) share one value, and so its block.
 type MatrixCells struct {
@@ -179,12 +182,15 @@ func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error 
 				c.Href = hrefs.Item(n.Slug, k[0], k[1])
 			}
 		}
-		if k := cells.key(); same[k] != nil {
-			cells = same[k]
-		} else {
-			same[k] = cells
+		for _, part := range v.Parts {
+			cs := &MatrixCells{Cells: cells.Cells[part.From:part.To:part.To]}
+			if k := cs.key(); same[k] != nil {
+				cs = same[k]
+			} else {
+				same[k] = cs
+			}
+			row.Parts = append(row.Parts, cs)
 		}
-		row.Cells = cells
 		row.Member = allVia
 		if allVia {
 			v.Via = true

@@ -37,6 +37,10 @@ type UnitView struct {
 	PrintHead string
 	Notices   []*UnitNotice
 	Summary   []UnitNoticeRow
+	// MayBelong counts, on the summary of a unit with duties in several
+	// notices, the tasks of each collective it may belong to, and links
+	// the collective's page, which lists them by notice.
+	MayBelong []PossibleRef
 	Of        *NoticeLink
 	// Changes is what changed for this unit in the last revision.
 	Changes []ChangesView
@@ -61,23 +65,20 @@ type UnitHead struct {
 	CSVHref, XLSXHref string
 }
 
-// UnitNoticeRow sums up a unit's duties in one notice. Href is the page
-// of its duties there, none where it has only possible duties: Possible
-// then links the lists of the collectives instead.
+// UnitNoticeRow sums up a unit's duties in one notice.
 type UnitNoticeRow struct {
-	Notice     NoticeLink
-	Issuer     string
-	Href       string
-	Total, Via int
-	ByRole     []RoleCount
-	Possible   []PossibleRef
+	Notice               NoticeLink
+	Issuer               string
+	Href                 string
+	Total, Via, Possible int
+	ByRole               []RoleCount
 }
 
-// PossibleRef counts the tasks of a collective in one notice that a unit
-// may have, and links the collective's list of them.
+// PossibleRef counts the tasks of a collective that a unit may have, and
+// the notices they are in.
 type PossibleRef struct {
-	Collective UnitRef
-	Count      int
+	Collective     UnitRef
+	Notices, Count int
 }
 
 // RoleCount counts a unit's duties of one role.
@@ -305,24 +306,23 @@ func (b *Builder) unitPages() error {
 			}
 		case 1:
 		default:
+			// A row for each notice it has duties in; those where it
+			// only may have some are counted by collective (MayBelong).
 			var rows []UnitNoticeRow
 			for _, n := range c.in {
-				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer}
+				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer, Href: hrefs.UnitNotice(u.Slug, n.Slug)}
 				row.Total, _, row.Via, row.ByRole = dutyCounts(c.byNotice[n.Slug])
+				row.Possible = possibleTasks(c.possibleIn[n.Slug])
 				if row.Total > 0 {
-					row.Href = hrefs.UnitNotice(u.Slug, n.Slug)
+					rows = append(rows, row)
 				}
-				if row.Possible, err = b.possibleRefs(n, c.possibleIn[n.Slug]); err != nil {
-					return err
-				}
-				rows = append(rows, row)
 			}
 			v, err := b.unitHead(u, c, u.Duties)
 			if err != nil {
 				return err
 			}
 			v.PossibleTotal = u.PossibleTasks()
-			v.Changes, v.Summary = c.changes, rows
+			v.Changes, v.Summary, v.MayBelong = c.changes, rows, b.mayBelong(u)
 			if err := b.page("unit.html", hrefs.Unit(u.Slug), u.Name, "units", unitsTrail, v); err != nil {
 				return err
 			}
@@ -388,18 +388,23 @@ func (b *Builder) makeUnitNotice(n *catalog.Notice, ds, possible []catalog.Duty)
 	return un, nil
 }
 
-// possibleRefs counts a unit's possible duties in notice n by
-// collective, each linking the collective's list of them.
-func (b *Builder) possibleRefs(n *catalog.Notice, possible []catalog.Duty) ([]PossibleRef, error) {
+// mayBelong counts a unit's possible duties by collective, over all
+// notices.
+func (b *Builder) mayBelong(u *catalog.Unit) []PossibleRef {
 	var refs []PossibleRef
-	for _, run := range catalog.ByCollective(possible) {
-		coll, err := b.collectiveIn(run[0].Via, n)
-		if err != nil {
-			return nil, err
+	at := map[string]int{}
+	for _, run := range catalog.ByCollective(u.Possible) {
+		via := run[0].Via
+		i, ok := at[via]
+		if !ok {
+			i = len(refs)
+			at[via] = i
+			refs = append(refs, PossibleRef{Collective: b.unitRef(via, "")})
 		}
-		refs = append(refs, PossibleRef{Collective: coll, Count: possibleTasks(run)})
+		refs[i].Notices++
+		refs[i].Count += possibleTasks(run)
 	}
-	return refs, nil
+	return refs
 }
 
 // collectiveIn names a collective, linked to the page that lists its
