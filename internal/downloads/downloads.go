@@ -28,11 +28,15 @@ import (
 // File is a download: where it goes, the data it is made from (From; nil
 // for a file every build makes) and how to make it. Files made from the
 // same data, one after the other, share one From slice (the CSV and the
-// XLSX of a table), so that data is digested once for both.
+// XLSX of a table), so that data is digested once for both. Make appends
+// the file to a buffer the caller gives, which it may use again once the
+// bytes are written: a large site's tables and data/units.json are tens
+// of megabytes each, and fresh memory that size costs more to clear than
+// the file costs to make.
 type File struct {
 	Path string
 	From []any
-	Make func() ([]byte, error)
+	Make func(b *bytes.Buffer) error
 }
 
 // Each hands every download of the site to put, in a fixed order; it
@@ -93,16 +97,16 @@ type DutyJSON struct {
 	Page   string     `json:"page"`
 }
 
-// unitsJSON writes data/units.json as marshal would, without reflection:
-// on a large site it holds every duty of every unit.
-func unitsJSON(list []UnitJSON) []byte {
+// unitsJSON writes data/units.json as encoding/json would, without
+// reflection: on a large site it holds every duty of every unit.
+func unitsJSON(b *bytes.Buffer, list []UnitJSON) {
 	if list == nil {
-		return []byte("null\n")
+		b.WriteString("null\n")
+		return
 	}
 	// Sized from above once: most of a large site's 100 MB are duties,
 	// and growing the buffer past its size would copy it into one of
 	// twice the size.
-	var b bytes.Buffer
 	size := 2
 	for _, u := range list {
 		size += 512 + len(u.Name) + len(u.Pinyin)
@@ -126,21 +130,21 @@ func unitsJSON(list []UnitJSON) []byte {
 	// Each field ends with sep: ",\n" but for the last of its object.
 	str := func(indent, key, v, sep string) {
 		b.WriteString(indent)
-		jsonquote.String(&b, key, false)
+		jsonquote.String(b, key, false)
 		b.WriteString(": ")
-		jsonquote.String(&b, v, false)
+		jsonquote.String(b, v, false)
 		b.WriteString(sep)
 	}
 	num := func(indent, key string, n int, sep string) {
 		b.WriteString(indent)
-		jsonquote.String(&b, key, false)
+		jsonquote.String(b, key, false)
 		b.WriteString(": ")
 		b.WriteString(strconv.Itoa(n))
 		b.WriteString(sep)
 	}
 	strs := func(key string, v []string) {
 		b.WriteString("    ")
-		jsonquote.String(&b, key, false)
+		jsonquote.String(b, key, false)
 		if len(v) == 0 {
 			b.WriteString(": [],\n")
 			return
@@ -148,7 +152,7 @@ func unitsJSON(list []UnitJSON) []byte {
 		b.WriteString(": [\n")
 		for i, s := range v {
 			b.WriteString("      ")
-			jsonquote.String(&b, s, false)
+			jsonquote.String(b, s, false)
 			if i < len(v)-1 {
 				b.WriteByte(',')
 			}
@@ -157,7 +161,8 @@ func unitsJSON(list []UnitJSON) []byte {
 		b.WriteString("    ],\n")
 	}
 	if len(list) == 0 {
-		return []byte("[]\n")
+		b.WriteString("[]\n")
+		return
 	}
 	b.WriteString("[\n")
 	for i, u := range list {
@@ -208,7 +213,7 @@ func unitsJSON(list []UnitJSON) []byte {
 				b.WriteString("        \"tasks\": [\n")
 				for i, t := range p.Tasks {
 					b.WriteString("          ")
-					jsonquote.String(&b, t, false)
+					jsonquote.String(b, t, false)
 					if i < len(p.Tasks)-1 {
 						b.WriteByte(',')
 					}
@@ -232,18 +237,14 @@ func unitsJSON(list []UnitJSON) []byte {
 		b.WriteByte('\n')
 	}
 	b.WriteString("]\n")
-	return b.Bytes()
 }
 
-func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+// marshalTo writes v as JSON, indented, HTML left as it is.
+func marshalTo(b *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return enc.Encode(v)
 }
 
 func orEmpty(s []string) []string {
@@ -266,12 +267,11 @@ func (r *maker) all() error {
 			paths = append(paths, hrefs.AllNoticesJSON)
 		}
 		for _, p := range paths {
-			err := r.put(File{Path: p, From: []any{n.Notice}, Make: func() ([]byte, error) {
-				b, err := n.JSON()
-				if err != nil {
-					return nil, fmt.Errorf("write %s: %w", p, err)
+			err := r.put(File{Path: p, From: []any{n.Notice}, Make: func(b *bytes.Buffer) error {
+				if err := n.WriteJSON(b); err != nil {
+					return fmt.Errorf("write %s: %w", p, err)
 				}
-				return b, nil
+				return nil
 			}})
 			if err != nil {
 				return err
@@ -295,14 +295,13 @@ func (r *maker) all() error {
 		for _, n := range cat.Notices {
 			list = append(list, entry{n.Slug, n.DocNumber, n.Title, n.Date, hrefs.NoticeJSON(n.Slug)})
 		}
-		err := r.put(File{Path: hrefs.AllNoticesJSON, Make: func() ([]byte, error) {
-			b, err := marshal(struct {
+		err := r.put(File{Path: hrefs.AllNoticesJSON, Make: func(b *bytes.Buffer) error {
+			if err := marshalTo(b, struct {
 				Notices []entry `json:"notices"`
-			}{list})
-			if err != nil {
-				return nil, fmt.Errorf("write %s: %w", hrefs.AllNoticesJSON, err)
+			}{list}); err != nil {
+				return fmt.Errorf("write %s: %w", hrefs.AllNoticesJSON, err)
 			}
-			return b, nil
+			return nil
 		}})
 		if err != nil {
 			return err
@@ -327,7 +326,7 @@ func (r *maker) all() error {
 		}
 		list = append(list, j)
 	}
-	if err := r.put(File{Path: hrefs.UnitsJSON, Make: func() ([]byte, error) { return unitsJSON(list), nil }}); err != nil {
+	if err := r.put(File{Path: hrefs.UnitsJSON, Make: func(b *bytes.Buffer) error { unitsJSON(b, list); return nil }}); err != nil {
 		return err
 	}
 
@@ -519,18 +518,16 @@ func neutralised(cells ...string) []string {
 func (r *maker) table(csvPath, xlsxPath string, sheets ...xlsx.Sheet) error {
 	// Both files are made from one From, which the site digests once.
 	from := []any{sheets}
-	err := r.put(File{Path: xlsxPath, From: from, Make: func() ([]byte, error) {
-		var b bytes.Buffer
-		if err := r.sheets.Write(&b, sheets...); err != nil {
-			return nil, fmt.Errorf("write %s: %w", xlsxPath, err)
+	err := r.put(File{Path: xlsxPath, From: from, Make: func(b *bytes.Buffer) error {
+		if err := r.sheets.Write(b, sheets...); err != nil {
+			return fmt.Errorf("write %s: %w", xlsxPath, err)
 		}
-		return b.Bytes(), nil
+		return nil
 	}})
 	if err != nil {
 		return err
 	}
-	return r.put(File{Path: csvPath, From: from, Make: func() ([]byte, error) {
-		var b bytes.Buffer
+	return r.put(File{Path: csvPath, From: from, Make: func(b *bytes.Buffer) error {
 		first := sheets[0]
 		size := 64
 		for _, p := range first.Parts {
@@ -542,7 +539,7 @@ func (r *maker) table(csvPath, xlsxPath string, sheets ...xlsx.Sheet) error {
 		}
 		b.Grow(size) // a county's table is tens of megabytes
 		b.WriteString("\ufeff")
-		w := csv.NewWriter(&b)
+		w := csv.NewWriter(b)
 		w.UseCRLF = true
 		header := make([]string, len(first.Columns))
 		for i, c := range first.Columns {
@@ -554,8 +551,8 @@ func (r *maker) table(csvPath, xlsxPath string, sheets ...xlsx.Sheet) error {
 		}
 		w.Flush()
 		if err := w.Error(); err != nil {
-			return nil, fmt.Errorf("write %s: %w", csvPath, err)
+			return fmt.Errorf("write %s: %w", csvPath, err)
 		}
-		return b.Bytes(), nil
+		return nil
 	}})
 }

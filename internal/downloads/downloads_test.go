@@ -45,8 +45,9 @@ func files(t *testing.T) (*catalog.Catalog, map[string][]byte) {
 	}
 	out := map[string][]byte{}
 	err = downloads.Each(cat, func(f downloads.File) error {
-		b, err := f.Make()
-		out[f.Path] = b
+		var b bytes.Buffer
+		err := f.Make(&b)
+		out[f.Path] = b.Bytes()
 		return err
 	})
 	if err != nil {

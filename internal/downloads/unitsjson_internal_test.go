@@ -25,12 +25,12 @@ func TestUnitsJSONMatchesMarshal(t *testing.T) {
 	}
 	empty := UnitJSON{Name: "乙", Aliases: []string{}, Groups: []string{}, Members: []string{}, Duties: []DutyJSON{}, Possible: []PossibleJSON{}, MayInclude: []string{}}
 	for _, list := range [][]UnitJSON{nil, {}, {full}, {full, empty, full}} {
-		want, err := marshal(list)
-		if err != nil {
+		var want, got bytes.Buffer
+		if err := marshalTo(&want, list); err != nil {
 			t.Fatal(err)
 		}
-		if got := unitsJSON(list); !bytes.Equal(got, want) {
-			t.Errorf("units.json of %d units:\n%s\nwant\n%s", len(list), got, want)
+		if unitsJSON(&got, list); !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("units.json of %d units:\n%s\nwant\n%s", len(list), got.Bytes(), want.Bytes())
 		}
 	}
 }

@@ -10,11 +10,16 @@ import (
 // escaped: the output is data, and the site escapes where it embeds it.
 func (n *Notice) JSON() ([]byte, error) {
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(n); err != nil {
+	if err := n.WriteJSON(&b); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// WriteJSON writes the notice's JSON, as JSON returns it, to b.
+func (n *Notice) WriteJSON(b *bytes.Buffer) error {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(n)
 }

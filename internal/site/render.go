@@ -38,11 +38,12 @@ type Page struct {
 	set *template.Template
 }
 
-// Frame is what the header of every page shows: the site and the active
-// navigation entry.
+// Frame is what the top of every page shows: the site, the active
+// navigation entry and the kind of page (the class of <body>).
 type Frame struct {
-	Site *views.SiteInfo
-	Nav  string
+	Site  *views.SiteInfo
+	Nav   string
+	Class string
 }
 
 // Rel turns a site-relative link into one relative to the page.
@@ -79,7 +80,7 @@ func (r *renderer) page(v views.Page) error {
 	tmpl, p := v.Template, v.Path
 	heading, _, _ := strings.Cut(v.Title, " · ")
 	pg := &Page{Site: r.views.Site(), Title: v.Title, FullTitle: fullTitle(v.Title, r.views.Site()), PrintHead: printHead(v, r.views.Site()), Heading: heading, Path: p, Root: rootOf(p), Crumbs: v.Crumbs, Data: v.Data, Class: strings.TrimSuffix(tmpl, ".html"),
-		Frame: Frame{r.views.Site(), v.Nav}}
+		Frame: Frame{r.views.Site(), v.Nav, strings.TrimSuffix(tmpl, ".html")}}
 	key, kept, err := r.keyed(p, tmpl, pg)
 	if err != nil || kept {
 		return err

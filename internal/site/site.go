@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -126,6 +127,8 @@ type renderer struct {
 	out   map[string][]byte
 	outMu sync.Mutex
 	work  *workers
+	// large holds the buffers of the downloads, used again.
+	large buffers
 }
 
 func (r *renderer) all() error {
@@ -170,9 +173,50 @@ func (r *renderer) downloads() error {
 				return err
 			}
 		}
-		r.queue(f.Path, key, f.Make)
+		r.queueOwned(f.Path, key, func() ([]byte, func(), error) {
+			b := r.large.get()
+			if err := f.Make(b); err != nil {
+				r.large.put(b)
+				return nil, nil, err
+			}
+			if r.opt.Emit == nil {
+				return b.Bytes(), nil, nil // kept in the map Render returns
+			}
+			return b.Bytes(), func() { r.large.put(b) }, nil
+		})
 		return nil
 	})
+}
+
+// buffers keeps the buffers of the downloads for the next ones. Unlike
+// a sync.Pool, the collector does not empty it: a table of tens of
+// megabytes is made into memory already cleared, which on a large site
+// saves more than making it.
+type buffers struct {
+	mu   sync.Mutex
+	free []*bytes.Buffer
+}
+
+func (l *buffers) get() *bytes.Buffer {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.free); n > 0 {
+		b := l.free[n-1]
+		l.free = l.free[:n-1]
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+// put keeps b, as long as there are no more kept than the workers can
+// use at once.
+func (l *buffers) put(b *bytes.Buffer) {
+	b.Reset()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.free) <= runtime.GOMAXPROCS(0) {
+		l.free = append(l.free, b)
+	}
 }
 
 func (r *renderer) searchPage() error {
@@ -197,7 +241,7 @@ func (r *renderer) assets() error {
 }
 
 func (r *renderer) notFound() error {
-	pg := &Page{Site: r.views.Site(), Title: "页面不存在", FullTitle: fullTitle("页面不存在", r.views.Site()), Path: "404.html", Root: r.opt.Base, Class: "notfound", Frame: Frame{Site: r.views.Site()}}
+	pg := &Page{Site: r.views.Site(), Title: "页面不存在", FullTitle: fullTitle("页面不存在", r.views.Site()), Path: "404.html", Root: r.opt.Base, Class: "notfound", Frame: Frame{Site: r.views.Site(), Class: "notfound"}}
 	b, err := r.tpl.execute("404.html", pg)
 	if err != nil {
 		return fmt.Errorf("render 404.html: %w", err)

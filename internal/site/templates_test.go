@@ -87,10 +87,8 @@ func unshared(t *testing.T) fs.FS {
 	for _, name := range []string{"base.html", "blocks.html", "item.html", "section.html", "unit.html", "task.html", "matrix.html"} {
 		src := read(t, "../../templates/"+name)
 		for _, r := range []struct{ from, to string }{
-			{`{{shared "site-links" $ .Site}}`, `{{template "site-links" (part $ .Site)}}`},
-			{`{{shared "site-header" $ .Frame}}`, `{{template "site-header" (part $ .Frame)}}`},
+			{`{{shared "site-top" $ .Frame}}`, `{{template "site-top" (part $ .Frame)}}`},
 			{`{{shared "site-footer" $ .Site}}`, `{{template "site-footer" (part $ .Site)}}`},
-			{`{{shared "page-tools" $ .Site}}`, `{{template "page-tools" (part $ .Site)}}`},
 			{`{{with .Item.Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Item.Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
 			{`{{shared "task-card" $ .Section.Tasks}}`, `{{range .Section.Tasks}}{{template "task-card" (part $ .)}}{{end}}`},
 			{`{{with .Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
