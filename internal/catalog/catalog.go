@@ -48,6 +48,7 @@ type Unit struct {
 	MayInclude []string
 
 	in, possibleIn map[string][2]int // notice slug → its run of Duties, of Possible
+	possibleTasks  int               // CountTasks(Possible), counted once
 }
 
 // Duty is one task as it reaches a unit.
@@ -192,6 +193,7 @@ func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
 			c.concerned[slug] = append(c.concerned[slug], u)
 		}
 		u.possibleIn = runs(u.Possible)
+		u.possibleTasks = CountTasks(u.Possible)
 		for slug := range u.possibleIn {
 			if _, own := u.in[slug]; !own {
 				c.concerned[slug] = append(c.concerned[slug], u)
@@ -327,10 +329,14 @@ func TaskIDs(ds []Duty) []string {
 
 // PossibleTasks counts the tasks among the unit's possible duties: a task
 // two of its collectives share counts once.
-func (u *Unit) PossibleTasks() int {
-	seen := map[[2]string]bool{}
-	for _, d := range u.Possible {
-		seen[[2]string{d.Notice, d.Task}] = true
+func (u *Unit) PossibleTasks() int { return u.possibleTasks }
+
+// CountTasks counts the tasks among duties, each once.
+func CountTasks(ds []Duty) int {
+	type task struct{ notice, id string }
+	seen := make(map[task]bool, len(ds))
+	for _, d := range ds {
+		seen[task{d.Notice, d.Task}] = true
 	}
 	return len(seen)
 }

@@ -220,14 +220,6 @@ func (b *Builder) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (Unit
 	return v, nil
 }
 
-// possibleTasks counts the tasks among possible duties.
-func possibleTasks(ds []catalog.Duty) int {
-	seen := map[string]bool{}
-	for _, d := range ds {
-		seen[d.Notice+" "+d.Task] = true
-	}
-	return len(seen)
-}
 
 // unitPagesOf makes the unit pages that show the duties of one notice:
 // the page of a unit with duties in this notice only, and the page of
@@ -255,7 +247,7 @@ func (b *Builder) unitPagesOf(n *catalog.Notice) error {
 		}
 		v.Of = b.noticeLinkOf(n)
 		v.PrintHead = u.Name + " · " + noticeShort(n) + " 任务清单"
-		v.PossibleTotal = possibleTasks(c.possibleIn[n.Slug])
+		v.PossibleTotal = catalog.CountTasks(c.possibleIn[n.Slug])
 		un, err := b.unitNotice(n, ds, c.possibleIn[n.Slug])
 		if err != nil {
 			return err
@@ -312,7 +304,7 @@ func (b *Builder) unitPages() error {
 			for _, n := range c.in {
 				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer, Href: hrefs.UnitNotice(u.Slug, n.Slug)}
 				row.Total, _, row.Via, row.ByRole = dutyCounts(c.byNotice[n.Slug])
-				row.Possible = possibleTasks(c.possibleIn[n.Slug])
+				row.Possible = catalog.CountTasks(c.possibleIn[n.Slug])
 				if row.Total > 0 {
 					rows = append(rows, row)
 				}
@@ -402,7 +394,7 @@ func (b *Builder) mayBelong(u *catalog.Unit) []PossibleRef {
 			refs = append(refs, PossibleRef{Collective: b.unitRef(via, "")})
 		}
 		refs[i].Notices++
-		refs[i].Count += possibleTasks(run)
+		refs[i].Count += catalog.CountTasks(run)
 	}
 	return refs
 }
@@ -445,7 +437,7 @@ func (b *Builder) possibleGroup(n *catalog.Notice, possible []catalog.Duty) (*Po
 	if err != nil {
 		return nil, err
 	}
-	g := &PossibleGroup{Collective: coll, Count: possibleTasks(possible)}
+	g := &PossibleGroup{Collective: coll, Count: catalog.CountTasks(possible)}
 	for _, role := range units.Roles {
 		var list []*DutyView
 		for _, d := range possible {
