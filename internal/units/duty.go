@@ -140,7 +140,7 @@ const LeaderField = "责任领导"
 var (
 	// roleClauseRe is a clause that is only who and their role, as a
 	// sentence may open with several: 由张副市长负责，市发改委牵头，相关部门配合，….
-	roleClauseRe = regexp.MustCompile(`^(?:由)?(.+?)(负责|牵头|配合|协助|参与|落实)$`)
+	roleClauseRe = guard(`^(?:由)?(.+?)(负责|牵头|配合|协助|参与|落实)$`, endingWith("负责", "牵头", "配合", "协助", "参与", "落实"))
 	// personRe is a person named by name and office, either way round, or
 	// by office alone: 杨志武副市长, 张副市长, 副市长王建国, 市委常委、副市长
 	// 李红, 市长, 市政府分管领导, 王明同志.

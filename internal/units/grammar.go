@@ -298,7 +298,7 @@ func stripMarker(s string) (string, Role, bool) {
 
 // mannerRe is how units carry a duty, written between them and the
 // marker: 按职能分工, 根据各自职责, 依法.
-var mannerRe = regexp.MustCompile(`(?:(?:按照|按|根据|依照|依据|依)(?:各自)?(?:职责|职能|分工)(?:分工)?|依法|分别|共同)$`)
+var mannerRe = guard(`(?:(?:按照|按|根据|依照|依据|依)(?:各自)?(?:职责|职能|分工)(?:分工)?|依法|分别|共同)$`, lastRuneIn("责能工法别同"))
 
 func dedupe(in []Assignment) []Assignment {
 	seen := make(map[string]bool, len(in))

@@ -57,12 +57,12 @@ func (k Kind) Rank() int {
 func (k Kind) Valid() bool { return k.Rank() < len(Kinds) }
 
 var (
-	classRe      = regexp.MustCompile(`有关|相关|负有|各级|各部门|各单位|成员单位|其他|^各地|^地方|^试点城市$`)
-	militaryRe   = regexp.MustCompile(`军分区|武警|解放军|部队|警备区|军区|^驻.+军`)
-	governmentRe = regexp.MustCompile(`政府$|管委会$|管理委员会$|街道办事处$|[乡镇]$|^各地$|[县区旗市]$|^(各)?(省|市|县)级人民政府$`)
-	committeeRe  = regexp.MustCompile(`委员会|安委会|安委办|专委会|减灾委|防指|指挥部|领导小组|工作小组|工作组|联席会议|专班|办公室$`)
-	agencyRe     = regexp.MustCompile(`^(国家|中国|中央|国务院|全国|最高|省|山西|中共中央)|分局|总局|监察执法|^[^市县区]*[部署]$|总社$|银行$|分行$|支行$|^[^市县区]*监会$|^国[资管]`)
-	departmentRe = regexp.MustCompile(`^(市|县|区|旗)|[局委办队所站中心]$`)
+	classRe      = guard(`有关|相关|负有|各级|各部门|各单位|成员单位|其他|^各地|^地方|^试点城市$`, containing("有关", "相关", "负有", "各", "成员单位", "其他", "地方", "试点城市"))
+	militaryRe   = guard(`军分区|武警|解放军|部队|警备区|军区|^驻.+军`, containing("军", "武警", "部队", "警备区"))
+	governmentRe = guard(`政府$|管委会$|管理委员会$|街道办事处$|[乡镇]$|^各地$|[县区旗市]$|^(各)?(省|市|县)级人民政府$`, lastRuneIn("府会处乡镇地县区旗市"))
+	committeeRe  = guard(`委员会|安委会|安委办|专委会|减灾委|防指|指挥部|领导小组|工作小组|工作组|联席会议|专班|办公室$`, containing("委", "防指", "指挥部", "小组", "工作组", "联席会议", "专班", "办公室"))
+	agencyRe     = guard(`^(国家|中国|中央|国务院|全国|最高|省|山西|中共中央)|分局|总局|监察执法|^[^市县区]*[部署]$|总社$|银行$|分行$|支行$|^[^市县区]*监会$|^国[资管]`, anyOf(startingWith("国", "中国", "中央", "全国", "最高", "省", "山西", "中共中央"), containing("分局", "总局", "监察执法"), lastRuneIn("部署社行会")))
+	departmentRe = guard(`^(市|县|区|旗)|[局委办队所站中心]$`, anyOf(startingWith("市", "县", "区", "旗"), lastRuneIn("局委办队所站中心")))
 )
 
 // Classify infers the kind of a unit from its name. A registry entry
@@ -138,9 +138,10 @@ func Recognised(name string) bool {
 			return Recognised(m[1]) && Recognised(m[2])
 		}
 	}
+	// The plain string tests first: they settle most names.
 	return strings.ContainsRune(govEnds, lastRune(name)) || genreBody(name) ||
-		militaryRe.MatchString(name) || governmentRe.MatchString(name) || classRe.MatchString(name) ||
 		strings.HasSuffix(name, "部门") || strings.HasSuffix(name, "单位") || strings.HasPrefix(name, "各") ||
+		militaryRe.MatchString(name) || governmentRe.MatchString(name) || classRe.MatchString(name) ||
 		agencyRe.MatchString(name) || committeeRe.MatchString(name) || departmentRe.MatchString(name)
 }
 

@@ -11,7 +11,7 @@ import (
 var (
 	roleParenRe = regexp.MustCompile(`（(牵头|负责|配合|参与|协办|主办|指导|督促企业落实)）$`)
 	// closerRe ends a list: 等, 等部门, 等有关部门和单位.
-	closerRe = regexp.MustCompile(`等(?:有关|相关|其他)?(?:部门和单位|单位和部门|部门|单位|机构)?$`)
+	closerRe = guard(`等(?:有关|相关|其他)?(?:部门和单位|单位和部门|部门|单位|机构)?$`, containing("等"))
 	// levelRe is a bare level of government in a list written 各县、市、区
 	// 政府, which names one unit, not three.
 	levelRe     = regexp.MustCompile(`^各?(?:[省市县区乡镇旗盟州]|自治区|直辖市|自治州|自治县|计划单列市|地区){1,3}$`)
@@ -20,7 +20,7 @@ var (
 	byRe = regexp.MustCompile(`^(?:(?:具体|统一|分别|主要|均|一律|另行|各自)?由|请)`)
 	// ruleWordRe is in a rule, never in a unit's name: text that holds
 	// it after the rules were read is a rule written askew, not a unit.
-	ruleWordRe = regexp.MustCompile(`下同|第一位|不再(?:单独)?列|不再(?:做|作|进行)?分工|以下均|均需|均涉及|即为牵头`)
+	ruleWordRe = guard(`下同|第一位|不再(?:单独)?列|不再(?:做|作|进行)?分工|以下均|均需|均涉及|即为牵头`, containing("下同", "第一位", "不再", "以下均", "均需", "均涉及", "即为牵头"))
 	// genericRe is a word that never names a unit alone: 部门和单位 is one
 	// phrase, not 部门 and 单位.
 	genericRe = regexp.MustCompile(`^(?:单位|部门|机构|个人|企业)`)

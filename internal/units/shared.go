@@ -42,12 +42,12 @@ var (
 	levelBodyRe = regexp.MustCompile(`^(?:县级市|县区|乡镇|镇街|街道|[市县区乡镇])(?:人民政府|政府|办事处|管委会)$`)
 	// typeEndRe is the body type that ends a name whose place a bare type
 	// after it shares.
-	typeEndRe = regexp.MustCompile(`(?:街道办事处|` + bodyTypes + `)$`)
+	typeEndRe = guard(`(?:街道办事处|`+bodyTypes+`)$`, endingWith("政府", "管委会", "管理委员会", "办事处", "党工委", "党委"))
 	// levelPrefixRe is the level a department's name opens with.
 	levelPrefixRe = regexp.MustCompile(`^(?:自治区|自治州|[省市县区州盟旗])`)
 	// barePlaceRe is a place written alone in a list, before a name of
 	// the same kind of place and its body: 示范区 before 高新区党工委.
-	barePlaceRe = regexp.MustCompile(`^\p{Han}{1,8}[区县市州旗]$`)
+	barePlaceRe = guard(`^\p{Han}{1,8}[区县市州旗]$`, lastRuneIn("区县市州旗"))
 )
 
 // departmentStems are the short names of the departments every local
