@@ -51,11 +51,13 @@ func (p *parser) bodyText(sec, item, sub int) (string, bool) {
 }
 
 // fold makes two wordings comparable: widths folded, no white space, and
-// quotation marks of either shape made one.
-func fold(s string) []rune {
-	var out []rune
-	for _, r := range textnorm.String(s) {
-		switch r {
+// quotation marks of either shape made one. It is a string, so the tests
+// of containment need no conversion; only a diff takes runes.
+func fold(s string) string {
+	var out strings.Builder
+	out.Grow(len(s))
+	for _, r := range s {
+		switch r = textnorm.Rune(r); r {
 		case ' ', '\t', '\n':
 			continue
 		case '"', '“', '”':
@@ -63,9 +65,9 @@ func fold(s string) []rune {
 		case '\'', '‘', '’':
 			r = '\''
 		}
-		out = append(out, r)
+		out.WriteRune(r)
 	}
-	return out
+	return out.String()
 }
 
 func (p *parser) compareWithBody(t *Task) {
@@ -74,42 +76,41 @@ func (p *parser) compareWithBody(t *Task) {
 		return
 	}
 	fb, ft := fold(body), fold(t.Text)
-	if containsRunes(fb, ft) || (t.Title != "" && containsRunes(fb, fold(t.Title))) {
+	if containsText(fb, ft) || (t.Title != "" && containsText(fb, fold(t.Title))) {
 		return
 	}
 	// A difference in punctuation alone (。 for ，) is not a rewording.
-	if containsRunes(stripPunct(fb), stripPunct(ft)) {
+	if containsText(stripPunct(fb), stripPunct(ft)) {
 		return
 	}
 	// Ignore a difference only in the final full stop.
-	ft = trimStop(ft)
-	if containsRunes(fb, ft) {
+	ft = strings.TrimRight(ft, "。；")
+	if containsText(fb, ft) {
 		return
 	}
+	bodyRunes, tableRunes := []rune(fb), []rune(ft)
 	dmp := diffmatchpatch.New()
-	diffs := dmp.DiffMainRunes(fb, ft, false)
+	diffs := dmp.DiffMainRunes(bodyRunes, tableRunes, false)
 	diffs = dmp.DiffCleanupSemantic(diffs)
 	start, end := window(diffs)
 	if end <= start {
 		p.warn(t.Line, fmt.Sprintf("%s在表格中的文字与正文对不上", placeName(t)))
 		return
 	}
-	seg := fb[start:end]
-	d := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(seg, ft, false))
+	seg := bodyRunes[start:end]
+	d := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(seg, tableRunes, false))
 	t.BodyText = string(seg)
 	t.Diff = shortDiff(d, 3)
 	p.warn(t.Line, fmt.Sprintf("%s在表格中的文字与正文不同：%s", placeName(t), t.Diff))
 }
 
-func stripPunct(r []rune) []rune {
-	out := make([]rune, 0, len(r))
-	for _, c := range r {
+func stripPunct(s string) string {
+	return strings.Map(func(c rune) rune {
 		if unicode.IsPunct(c) || unicode.IsSymbol(c) {
-			continue
+			return -1
 		}
-		out = append(out, c)
-	}
-	return out
+		return c
+	}, s)
 }
 
 func placeName(t *Task) string {
@@ -119,15 +120,9 @@ func placeName(t *Task) string {
 	return fmt.Sprintf("（%s）", cnNum(t.Item))
 }
 
-func trimStop(r []rune) []rune {
-	for len(r) > 0 && (r[len(r)-1] == '。' || r[len(r)-1] == '；') {
-		r = r[:len(r)-1]
-	}
-	return r
-}
-
-func containsRunes(hay, needle []rune) bool {
-	return len(needle) > 0 && strings.Contains(string(hay), string(needle))
+// containsText reports a needle, not empty, that the haystack holds.
+func containsText(hay, needle string) bool {
+	return needle != "" && strings.Contains(hay, needle)
 }
 
 // window returns the range of the body (text1 of diffs) that the table's
@@ -221,7 +216,7 @@ func shortDiff(diffs []diffmatchpatch.Diff, limit int) string {
 // holding the largest share of the row's character pairs, when that share
 // is at least 0.6 and clearly above the next item's.
 func (p *parser) matchItem(text string) (sec, item int, ok bool) {
-	want := bigrams(fold(text))
+	want := bigrams([]rune(fold(text)))
 	if len(want) == 0 {
 		return 0, 0, false
 	}
@@ -232,7 +227,7 @@ func (p *parser) matchItem(text string) (sec, item int, ok bool) {
 			if !found {
 				continue
 			}
-			have := bigrams(fold(body))
+			have := bigrams([]rune(fold(body)))
 			n := 0
 			for b := range want {
 				if have[b] {

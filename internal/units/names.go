@@ -131,13 +131,17 @@ func isClose(r rune) bool {
 }
 
 // splitTop splits s at any of seps that stand outside brackets and quotes.
+// The parts are cut out of s, not copied; a byte that is no UTF-8 is
+// first made U+FFFD, as reading s rune by rune sees it.
 func splitTop(s, seps string) []string {
+	if !utf8.ValidString(s) {
+		s = strings.Map(func(r rune) rune { return r }, s)
+	}
 	var (
-		out   []string
-		depth int
-		b     strings.Builder
+		out          []string
+		depth, start int
 	)
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case isOpen(r):
 			depth++
@@ -146,14 +150,11 @@ func splitTop(s, seps string) []string {
 				depth--
 			}
 		case depth == 0 && strings.ContainsRune(seps, r):
-			out = append(out, strings.TrimSpace(b.String()))
-			b.Reset()
-			continue
+			out = append(out, strings.TrimSpace(s[start:i]))
+			start = i + utf8.RuneLen(r)
 		}
-		b.WriteRune(r)
 	}
-	out = append(out, strings.TrimSpace(b.String()))
-	return out
+	return append(out, strings.TrimSpace(s[start:]))
 }
 
 // indexTop is strings.Index for sub outside brackets, or -1.
