@@ -271,17 +271,22 @@ func (st columnStats) kindOf(j int, name string) (colKind, units.Role) {
 // else the column of the longest text, a column of targets only when no
 // other is; -1 when none.
 func (st columnStats) taskColumn(cols []column) int {
+	// The mean lengths once: each is compared several times.
+	avg := make([]float64, len(cols))
+	for j := range cols {
+		avg[j] = st.avgLen(j)
+	}
 	task := -1
 	for j := range cols {
-		if cols[j].kind == colField && taskColRe.MatchString(cols[j].name) && (task < 0 || st.avgLen(j) > st.avgLen(task)) {
+		if cols[j].kind == colField && taskColRe.MatchString(cols[j].name) && (task < 0 || avg[j] > avg[task]) {
 			task = j
 		}
 	}
 	for j := range cols {
-		if task >= 0 && st.avgLen(task) >= st.avgLen(j) {
+		if task >= 0 && avg[task] >= avg[j] {
 			continue
 		}
-		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && (task < 0 || st.avgLen(j) > 2*st.avgLen(task)) {
+		if cols[j].kind == colField && !fieldColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && (task < 0 || avg[j] > 2*avg[task]) {
 			task = j
 		}
 	}
@@ -289,7 +294,7 @@ func (st columnStats) taskColumn(cols []column) int {
 		return task
 	}
 	for j := range cols {
-		if cols[j].kind == colField && !noteColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && (task < 0 || st.avgLen(j) > st.avgLen(task)) {
+		if cols[j].kind == colField && !noteColRe.MatchString(cols[j].name) && !personColRe.MatchString(cols[j].name) && (task < 0 || avg[j] > avg[task]) {
 			task = j
 		}
 	}
