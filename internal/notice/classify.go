@@ -85,6 +85,26 @@ func isDecimalPlan(lines []line) bool {
 	return n >= 3
 }
 
+// headingPatterns are the numbering styles headingOf tries in turn, each
+// with the first runes its pattern can match, so that a line is matched
+// only against the patterns its first rune allows.
+var headingPatterns = []struct {
+	re    *regexp.Regexp
+	style style
+	opens func(rune) bool
+}{
+	{chapterRe, styleChapter, func(r rune) bool { return r == '第' }},
+	{sectionRe, styleCN, isChineseDigit},
+	{itemRe, styleCNParen, func(r rune) bool { return r == '（' }},
+	{subRe, styleDigit, func(r rune) bool { return r >= '0' && r <= '9' }},
+	{subParRe, styleDigitParen, func(r rune) bool { return r == '（' }},
+	{circledRe, styleCircled, func(r rune) bool { return r >= '①' && r <= '⑳' }},
+}
+
+func isChineseDigit(r rune) bool {
+	return strings.ContainsRune("一二三四五六七八九十百零〇", r)
+}
+
 // headingOf reads the numbering that opens l; decimal says whether the
 // document numbers its headings 1 / 1.1 / 1.1.1.
 func headingOf(l line, decimal bool) (heading, bool) {
@@ -93,7 +113,7 @@ func headingOf(l line, decimal bool) (heading, bool) {
 	// most lines open with none, and need no pattern tried.
 	r, _ := utf8.DecodeRuneInString(t.norm)
 	switch {
-	case r == '（', r == '第', r >= '0' && r <= '9', r >= '①' && r <= '⑳', strings.ContainsRune("一二三四五六七八九十百零〇", r):
+	case r == '（', r == '第', r >= '0' && r <= '9', r >= '①' && r <= '⑳', isChineseDigit(r):
 	default:
 		return heading{}, false
 	}
@@ -102,10 +122,10 @@ func headingOf(l line, decimal bool) (heading, bool) {
 			return h, true
 		}
 	}
-	for _, c := range []struct {
-		re    *regexp.Regexp
-		style style
-	}{{chapterRe, styleChapter}, {sectionRe, styleCN}, {itemRe, styleCNParen}, {subRe, styleDigit}, {subParRe, styleDigitParen}, {circledRe, styleCircled}} {
+	for _, c := range headingPatterns {
+		if !c.opens(r) {
+			continue
+		}
 		m := c.re.FindStringSubmatchIndex(t.norm)
 		if m == nil {
 			continue

@@ -65,10 +65,10 @@ func trailingTime(text string) string {
 	if clause := norm[i+size:]; units.IsDeadline(clause) {
 		return strings.TrimSpace(cutLike(s, norm, i+size, len(norm)))
 	}
-	if units.EndsWithRole(norm[:i]) {
-		if j, k := roleClauseTime(norm[i+size:]); k > j {
-			return strings.TrimSpace(cutLike(s, norm, i+size+j, i+size+k))
-		}
+	// The last clause is looked at first: it is short, and seldom opens
+	// with a time, while the roles are read from the whole text before it.
+	if j, k := roleClauseTime(norm[i+size:]); k > j && units.EndsWithRole(norm[:i]) {
+		return strings.TrimSpace(cutLike(s, norm, i+size+j, i+size+k))
 	}
 	return ""
 }
