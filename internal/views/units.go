@@ -220,7 +220,6 @@ func (b *Builder) unitHead(u *catalog.Unit, c *unitCtx, ds []catalog.Duty) (Unit
 	return v, nil
 }
 
-
 // unitPagesOf makes the unit pages that show the duties of one notice:
 // the page of a unit with duties in this notice only, and the page of
 // each other unit's duties in it. They are made with the notice's own
