@@ -15,7 +15,9 @@ import (
 // body's: no white space or punctuation, no announced counts (（共5项）, 5项).
 func comparable(s string) string {
 	s = textnorm.Compact(s)
-	s = countRe.ReplaceAllString(s, "")
+	if strings.HasSuffix(s, "项") || strings.HasSuffix(s, "项）") { // the only ends countRe matches
+		s = countRe.ReplaceAllString(s, "")
+	}
 	return strings.Map(func(r rune) rune {
 		if strings.ContainsRune("，。、；：！？（）“”‘’《》〔〕【】\"'.,;:", r) {
 			return -1

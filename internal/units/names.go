@@ -14,7 +14,7 @@ var (
 	closerRe = guard(`等(?:有关|相关|其他)?(?:部门和单位|单位和部门|部门|单位|机构)?$`, containing("等"))
 	// levelRe is a bare level of government in a list written 各县、市、区
 	// 政府, which names one unit, not three.
-	levelRe     = regexp.MustCompile(`^各?(?:[省市县区乡镇旗盟州]|自治区|直辖市|自治州|自治县|计划单列市|地区){1,3}$`)
+	levelRe     = guard(`^各?(?:[省市县区乡镇旗盟州]|自治区|直辖市|自治州|自治县|计划单列市|地区){1,3}$`, lastRuneIn("省市县区乡镇旗盟州"))
 	levelTailRe = regexp.MustCompile(`^(?:县级市|[省市县区乡镇旗盟州]|自治区|直辖市|自治州|自治县|计划单列市){1,2}(?:（[^）]*）|〔[^〕]*〕)?(?:级)?(?:人民)?政府(?:（[^）]*）)?$`)
 	// byRe is what may stand before the units of a duty: 由, 请, 具体由.
 	byRe = regexp.MustCompile(`^(?:(?:具体|统一|分别|主要|均|一律|另行|各自)?由|请)`)
@@ -36,14 +36,15 @@ const nameEnds = "局委办部厅院署会行队处所站室司社团府门位�
 // names, on 和/及/与/以及 — never inside brackets or quotes. A list of bare
 // levels of government (各县、市、区政府) stays one name.
 func splitNames(c string) []string {
+	c = validUTF8(c)
 	var (
 		out   []string
 		depth int
 		start int
 	)
-	runes := []rune(c)
-	for i := 0; i < len(runes); i++ {
-		r := runes[i]
+	// i and start are byte offsets; the names are cut out of c.
+	for i, r := range c {
+		next := i + utf8.RuneLen(r)
 		switch {
 		case isOpen(r):
 			depth++
@@ -52,24 +53,34 @@ func splitNames(c string) []string {
 				depth--
 			}
 		case depth == 0 && r == '、':
-			out = append(out, string(runes[start:i]))
-			start = i + 1
+			out = append(out, c[start:i])
+			start = next
 		case depth == 0 && (r == '和' || r == '及' || r == '与'):
-			left := runes[start:i]
-			if r == '及' && len(left) > 0 && left[len(left)-1] == '以' {
-				left = left[:len(left)-1]
+			left := c[start:i]
+			if r == '及' {
+				left = strings.TrimSuffix(left, "以")
 			}
-			if len(left) < 2 || i+1 >= len(runes) || genericRe.MatchString(string(runes[i+1:])) {
+			if utf8.RuneCountInString(left) < 2 || next >= len(c) || genericRe.MatchString(c[next:]) {
 				continue
 			}
-			if last := left[len(left)-1]; strings.ContainsRune(nameEnds, last) || last == '等' {
-				out = append(out, string(left))
-				start = i + 1
+			if last := lastRune(left); strings.ContainsRune(nameEnds, last) || last == '等' {
+				out = append(out, left)
+				start = next
 			}
 		}
 	}
-	out = append(out, string(runes[start:]))
+	out = append(out, c[start:])
 	return glueLevels(out)
+}
+
+// validUTF8 makes each byte of s that is no UTF-8 U+FFFD, as reading s
+// rune by rune sees it, so that parts cut out of s by byte offsets read
+// as the runes did.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune { return r }, s)
 }
 
 // glueLevels joins 各县、市、区政府 back into one name.
@@ -131,12 +142,9 @@ func isClose(r rune) bool {
 }
 
 // splitTop splits s at any of seps that stand outside brackets and quotes.
-// The parts are cut out of s, not copied; a byte that is no UTF-8 is
-// first made U+FFFD, as reading s rune by rune sees it.
+// The parts are cut out of s, not copied.
 func splitTop(s, seps string) []string {
-	if !utf8.ValidString(s) {
-		s = strings.Map(func(r rune) rune { return r }, s)
-	}
+	s = validUTF8(s)
 	var (
 		out          []string
 		depth, start int
