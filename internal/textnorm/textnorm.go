@@ -47,12 +47,31 @@ func Rune(r rune) rune {
 
 // String folds every rune of s.
 func String(s string) string {
+	if allFixed(s) {
+		return s
+	}
 	return strings.Map(Rune, s)
+}
+
+// allFixed reports a text of runes from U+3001 to U+FEFE alone: Chinese
+// characters and punctuation, most of a notice, none of which folds or is
+// a space. Such a text is its own folded form, found without calling
+// Rune on each rune.
+func allFixed(s string) bool {
+	for _, r := range s {
+		if r < 0x3001 || r >= 0xFEFF {
+			return false
+		}
+	}
+	return true
 }
 
 // Name folds a unit name: width as String does, and all white space
 // removed, since spaces inside a Chinese name are only typesetting.
 func Name(s string) string {
+	if allFixed(s) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		r = Rune(r)
 		if unicode.IsSpace(r) {
