@@ -315,14 +315,13 @@ func ByCollective(possible []Duty) [][]Duty {
 	return runs
 }
 
-// TaskIDs lists the tasks of duties in their order, each once where it
-// comes twice in a row (a task naming a collective in two roles).
+// TaskIDs lists the tasks of duties in their order: of a run of one
+// collective (ByCollective), each task once, as addPossible keeps one
+// duty per task and collective.
 func TaskIDs(ds []Duty) []string {
-	var ids []string
-	for _, d := range ds {
-		if len(ids) == 0 || ids[len(ids)-1] != d.Task {
-			ids = append(ids, d.Task)
-		}
+	ids := make([]string, len(ds))
+	for i, d := range ds {
+		ids[i] = d.Task
 	}
 	return ids
 }

@@ -147,3 +147,20 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// A task that reaches a unit through two collectives counts once; the
+// same task id in two notices is two tasks.
+func TestCountTasks(t *testing.T) {
+	ds := []catalog.Duty{
+		{Notice: "a", Task: "1-1-0-1", Via: "市有关部门"},
+		{Notice: "a", Task: "1-1-0-2", Via: "市有关部门"},
+		{Notice: "a", Task: "1-1-0-1", Via: "负有安全监管职责的部门"},
+		{Notice: "b", Task: "1-1-0-1", Via: "市有关部门"},
+	}
+	if got := catalog.CountTasks(ds); got != 3 {
+		t.Errorf("CountTasks = %d, want 3", got)
+	}
+	if got := catalog.CountTasks(nil); got != 0 {
+		t.Errorf("CountTasks(nil) = %d", got)
+	}
+}

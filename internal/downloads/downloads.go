@@ -375,14 +375,14 @@ func (r *maker) unitParts(u *catalog.Unit) []xlsx.Part {
 // (the collective's own table), not copies, since every unit the
 // collective may include has them.
 func (r *maker) possibleSheet(u *catalog.Unit) xlsx.Sheet {
-	sh := xlsx.Sheet{Name: "可能涉及的任务", Title: u.Name + " 可能涉及的任务（全文见泛指单位的任务表）", Columns: possibleColumns}
+	sh := xlsx.Sheet{Name: "可能涉及的任务", Title: u.Name + " 可能涉及的任务（任务全文见各泛指单位的任务表）", Columns: possibleColumns}
 	var rows [][]string
 	for i, run := range catalog.ByCollective(u.Possible) {
 		n := r.cat.Notice(run[0].Notice)
 		ids := catalog.TaskIDs(run)
 		table := ""
 		if c := r.cat.Unit(run[0].Via); c != nil {
-			table = path.Base(hrefs.UnitXLSX(c.Slug))
+			table = "见“" + c.Name + "”的任务表：该单位页面的“下载 Excel”（" + path.Base(hrefs.UnitXLSX(c.Slug)) + "）"
 		}
 		rows = append(rows, neutralised(strconv.Itoa(i+1), n.DocNumber, n.Title, run[0].Via, strconv.Itoa(len(ids)), strings.Join(ids, "、"), table))
 	}
@@ -425,10 +425,10 @@ var (
 	taskColumns = columns(dataColumns, []xlsx.Column{{Title: "责任单位（原文）", Width: 20}, {Title: "牵头", Width: 10}, {Title: "负责", Width: 14},
 		{Title: "配合", Width: 12}, {Title: "督促企业落实", Width: 12}, {Title: "指导", Width: 8}}, fillColumns)
 	unitColumns = columns(dataColumns, []xlsx.Column{{Title: "职责", Width: 8}, {Title: "经由", Width: 12}, {Title: "责任单位（原文）", Width: 20}}, fillColumns)
-	// possibleColumns name a collective's tasks in a notice; 任务表 is the
-	// collective's own table, which gives them in full.
+	// possibleColumns name a collective's tasks in a notice; 全文 says
+	// where they are in full: the collective's own table.
 	possibleColumns = columns([]xlsx.Column{{Title: "文号", Width: 14}, {Title: "通知", Width: 36}, {Title: "泛指的单位", Width: 20},
-		{Title: "任务数", Width: 8, Number: true}, {Title: "任务编号", Width: 30}, {Title: "任务表", Width: 30}})
+		{Title: "任务数", Width: 8, Number: true}, {Title: "任务编号", Width: 30}, {Title: "全文", Width: 40}})
 )
 
 // columns is 序号 and then the lists of columns.

@@ -66,7 +66,7 @@ func checkPossibleSheet(t *testing.T, cat *catalog.Catalog, f *excelize.File, u 
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0], " "); got != "序号 文号 通知 泛指的单位 任务数 任务编号 任务表" {
+	if got := strings.Join(rows[0], " "); got != "序号 文号 通知 泛指的单位 任务数 任务编号 全文" {
 		t.Errorf("%s: header %s", u.Name, got)
 	}
 	want := map[string][]string{}
@@ -86,7 +86,7 @@ func checkPossibleSheet(t *testing.T, cat *catalog.Catalog, f *excelize.File, u 
 			t.Errorf("%s via %s: tasks %v, want %v", u.Name, via, ids, want[via])
 		}
 		c := cat.Unit(via)
-		if c == nil || row[6] != path.Base(hrefs.UnitXLSX(c.Slug)) {
+		if c == nil || !strings.Contains(row[6], "“"+via+"”") || !strings.Contains(row[6], path.Base(hrefs.UnitXLSX(c.Slug))) {
 			t.Fatalf("%s via %s: table %q", u.Name, via, row[6])
 		}
 		for _, id := range ids {

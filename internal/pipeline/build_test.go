@@ -3,8 +3,10 @@ package pipeline_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -339,6 +341,81 @@ func TestSeveralNotices(t *testing.T) {
 	}
 	if possibleOnly == 0 {
 		t.Error("no unit has only possible duties in a notice: the site does not show that case")
+	}
+}
+
+// TestPossibleAcrossNotices: with collectives named in two notices (the
+// shipped notice, and the same under another number), a unit's page of
+// each notice links each collective's page of that notice, which lists
+// the tasks in full; its own page counts them by collective over both.
+func TestPossibleAcrossNotices(t *testing.T) {
+	fsys, opt := site(t, map[string]string{seedAs: shipped})
+	put(t, fsys, "seeds/01-again.txt", strings.ReplaceAll(read(t, shipped), "忻政发〔2024〕1号", "忻政发〔2024〕9号"))
+	if r := run(t, fsys, opt); r.Notices != 2 {
+		t.Fatalf("%d notices", r.Notices)
+	}
+	var all []struct {
+		Name, Slug string
+		Possible   []struct {
+			Notice, Via string
+			Tasks       []string
+		}
+		PossibleCount int `json:"possible_count"`
+	}
+	if err := json.Unmarshal([]byte(get(t, fsys, "public/data/units.json")), &all); err != nil {
+		t.Fatal(err)
+	}
+	slugOf := map[string]string{}
+	for _, u := range all {
+		slugOf[u.Name] = u.Slug
+	}
+	groupRe := regexp.MustCompile(`<section class="possible-group">\s*<h3><a href="\.\./\.\./units/([^"]+)">([^<]+)</a>`)
+	for _, u := range all {
+		if u.Name != "市应急局" {
+			continue
+		}
+		if len(u.Possible) == 0 {
+			t.Fatal("市应急局 has no possible duties")
+		}
+		type total struct{ notices, tasks int }
+		byVia := map[string]*total{}
+		for _, p := range u.Possible {
+			if byVia[p.Via] == nil {
+				byVia[p.Via] = &total{}
+			}
+			byVia[p.Via].notices++
+			byVia[p.Via].tasks += len(p.Tasks)
+		}
+		for _, n := range []string{"xin-zheng-fa-2024-1", "xin-zheng-fa-2024-9"} {
+			page := get(t, fsys, "public/units/"+u.Slug+"/"+n+".html")
+			links := groupRe.FindAllStringSubmatch(page, -1)
+			if len(links) != len(byVia) {
+				t.Errorf("%s: %d collectives linked, want %d", n, len(links), len(byVia))
+			}
+			for _, l := range links {
+				if want := slugOf[l[2]] + "/" + n + ".html"; l[1] != want {
+					t.Errorf("%s: %s links %s, want its page of the notice %s", n, l[2], l[1], want)
+				}
+				list := get(t, fsys, "public/units/"+l[1])
+				for _, p := range u.Possible {
+					for _, id := range p.Tasks {
+						if p.Notice == n && p.Via == l[2] && !strings.Contains(list, `<li class="duty"><p class="duty-head"><a href="../../notices/`+n+`/tasks/`+id+`.html"`) {
+							t.Errorf("units/%s does not show task %s in full", l[1], id)
+						}
+					}
+				}
+			}
+		}
+		summary := get(t, fsys, "public/units/"+u.Slug+".html")
+		for via, n := range byVia {
+			want := fmt.Sprintf(`<a href="../units/%s.html">%s</a>：共 %d 项（涉及 %d 份通知）`, slugOf[via], via, n.tasks, n.notices)
+			if !strings.Contains(summary, want) {
+				t.Errorf("units/%s.html lacks %s", u.Slug, want)
+			}
+		}
+		if want := fmt.Sprintf("可能涉及的任务 %d 项</a>", u.PossibleCount); !strings.Contains(summary, want) {
+			t.Errorf("units/%s.html lacks %q", u.Slug, want)
+		}
 	}
 }
 

@@ -31,9 +31,9 @@ type Page struct {
 	Path    string // output path, relative to public/
 	Root    string // relative path from the page to the site root: "", "../" …
 	Crumbs  *views.Trail
-	Class   string // class of <body>
-	Frame   Frame  // what the page's header shows (and its navigation entry)
-	Data    any
+	Frame   Frame // what the top of the page shows
+
+	Data any
 	// set is the template set the page is executed from.
 	set *template.Template
 }
@@ -79,7 +79,7 @@ func fullTitle(title string, site *views.SiteInfo) string {
 func (r *renderer) page(v views.Page) error {
 	tmpl, p := v.Template, v.Path
 	heading, _, _ := strings.Cut(v.Title, " · ")
-	pg := &Page{Site: r.views.Site(), Title: v.Title, FullTitle: fullTitle(v.Title, r.views.Site()), PrintHead: printHead(v, r.views.Site()), Heading: heading, Path: p, Root: rootOf(p), Crumbs: v.Crumbs, Data: v.Data, Class: strings.TrimSuffix(tmpl, ".html"),
+	pg := &Page{Site: r.views.Site(), Title: v.Title, FullTitle: fullTitle(v.Title, r.views.Site()), PrintHead: printHead(v, r.views.Site()), Heading: heading, Path: p, Root: rootOf(p), Crumbs: v.Crumbs, Data: v.Data,
 		Frame: Frame{r.views.Site(), v.Nav, strings.TrimSuffix(tmpl, ".html")}}
 	key, kept, err := r.keyed(p, tmpl, pg)
 	if err != nil || kept {

@@ -209,12 +209,16 @@ func (l *buffers) get() *bytes.Buffer {
 }
 
 // put keeps b, as long as there are no more kept than the workers can
-// use at once.
+// use at once, and none so large that keeping it would weigh on a large
+// site's memory (data/units.json is made once).
 func (l *buffers) put(b *bytes.Buffer) {
+	if b.Cap() > 64<<20 {
+		return
+	}
 	b.Reset()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if len(l.free) <= runtime.GOMAXPROCS(0) {
+	if len(l.free) < runtime.GOMAXPROCS(0) {
 		l.free = append(l.free, b)
 	}
 }
@@ -241,7 +245,7 @@ func (r *renderer) assets() error {
 }
 
 func (r *renderer) notFound() error {
-	pg := &Page{Site: r.views.Site(), Title: "页面不存在", FullTitle: fullTitle("页面不存在", r.views.Site()), Path: "404.html", Root: r.opt.Base, Class: "notfound", Frame: Frame{Site: r.views.Site(), Class: "notfound"}}
+	pg := &Page{Site: r.views.Site(), Title: "页面不存在", FullTitle: fullTitle("页面不存在", r.views.Site()), Path: "404.html", Root: r.opt.Base, Frame: Frame{Site: r.views.Site(), Class: "notfound"}}
 	b, err := r.tpl.execute("404.html", pg)
 	if err != nil {
 		return fmt.Errorf("render 404.html: %w", err)

@@ -64,7 +64,9 @@ type templates struct {
 	mu      sync.Mutex
 	blocks  map[blockKey]template.HTML
 	lasting map[blockKey]template.HTML
-	// buffers holds page buffers to use again.
+	// buffers holds page buffers to use again: pages are small and
+	// many, so a sync.Pool, which the collector may empty, serves (the
+	// downloads keep theirs apart, see renderer.large).
 	buffers sync.Pool
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -87,6 +88,7 @@ func unshared(t *testing.T) fs.FS {
 	for _, name := range []string{"base.html", "blocks.html", "item.html", "section.html", "unit.html", "task.html", "matrix.html"} {
 		src := read(t, "../../templates/"+name)
 		for _, r := range []struct{ from, to string }{
+			{`{{shared "site-links" $ .Site}}`, `{{template "site-links" (part $ .Site)}}`},
 			{`{{shared "site-top" $ .Frame}}`, `{{template "site-top" (part $ .Frame)}}`},
 			{`{{shared "site-footer" $ .Site}}`, `{{template "site-footer" (part $ .Site)}}`},
 			{`{{with .Item.Tasks}}{{shared "task-card" $ .}}{{else}}`, `{{range .Item.Tasks}}{{template "task-card" (part $ .)}}{{else}}`},
@@ -212,4 +214,27 @@ func samePages(t *testing.T, got, want map[string][]byte) {
 			t.Errorf("%s differs at byte %d:\ngot:  %q\nwant: %q", p, i, g[from:min(len(g), i+80)], w[from:min(len(w), i+80)])
 		}
 	}
+}
+
+// TestEmitGetsEachFileWhole: files handed to Emit one by one, from
+// buffers used again for the next ones, are the files Render returns
+// when it keeps them all (run with -race to see the buffers shared).
+func TestEmitGetsEachFileWhole(t *testing.T) {
+	in, changes := richSite(t)
+	kept, err := site.Render(in, site.Options{Templates: os.DirFS("../../templates"), Changes: changes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	emitted := map[string][]byte{}
+	_, err = site.Render(in, site.Options{Templates: os.DirFS("../../templates"), Changes: changes, Emit: func(p string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		emitted[p] = bytes.Clone(data)
+		return nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	samePages(t, emitted, kept)
 }
