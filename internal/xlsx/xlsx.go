@@ -60,8 +60,9 @@ func Write(w io.Writer, sheets ...Sheet) error {
 
 // A Part is a block of rows of a sheet. Its Key names its rows for the
 // Blocks it is written with: parts of the same key hold the same rows
-// under the same columns, and the rows of a part whose key was seen are
-// not read again. A part without a key is always written from its rows.
+// under the same columns, and the rows of a part whose block is kept are
+// not read again (a part carries its rows all the same: the block may
+// not be kept). A part without a key is always written from its rows.
 type Part struct {
 	Key  string
 	Rows [][]string
@@ -71,11 +72,15 @@ type Part struct {
 // them: a site's tables share most of their rows (each county's table
 // holds every duty of its group, the table of all tasks every notice's
 // table). A block is compressed on its own and ends on a byte boundary,
-// so a sheet is its blocks' bytes one after another. Blocks is safe for
-// use by several goroutines.
+// so a sheet is its blocks' bytes one after another. A block is kept
+// from the second time its key is asked for: most blocks of a large site
+// are in one table only, and keeping them all would hold hundreds of
+// megabytes to the end of the build. Blocks is safe for use by several
+// goroutines.
 type Blocks struct {
-	mu sync.Mutex
-	m  map[string]*block
+	mu   sync.Mutex
+	m    map[string]*block
+	once map[string]bool // keys asked for once, whose blocks were not kept
 }
 
 type block struct {
@@ -226,19 +231,23 @@ func columnName(n int) string {
 // finalBlock ends a deflate stream: an empty last block.
 var finalBlock = []byte{0x03, 0x00}
 
-// get returns the compressed block of a part, compressing it the first
-// time its key is seen.
+// get returns the compressed block of a part, compressing it unless its
+// key's block is kept.
 func (bs *Blocks) get(p Part, cols []Column) *block {
 	b := &block{}
 	if p.Key != "" {
 		bs.mu.Lock()
 		if bs.m == nil {
-			bs.m = map[string]*block{}
+			bs.m, bs.once = map[string]*block{}, map[string]bool{}
 		}
-		if seen, ok := bs.m[p.Key]; ok {
+		switch seen, ok := bs.m[p.Key]; {
+		case ok:
 			b = seen
-		} else {
+		case bs.once[p.Key]:
+			delete(bs.once, p.Key)
 			bs.m[p.Key] = b
+		default:
+			bs.once[p.Key] = true
 		}
 		bs.mu.Unlock()
 	}

@@ -146,8 +146,8 @@ func TestBlocks(t *testing.T) {
 	if err := bs.Write(&a, sheet("甲", header, xlsx.Part{Key: "shared", Rows: shared}, xlsx.Part{Key: "own", Rows: own})); err != nil {
 		t.Fatal(err)
 	}
-	// A key seen before stands for its rows, whatever rows come with it.
-	if err := bs.Write(&b, sheet("乙", header, xlsx.Part{Key: "own", Rows: own}, xlsx.Part{}, xlsx.Part{Key: "shared"})); err != nil {
+	// A block asked for again is kept from then on.
+	if err := bs.Write(&b, sheet("乙", header, xlsx.Part{Key: "own", Rows: own}, xlsx.Part{}, xlsx.Part{Key: "shared", Rows: shared})); err != nil {
 		t.Fatal(err)
 	}
 	for i, tc := range []struct {
@@ -172,7 +172,8 @@ func TestBlocks(t *testing.T) {
 			t.Errorf("B2 = %q", v)
 		}
 	}
-	// One block may stand twice in a sheet: its rows come twice.
+	// A kept block stands for its rows, whatever rows come with it; one
+	// block may stand twice in a sheet: its rows come twice.
 	var twice bytes.Buffer
 	if err := bs.Write(&twice, sheet("丙", header, xlsx.Part{Key: "own"}, xlsx.Part{Key: "own"})); err != nil {
 		t.Fatal(err)
