@@ -36,34 +36,19 @@ func (g guardedRe) FindStringSubmatch(s string) []string {
 }
 
 // containing passes a text that holds one of the words.
-func containing(words ...string) func(string) bool {
-	return func(s string) bool {
-		for _, w := range words {
-			if strings.Contains(s, w) {
-				return true
-			}
-		}
-		return false
-	}
-}
+func containing(words ...string) func(string) bool { return anyWord(strings.Contains, words) }
 
 // endingWith passes a text that ends with one of the words.
-func endingWith(words ...string) func(string) bool {
-	return func(s string) bool {
-		for _, w := range words {
-			if strings.HasSuffix(s, w) {
-				return true
-			}
-		}
-		return false
-	}
-}
+func endingWith(words ...string) func(string) bool { return anyWord(strings.HasSuffix, words) }
 
 // startingWith passes a text that opens with one of the words.
-func startingWith(words ...string) func(string) bool {
+func startingWith(words ...string) func(string) bool { return anyWord(strings.HasPrefix, words) }
+
+// anyWord passes a text that holds (as holds tells) one of the words.
+func anyWord(holds func(s, word string) bool, words []string) func(string) bool {
 	return func(s string) bool {
 		for _, w := range words {
-			if strings.HasPrefix(s, w) {
+			if holds(s, w) {
 				return true
 			}
 		}
