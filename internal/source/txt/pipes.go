@@ -135,27 +135,32 @@ func unitHeaderCell(s string) bool {
 // them at least a label the page's metadata is known to use and the
 // others short words like them (组织机构, 生成日期 on some portals). A
 // table's header, whose cells name 序号 or a column of units, is never
-// metadata.
+// metadata; but a known label that ends in 单位 like a units column
+// (发布单位) is a label, not a column, in a row of pairs.
 func metaPipeRow(s string) bool {
 	cells := splitPipes(s)
 	if len(cells) < 2 || len(cells)%2 != 0 {
 		return false
 	}
-	known := false
+	known := make([]bool, len(cells))
+	anyKnown := false
 	for i := 0; i < len(cells); i += 2 {
 		label := textnorm.Compact(strings.TrimSuffix(cells[i], "："))
 		if _, ok := source.MetaLabels[label]; ok {
-			known = true
+			known[i], anyKnown = true, true
 			continue
 		}
 		if !labelLikeRe.MatchString(label) {
 			return false
 		}
 	}
-	if !known {
+	if !anyKnown {
 		return false
 	}
-	for _, c := range cells {
+	for i, c := range cells {
+		if known[i] {
+			continue
+		}
 		t := textnorm.Compact(c)
 		if t == "序号" || isColumnName(c) && unitColumnRe.MatchString(c) {
 			return false
