@@ -396,7 +396,7 @@ func (b *bodyReader) newItem(l line, h heading) {
 func (b *bodyReader) newSub(l line, h heading) {
 	num := h.num
 	if free := nextNumber(len(b.item.subs), func(i int) int { return b.item.subs[i].number }, num); free != num {
-		b.p.warn(l.num, fmt.Sprintf("%s下的第%d小项出现两次，后一个记作第%d小项", b.item.name(), num, free))
+		b.p.warn(l.num, fmt.Sprintf("%s下的第%d项出现两次，后一个记作第%d项", b.item.name(), num, free))
 		num = free
 	}
 	title, sep, body := splitTitle(h.rest)
@@ -533,7 +533,7 @@ func (p *parser) checkNumbering() {
 			for k, sb := range it.subs {
 				inSeries := onDigits(sb.label, sb.number)
 				if sb.number != prevSub+1 && !(k == 0 && sb.number == runOn+1) && !inSeries {
-					p.warn(sb.line, fmt.Sprintf("%s下的第%d小项紧接在第%d小项之后：是否有缺漏或重复？", it.name(), sb.number, prevSub))
+					p.warn(sb.line, fmt.Sprintf("%s下的第%d项紧接在第%d项之后：是否有缺漏或重复？", it.name(), sb.number, prevSub))
 				}
 				prevSub = sb.number
 				runOn = sb.number

@@ -19,7 +19,7 @@ func (p *parser) fromCarrier(doc *source.Document) {
 		n.Warnings = append(n.Warnings, Warning{Line: w.Pos.Line, Place: w.Pos.String(), Message: w.Message})
 	}
 	if n.DocNumber != "" && p.meta.docNumber != "" && compact(n.DocNumber) != compact(p.meta.docNumber) {
-		p.warn(0, fmt.Sprintf("网页的元数据写文号%s，正文写%s；采用正文的文号", p.meta.docNumber, n.DocNumber))
+		p.warn(0, fmt.Sprintf("网页上的发文字号为%s，正文为%s；采用正文的文号", p.meta.docNumber, n.DocNumber))
 	}
 }
 

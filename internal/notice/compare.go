@@ -115,7 +115,7 @@ func stripPunct(s string) string {
 
 func placeName(t *Task) string {
 	if t.Subitem > 0 {
-		return fmt.Sprintf("（%s）第%d小项", cnNum(t.Item), t.Subitem)
+		return fmt.Sprintf("（%s）下第%d项", cnNum(t.Item), t.Subitem)
 	}
 	return fmt.Sprintf("（%s）", cnNum(t.Item))
 }

@@ -468,7 +468,7 @@ func TestXiaoshan(t *testing.T) {
 		{"1-2-3-1", "支持产业数字化示范。", "区经信局/lead", 3},
 	})
 	for _, w := range n.Warnings {
-		if strings.Contains(w.Message, "下的第3小项紧接在") {
+		if strings.Contains(w.Message, "下的第3项紧接在") {
 			t.Errorf("sub-items numbered on are no gap: %s", w.Message)
 		}
 	}

@@ -217,7 +217,7 @@ func TestCarrierMetadata(t *testing.T) {
 		got = append(got, w.Where()+": "+w.Message)
 	}
 	for _, want := range []string{
-		": 网页的元数据写文号豫政〔2020〕10号，正文写豫政〔2020〕9号；采用正文的文号",
+		": 网页上的发文字号为豫政〔2020〕10号，正文为豫政〔2020〕9号；采用正文的文号",
 		"第4段: 略去了一处脚注",
 	} {
 		if !strings.Contains(strings.Join(got, "\n"), want) {

@@ -188,13 +188,13 @@ func (p *parser) ensureSubitem(secNum, itemNum, num int, title string, lineNum i
 		for _, sb := range it.subs {
 			if sb.number == num {
 				if title != "" && sb.title != "" && comparable(sb.title) != comparable(title) {
-					p.warn(lineNum, fmt.Sprintf("（%s）下第%d小项的标题表格写作“%s”，正文写作“%s”", cnNum(itemNum), num, title, sb.title))
+					p.warn(lineNum, fmt.Sprintf("（%s）下第%d项的标题表格写作“%s”，正文写作“%s”", cnNum(itemNum), num, title, sb.title))
 				}
 				return
 			}
 		}
 		if p.hasBody {
-			p.warn(lineNum, fmt.Sprintf("（%s）下第%d小项见于表格，正文中没有", cnNum(itemNum), num))
+			p.warn(lineNum, fmt.Sprintf("（%s）下第%d项见于表格，正文中没有", cnNum(itemNum), num))
 		}
 		it.subs = append(it.subs, &subBlock{number: num, title: title, line: lineNum})
 		return

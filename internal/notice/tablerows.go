@@ -286,7 +286,7 @@ func (r *tableReader) extraCells(extra []cell) {
 			title, _, _ := splitTitle(rest)
 			r.sub, r.subT = num, title
 		} else {
-			r.p.warn(c.num, fmt.Sprintf("多出的一格“%s”不是带编号的小项（2.……）", c.orig))
+			r.p.warn(c.num, fmt.Sprintf("多出的一格“%s”不是带编号的一项（2.……）", c.orig))
 		}
 	}
 }

@@ -96,7 +96,7 @@ func (ct *cutter) duty(d duty, num int) {
 		ct.held = append(ct.held, d)
 		return
 	case d.fieldOnly:
-		p.warn(num, fmt.Sprintf("%s所属的文字没有写出单位，已略去", d.shown()))
+		ct.warnNoUnit(num, d)
 		return
 	case d.label && adjoining && ct.lastLabel:
 		p.extendTask(&ct.tasks[ct.last], d, num)
@@ -138,9 +138,20 @@ func isTitleSentence(text string) bool {
 // dropHeld warns about field labels no unit label followed.
 func (ct *cutter) dropHeld() {
 	for _, h := range ct.held {
-		ct.p.warn(ct.first, fmt.Sprintf("%s所属的文字没有写出单位，已略去", h.shown()))
+		ct.warnNoUnit(ct.first, h)
 	}
 	ct.held = nil
+}
+
+// warnNoUnit tells the editor that the text before a duty of fields alone
+// (完成时限：…) names no unit, so it is not a task and the fields are lost.
+func (ct *cutter) warnNoUnit(num int, d duty) {
+	text := strings.TrimSpace(strings.Join(ct.pending, ""))
+	if text == "" {
+		ct.p.warn(num, fmt.Sprintf("%s中的%s前面没有写出单位的任务文字，已略去", ct.c.name, d.shown()))
+		return
+	}
+	ct.p.warn(num, fmt.Sprintf("%s中的“%s”没有写出单位，未列为任务；其后的%s已略去", ct.c.name, excerpt(text, 20), d.shown()))
 }
 
 func (ct *cutter) finish() []Task {
@@ -362,7 +373,7 @@ func (p *parser) warnUnassigned(tasks []Task, covered map[[2]int]bool) {
 			}
 			for _, sb := range it.subs {
 				if !has[[3]int{s.number, it.number, sb.number}] {
-					p.warn(sb.line, fmt.Sprintf("%s下的%s没有写出责任单位，而其他小项都有", it.name(), sb.name()))
+					p.warn(sb.line, fmt.Sprintf("%s下的%s没有写出责任单位，而同级的其他各项都有", it.name(), sb.name()))
 				}
 			}
 		}
