@@ -277,20 +277,29 @@ func TestRepeatedNumbers(t *testing.T) {
 	}
 }
 
-// A deadline after text that names no unit: the editor is told which
-// text under which heading was not made a task, and what was dropped.
+// A deadline after text that names no unit, in brackets or on a label
+// line: the editor is told which text under which heading was not made a
+// task, and what was dropped.
 func TestFieldsWithoutUnitNamed(t *testing.T) {
-	n := parseText(t, "关于做好春耕生产的通知\n忻政发〔2024〕9号\n各镇人民政府：\n一、重点任务\n"+
-		"（一）抓好粮食生产。稳定全区粮食播种面积，确保总产量不减。（完成时限：6月底前）\n"+
-		"（二）推进农田建设。建成高标准农田。（牵头单位：区农业农村局）\n")
-	if len(n.Tasks) != 1 || n.Tasks[0].Item != 2 {
-		t.Fatalf("tasks %+v", n.Tasks)
+	cases := []struct{ name, item, want string }{
+		{"in brackets", "（一）抓好粮食生产。稳定全区粮食播种面积，确保总产量不减。（完成时限：6月底前）\n",
+			"（一）中的“抓好粮食生产。稳定全区粮食播种面积，确保…”没有写出单位，未列为任务；其后的（完成时限：6月底前）已略去"},
+		{"on a label line", "（一）抓好粮食生产。稳定播种面积。\n完成时限：6月底前\n",
+			"（一）中的“抓好粮食生产。稳定播种面积。”没有写出单位，未列为任务；其后的“完成时限：6月底前”已略去"},
 	}
-	want := "（一）中的“抓好粮食生产。稳定全区粮食播种面积，确保…”没有写出单位，未列为任务；其后的（完成时限：6月底前）已略去"
-	for _, w := range n.Warnings {
-		if w.Line == 5 && w.Message == want {
-			return
-		}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := parseText(t, "关于做好春耕生产的通知\n忻政发〔2024〕9号\n各镇人民政府：\n一、重点任务\n"+
+				c.item+"（二）推进农田建设。建成高标准农田。（牵头单位：区农业农村局）\n")
+			if len(n.Tasks) != 1 || n.Tasks[0].Item != 2 {
+				t.Fatalf("tasks %+v", n.Tasks)
+			}
+			for _, w := range n.Warnings {
+				if w.Line == 5 && w.Message == c.want {
+					return
+				}
+			}
+			t.Errorf("no warning %q on line 5: %+v", c.want, n.Warnings)
+		})
 	}
-	t.Errorf("no warning %q on line 5: %+v", want, n.Warnings)
 }

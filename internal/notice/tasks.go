@@ -146,12 +146,16 @@ func (ct *cutter) dropHeld() {
 // warnNoUnit tells the editor that the text before a duty of fields alone
 // (完成时限：…) names no unit, so it is not a task and the fields are lost.
 func (ct *cutter) warnNoUnit(num int, d duty) {
+	dropped := d.shown()
+	if d.label {
+		dropped = "“" + dropped + "”" // a label line has no brackets of its own to set it apart
+	}
 	text := strings.TrimSpace(strings.Join(ct.pending, ""))
 	if text == "" {
-		ct.p.warn(num, fmt.Sprintf("%s中的%s前面没有写出单位的任务文字，已略去", ct.c.name, d.shown()))
+		ct.p.warn(num, fmt.Sprintf("%s中的%s前面没有写出单位的任务文字，已略去", ct.c.name, dropped))
 		return
 	}
-	ct.p.warn(num, fmt.Sprintf("%s中的“%s”没有写出单位，未列为任务；其后的%s已略去", ct.c.name, excerpt(text, 20), d.shown()))
+	ct.p.warn(num, fmt.Sprintf("%s中的“%s”没有写出单位，未列为任务；其后的%s已略去", ct.c.name, excerpt(text, 20), dropped))
 }
 
 func (ct *cutter) finish() []Task {
