@@ -85,7 +85,7 @@ func (r *renderer) page(v views.Page) error {
 	if err != nil || kept {
 		return err
 	}
-	r.queueOwned(p, key, func() ([]byte, func(), error) {
+	r.queue(p, key, func() ([]byte, func(), error) {
 		b, err := r.tpl.execute(tmpl, pg)
 		if err != nil {
 			return nil, nil, fmt.Errorf("render %s: %w", p, err)
@@ -142,16 +142,9 @@ func (r *renderer) startWorkers() {
 	}
 }
 
-func (r *renderer) queue(p, key string, make func() ([]byte, error)) {
-	r.queueOwned(p, key, func() ([]byte, func(), error) {
-		data, err := make()
-		return data, nil, err
-	})
-}
-
-// queueOwned queues a file whose bytes belong to a buffer that is
-// released once they are handed over.
-func (r *renderer) queueOwned(p, key string, make func() ([]byte, func(), error)) {
+// queue queues a file; when its bytes belong to a buffer, make returns
+// how to release it once they are handed over.
+func (r *renderer) queue(p, key string, make func() ([]byte, func(), error)) {
 	r.work.jobs <- job{p, key, make}
 }
 

@@ -173,7 +173,7 @@ func (r *renderer) downloads() error {
 				return err
 			}
 		}
-		r.queueOwned(f.Path, key, func() ([]byte, func(), error) {
+		r.queue(f.Path, key, func() ([]byte, func(), error) {
 			b := r.large.get()
 			if err := f.Make(b); err != nil {
 				r.large.put(b)
