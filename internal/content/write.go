@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -209,7 +208,7 @@ func render(matter any, body string) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(4<<10 + len(body)) // most files; a unit of many duties grows it
 	b.WriteString("---\n")
-	writeMapping(&b, reflect.ValueOf(matter), 0, false)
+	writeYAML(&b, matter)
 	b.WriteString("---\n")
 	if body != "" {
 		b.WriteString("\n")

@@ -17,10 +17,8 @@ import (
 // reads them back as the same string and double-quoted otherwise; the
 // round-trip test reads every file back with adrg/frontmatter.
 
-func marshalYAML(v any) []byte {
-	var b bytes.Buffer
-	writeMapping(&b, reflect.ValueOf(v), 0, false)
-	return b.Bytes()
+func writeYAML(b *bytes.Buffer, v any) {
+	writeMapping(b, reflect.ValueOf(v), 0, false)
 }
 
 type field struct {

@@ -32,7 +32,7 @@ func TestYAMLStrings(t *testing.T) {
 	}
 	var b bytes.Buffer
 	b.WriteString("---\n")
-	b.Write(marshalYAML(in))
+	writeYAML(&b, in)
 	b.WriteString("---\nbody\n")
 	if bytes.Contains(b.Bytes(), []byte("skip:")) {
 		t.Errorf("an empty omitempty field was written:\n%s", b.String())
