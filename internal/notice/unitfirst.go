@@ -113,7 +113,6 @@ func (p *parser) unitFirstTasks(c container) ([]Task, bool) {
 		}
 	}
 	if len(entries) == 0 {
-		entries = nil
 		for _, l := range c.lines {
 			for _, s := range clauseEntries(strings.TrimSpace(l.orig)) {
 				entries = append(entries, entry{s, l.num})

@@ -173,7 +173,7 @@ func roleClauses(first string, afterHeading bool) (Parsed, bool) {
 		if m == nil {
 			break
 		}
-		who, role := m[1], roleWord(m[2])
+		who, role := m[1], labelRole(m[2])
 		if isLeader(who) {
 			p.Fields = append(p.Fields, Field{Name: LeaderField, Value: who})
 			n++
@@ -194,12 +194,7 @@ func roleClauses(first string, afterHeading bool) (Parsed, bool) {
 	}
 	p.Units = dedupe(p.Units)
 	p.RolesGiven = true
-	for _, u := range p.Units {
-		if msg := checkName(u.Name); msg != "" {
-			p.Problems = append(p.Problems, msg)
-		}
-	}
-	return p, true
+	return withProblems(p), true
 }
 
 // leadInClauses counts the clauses before the roles: the matter they are
@@ -227,12 +222,15 @@ func isLeader(who string) bool {
 	if personRe.MatchString(who) {
 		return true
 	}
+	if !strings.Contains(who, "、") {
+		return false // one name, which personRe did not take
+	}
 	for _, p := range strings.Split(who, "、") {
 		if !personRe.MatchString(p) {
 			return false
 		}
 	}
-	return strings.Contains(who, "、")
+	return true
 }
 
 // matterCut returns where 由 opens the roles after a matter run into the
@@ -245,16 +243,6 @@ func matterCut(c string) int {
 		}
 	}
 	return -1
-}
-
-func roleWord(w string) Role {
-	switch w {
-	case "牵头":
-		return Lead
-	case "配合", "协助", "参与":
-		return Cooperate
-	}
-	return Responsible
 }
 
 // subjectParsed gives the units of a unit-first sentence the role what
@@ -279,7 +267,11 @@ func subjectParsed(list []Assignment, first, rest string) Parsed {
 			list = append(list, Assignment{Name: name, Role: Cooperate})
 		}
 	}
-	p := Parsed{Units: dedupe(list)}
+	return withProblems(Parsed{Units: dedupe(list)})
+}
+
+// withProblems adds to p what checkName finds wrong with its units' names.
+func withProblems(p Parsed) Parsed {
 	for _, u := range p.Units {
 		if msg := checkName(u.Name); msg != "" {
 			p.Problems = append(p.Problems, msg)

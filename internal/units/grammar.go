@@ -102,11 +102,7 @@ func Parse(text string, opt Options) Parsed {
 	}
 	p.Units, p.Problems = dropRuleWords(dedupe(p.Units), p.Problems)
 	applyLeadRules(p.Units, leadFirst, responsibleLead)
-	for _, u := range p.Units {
-		if msg := checkName(u.Name); msg != "" {
-			p.Problems = append(p.Problems, msg)
-		}
-	}
+	p = withProblems(p)
 	if len(p.Units) == 0 && len(p.Rules) == 0 {
 		p.Problems = append(p.Problems, "没有责任单位")
 	}

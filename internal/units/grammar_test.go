@@ -262,6 +262,11 @@ func TestSubjectLeader(t *testing.T) {
 		if !ok || len(p.Fields) != 1 || p.Fields[0].Value != leader {
 			t.Errorf("由%s负责: fields %+v, %v", leader, p.Fields, ok)
 		}
+		for _, u := range p.Units {
+			if strings.Contains(u.Name, "市长") || strings.Contains(u.Name, "领导") {
+				t.Errorf("由%s负责: a person as a unit: %+v", leader, u)
+			}
+		}
 	}
 	for _, u := range p.Units {
 		if strings.Contains(u.Name, "市长") {

@@ -75,9 +75,6 @@ var labelEnds = []string{"单位", "部门", "处室", "科室", "主体", "领�
 // mayHaveLabel reports whether a label word stands before some colon or
 // 】 of s: most text has none, and needs no pattern tried.
 func mayHaveLabel(s string) bool {
-	if !strings.Contains(s, "：") && !strings.Contains(s, "】") {
-		return false // most clauses: no label's end at all
-	}
 	for i := 0; i < len(s); {
 		j := strings.IndexAny(s[i:], "：】")
 		if j < 0 {

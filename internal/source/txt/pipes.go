@@ -51,7 +51,7 @@ func unpipe(lines []line) []line {
 			l.norm = joinMetaCells(l.norm)
 		case !inTable[i]:
 			// Outside a table: as written.
-		case t == "|" || t == "||" || pipeRuleRe.MatchString(t) && strings.Contains(t, "|"):
+		case barsOnly(t) || pipeRuleRe.MatchString(t) && strings.Contains(t, "|"):
 			continue
 		case pipeCells(l.norm) > 0:
 			l.text = joinPipeCells(l.text)
@@ -62,6 +62,9 @@ func unpipe(lines []line) []line {
 	return out
 }
 
+// barsOnly reports a line of nothing but the bar or two that close a row.
+func barsOnly(t string) bool { return t == "|" || t == "||" }
+
 // tableRuns marks the lines of each table written with bars: from a
 // header naming a column of units, back over the bar lines above it and
 // on over the bar lines, rules and blank lines below, to the first line
@@ -70,7 +73,7 @@ func tableRuns(lines []line) []bool {
 	in := make([]bool, len(lines))
 	barLine := func(i int) bool {
 		t := strings.TrimSpace(lines[i].norm)
-		return t == "" || t == "|" || t == "||" || pipeCells(lines[i].norm) > 0 || pipeRuleRe.MatchString(t)
+		return t == "" || barsOnly(t) || pipeCells(lines[i].norm) > 0 || pipeRuleRe.MatchString(t)
 	}
 	for i, l := range lines {
 		if in[i] || pipeCells(l.norm) == 0 || !unitHeaderCell(l.norm) {
@@ -258,7 +261,7 @@ func numberedRows(run []line) map[int]bool {
 	}
 	for _, k := range body {
 		t := strings.TrimSpace(run[k].norm)
-		if t == "|" || t == "||" {
+		if barsOnly(t) {
 			closed = cells > 0
 			continue
 		}
