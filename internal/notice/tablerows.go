@@ -181,6 +181,7 @@ func (r *tableReader) cutFooter(cells []cell) []cell {
 // before the task continuing the cell above; other rows short of cells
 // are missing them at their start, taken as empty.
 func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
+	blank := func() cell { return cell{line: line{num: row.line}} }
 	switch {
 	case len(cells) > r.width:
 		n := len(cells) - r.width
@@ -191,7 +192,6 @@ func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
 		if r.expected != "" {
 			short += "（" + r.expected + "）"
 		}
-		blank := func() cell { return cell{line: line{num: row.line}} }
 		padded := make([]cell, r.width)
 		for j := range padded {
 			padded[j] = blank()
@@ -211,15 +211,13 @@ func (r *tableReader) fit(row tableRow, cells []cell) ([]cell, []cell) {
 				r.p.warn(row.line, short+how)
 				return aligned, nil
 			}
-			r.p.warn(row.line, short+"；缺少的格按空白处理")
 			copy(padded, cells)
 		} else {
-			r.p.warn(row.line, short+"；缺少的格按空白处理")
 			copy(padded[r.width-len(cells):], cells)
 		}
+		r.p.warn(row.line, short+"；缺少的格按空白处理")
 		return padded, nil
 	}
-	blank := func() cell { return cell{line: line{num: row.line}} }
 	if shifted := r.shiftedRow(cells, blank); shifted != nil {
 		r.p.warn(row.line, "表格此行末尾的格是空的，其余各格与表头各列的内容不符（像是前面少了一格）；各格按内容归入各列")
 		return shifted, nil

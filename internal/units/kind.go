@@ -78,11 +78,6 @@ func Classify(name string, national bool) Kind {
 	return k
 }
 
-// otherBodyEnds name bodies outside government: companies and
-// associations. They may carry a duty, but the parser warns, since a name
-// it does not place may be prose taken for a unit.
-var otherBodyEnds = source.OtherBodyEnds
-
 // genreBodyEnds name the bodies notices give duties to beside government
 // as a matter of course: the people's organisations (团市委, 妇联, 科协,
 // 工商联, 残联, 红十字会 …) and the working bodies set up for a task
@@ -92,23 +87,23 @@ var genreBodyEnds = []string{"团委", "团市委", "团县委", "团区委", "�
 	"工商联", "工商业联合会", "残联", "残疾人联合会", "文联", "文学艺术界联合会", "社科联", "侨联", "归国华侨联合会", "总工会", "工会",
 	"红十字会", "关工委", "专班", "工作专班", "指挥部", "领导小组", "工作组", "工作小组", "联席会议"}
 
-func otherBody(name string) bool {
+// OtherBody reports a name that ends as a company's or an association's
+// does (城投集团, 燃气公司; source.OtherBodyEnds): a body, never a person.
+// It may carry a duty, but the parser warns, since a name it does not
+// place may be prose taken for a unit.
+func OtherBody(name string) bool {
 	for _, e := range genreBodyEnds {
 		if strings.HasSuffix(name, e) {
 			return false
 		}
 	}
-	for _, e := range otherBodyEnds {
+	for _, e := range source.OtherBodyEnds {
 		if strings.HasSuffix(name, e) {
 			return true
 		}
 	}
 	return false
 }
-
-// OtherBody reports a name that ends as a company's or an association's
-// does (城投集团, 燃气公司): a body, never a person.
-func OtherBody(name string) bool { return otherBody(name) }
 
 // genreBody reports a body of the genre outside government proper.
 func genreBody(name string) bool {
@@ -128,7 +123,7 @@ const govEnds = "局委办部厅院署队所站室司处科股组台馆府心军
 // the army — rather than a company, an association or a word it cannot
 // place.
 func Recognised(name string) bool {
-	if name == "" || otherBody(name) {
+	if name == "" || OtherBody(name) {
 		return false
 	}
 	// 规划信息处（爱卫办）: a body with its second name in brackets is the
