@@ -136,24 +136,47 @@ func (r *tableReader) skipCost(j int) float64 {
 	return 0.3
 }
 
+// cellTraits is what a cell's text is, as placeCost weighs it.
+type cellTraits struct {
+	unitish, integer, person, shortPerson, yesNo bool
+}
+
+func (r *tableReader) traitsOf(v string) cellTraits {
+	if t, ok := r.traits[v]; ok {
+		return t
+	}
+	t := cellTraits{
+		unitish: units.IsUnitList(v) || (!strings.ContainsAny(v, "。；") && runeLen(v) <= 60 && units.IsDuty(v)),
+		integer: isInteger(v),
+		person:  isPersonName(v),
+		yesNo:   yesNoRe.MatchString(v),
+	}
+	t.shortPerson = t.person && personShort(v)
+	if r.traits == nil {
+		r.traits = map[string]cellTraits{}
+	}
+	r.traits[v] = t
+	return t
+}
+
 // placeCost is how badly a cell fits column j.
 func (r *tableReader) placeCost(c cell, j int) float64 {
 	col := r.cols[j]
 	v := strings.TrimSpace(c.norm)
-	unitish := units.IsUnitList(v) || (!strings.ContainsAny(v, "。；") && runeLen(v) <= 60 && units.IsDuty(v))
+	t := r.traitsOf(v)
 	switch col.kind {
 	case colNumber:
-		if isInteger(v) {
+		if t.integer {
 			return 0
 		}
 		return math.Inf(1)
 	case colUnits:
-		if unitish {
+		if t.unitish {
 			return 0
 		}
 		return 2
 	case colTask:
-		if unitish {
+		if t.unitish {
 			return 3
 		}
 		return 0
@@ -163,11 +186,11 @@ func (r *tableReader) placeCost(c cell, j int) float64 {
 	person, yesNo := personColRe.MatchString(col.name), strings.Contains(col.name, "是否")
 	switch {
 	case person || yesNo:
-		if person && isPersonName(v) || yesNo && yesNoRe.MatchString(v) {
+		if person && t.person || yesNo && t.yesNo {
 			return 0
 		}
 		return 3
-	case isShortPersonName(v) || yesNoRe.MatchString(v):
+	case t.shortPerson || t.yesNo:
 		return 2
 	}
 	if timeColRe.MatchString(col.name) {
@@ -176,7 +199,7 @@ func (r *tableReader) placeCost(c cell, j int) float64 {
 		}
 		return 3
 	}
-	if unitish || isInteger(v) {
+	if t.unitish || t.integer {
 		return 3
 	}
 	return 0.5

@@ -327,7 +327,7 @@ var personNameRe = regexp.MustCompile(`^(?:\p{Han}\s*\p{Han}{1,2}\s*){1,3}$`)
 // isPersonName reports a cell that is persons' names, not a body's.
 func isPersonName(s string) bool {
 	t := strings.TrimSpace(s)
-	return len(t) <= 40 && personNameRe.MatchString(t) && runeLen(strings.Join(strings.Fields(t), "")) <= 9 && !units.Recognised(t) && !units.OtherBody(t) && !units.IsUnitList(t) && !strings.ContainsAny(t, "局委办部厅院署会队处所站室司府心组区县市")
+	return len(t) <= 40 && personNameRe.MatchString(t) && runeLen(strings.Join(strings.Fields(t), "")) <= 9 && !strings.ContainsAny(t, "局委办部厅院署会队处所站室司府心组区县市") && !units.Recognised(t) && !units.OtherBody(t) && !units.IsUnitList(t)
 }
 
 // isShortPersonName reports persons' names no longer than a person's
@@ -335,8 +335,12 @@ func isPersonName(s string) bool {
 // 集团, 城管执法) is longer and glued.
 func isShortPersonName(s string) bool {
 	t := strings.TrimSpace(s)
-	return isPersonName(t) && (runeLen(t) <= 3 || strings.ContainsAny(t, " 　"))
+	return isPersonName(t) && personShort(t)
 }
+
+// personShort tells a person's name from a short body's by its form, once
+// it reads as a name.
+func personShort(t string) bool { return runeLen(t) <= 3 || strings.ContainsAny(t, " 　") }
 
 func isInteger(s string) bool {
 	_, err := strconv.Atoi(strings.TrimSpace(s))

@@ -60,14 +60,17 @@ type tableReader struct {
 	// within a group of rows: the rows of one 序号, or else of one item.
 	primary int
 
-	secs    []*tableSection
-	sec     *tableSection
-	item    int
-	itemT   string
-	sub     int
-	subT    string
-	above   map[int]cell // the cell above, for merged cells
-	lastNum int          // the last 序号
+	secs  []*tableSection
+	sec   *tableSection
+	item  int
+	itemT string
+	sub   int
+	subT  string
+	above map[int]cell // the cell above, for merged cells
+	// traits holds what a cell's text is (cellTraits), worked out once
+	// for every column placeCost weighs it against.
+	traits  map[string]cellTraits
+	lastNum int // the last 序号
 	tasks   []tableTask
 	// flatItem is the item of the table's own section that holds the
 	// rows of a flat table no body item matches; 0 before there is one.
