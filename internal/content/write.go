@@ -53,43 +53,57 @@ func IsNotes(p string) bool {
 	return strings.HasPrefix(p, UnitsDir+"/") && strings.HasSuffix(p, notesSuffix)
 }
 
-// Files renders the whole content tree: path (relative, slash-separated)
-// to bytes. The same catalog gives the same bytes.
-func Files(cat *catalog.Catalog) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	var mu sync.Mutex
-	put := func(p string, matter any, body string) error {
-		b, err := render(matter, body)
-		if err != nil {
-			return fmt.Errorf("content: %s: %w", p, err)
-		}
-		mu.Lock()
-		out[p] = b
-		mu.Unlock()
-		return nil
-	}
-	// One job per notice and one for the units, on every core.
-	jobs := make([]func() error, 0, len(cat.Notices)+1)
+// Write renders the whole content tree and hands each file to put: its
+// path (relative, slash-separated) and bytes. Notices are rendered on
+// several goroutines, so put is called from several at once; it must not
+// keep b once it returns (the buffer is used for the next file). The
+// same catalog gives the same files.
+func Write(cat *catalog.Catalog, put func(p string, b []byte) error) error {
+	// One job per notice and one for the units. Twice as many workers as
+	// cores: put reads and writes files, and waits for the disk.
+	jobs := make([]func(putFunc) error, 0, len(cat.Notices)+1)
 	for w, n := range cat.Notices {
-		jobs = append(jobs, func() error { return writeNotice(put, cat, n, w+1) })
+		jobs = append(jobs, func(emit putFunc) error { return writeNotice(emit, cat, n, w+1) })
 	}
-	jobs = append(jobs, func() error { return writeUnits(put, cat) })
+	jobs = append(jobs, func(emit putFunc) error { return writeUnits(emit, cat) })
 	errs := make([]error, len(jobs))
 	var (
 		wg   sync.WaitGroup
 		next atomic.Int64
 	)
-	for range runtime.GOMAXPROCS(0) {
+	for range 2 * runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var b bytes.Buffer
+			emit := func(p string, matter any, body string) error {
+				b.Reset()
+				render(&b, matter, body)
+				if err := put(p, b.Bytes()); err != nil {
+					return fmt.Errorf("write %s: %w", p, err)
+				}
+				return nil
+			}
 			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
-				errs[i] = jobs[i]()
+				errs[i] = jobs[i](emit)
 			}
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	return errors.Join(errs...)
+}
+
+// Files renders the whole content tree into memory: path to bytes.
+func Files(cat *catalog.Catalog) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	var mu sync.Mutex
+	err := Write(cat, func(p string, b []byte) error {
+		mu.Lock()
+		out[p] = bytes.Clone(b)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -203,16 +217,13 @@ func joinLines(ls []string) string {
 	return b.String()
 }
 
-// render writes front matter and body.
-func render(matter any, body string) ([]byte, error) {
-	var b bytes.Buffer
-	b.Grow(4<<10 + len(body)) // most files; a unit of many duties grows it
+// render writes front matter and body into b.
+func render(b *bytes.Buffer, matter any, body string) {
 	b.WriteString("---\n")
-	writeYAML(&b, matter)
+	writeYAML(b, matter)
 	b.WriteString("---\n")
 	if body != "" {
 		b.WriteString("\n")
 		b.WriteString(body)
 	}
-	return b.Bytes(), nil
 }

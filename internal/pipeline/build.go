@@ -375,15 +375,9 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := content.Files(cat)
-	if err != nil {
-		return nil, err
-	}
 	r := &Report{Reparsed: int(reparsed), Notes: notes}
 	fmt.Fprintf(progress, "parsed %d notice(s); writing %s/\n", len(notices), opt.Content)
-	ctree, cstats, err := publish.Stage(fsys, opt.Content, files, publish.StageOptions{
-		Force: opt.Force, BackupName: start.Format("2006-01-02-150405"), Orphan: orphanNotices(files),
-	})
+	ctree, cstats, err := stageContent(fsys, opt, cat, start)
 	if err != nil {
 		if _, edited := errors.AsType[*publish.EditedError](err); !edited {
 			err = fmt.Errorf("nothing was changed: %w", err)
@@ -485,15 +479,28 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	return r, nil
 }
 
+// stageContent writes the content files of cat into a new version of
+// content/, file by file as they are rendered, and returns it sealed.
+func stageContent(fsys afero.Fs, opt Options, cat *catalog.Catalog, start time.Time) (*publish.Tree, publish.SyncStats, error) {
+	stage, err := publish.BeginStage(fsys, opt.Content, publish.StageOptions{
+		Force: opt.Force, BackupName: start.Format("2006-01-02-150405"), Orphan: orphanNotices(cat),
+	})
+	if err != nil {
+		return nil, publish.SyncStats{}, err
+	}
+	if err := content.Write(cat, stage.Put); err != nil {
+		stage.Abort()
+		return nil, publish.SyncStats{}, err
+	}
+	return stage.Finish()
+}
+
 // orphanNotices tells the paths of content/ that lie in the folder of a
-// notice the build does not make (its seed is gone).
-func orphanNotices(files map[string][]byte) func(p string) (string, bool) {
+// notice the catalog does not hold, and that folder.
+func orphanNotices(cat *catalog.Catalog) func(p string) (string, bool) {
 	made := map[string]bool{}
-	for p := range files {
-		if rest, ok := strings.CutPrefix(p, content.NoticesDir+"/"); ok {
-			slug, _, _ := strings.Cut(rest, "/")
-			made[slug] = true
-		}
+	for _, n := range cat.Notices {
+		made[n.Slug] = true
 	}
 	return func(p string) (string, bool) {
 		rest, ok := strings.CutPrefix(p, content.NoticesDir+"/")

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -379,4 +380,66 @@ func ExampleBegin() {
 	gone, _ := afero.Exists(fsys, "public/old.html")
 	fmt.Println(before, after, gone, st.Written, st.Removed)
 	// Output: false true false 1 1
+}
+
+// Files are put one by one from one buffer used again, on several
+// goroutines, as content/ is written: each file keeps the bytes it was
+// put with, and a file put twice is an error.
+func TestStagerFileByFile(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	stage(t, fsys, map[string]string{"a.md": "old", "b.md": "b"}, publish.StageOptions{})
+	s, err := publish.BeginStage(fsys, "content", publish.StageOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"b.md": "b"}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := make([]byte, 0, 16)
+			for i := range 25 {
+				buf = fmt.Appendf(buf[:0], "file %d of %d", i, w)
+				if err := s.Put(fmt.Sprintf("n/%d/%d.md", w, i), buf); err != nil {
+					t.Error(err)
+				}
+				copy(buf, "XXXXXXXXXXXXXXXX")
+			}
+		}()
+		for i := range 25 {
+			want[fmt.Sprintf("n/%d/%d.md", w, i)] = fmt.Sprintf("file %d of %d", i, w)
+		}
+	}
+	wg.Wait()
+	buf := []byte("new")
+	if err := s.Put("a.md", buf); err != nil {
+		t.Fatal(err)
+	}
+	copy(buf, "XXX")
+	want["a.md"] = "new"
+	if err := s.Put("b.md", []byte("b")); err != nil {
+		t.Fatal(err)
+	}
+	tree, st, err := s.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Written != 101 || st.Unchanged != 1 {
+		t.Errorf("stats %+v", st)
+	}
+	if _, err := tree.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, files(t, fsys, "content"), want)
+
+	s, _ = publish.BeginStage(fsys, "content", publish.StageOptions{})
+	s.Put("b.md", []byte("b2"))
+	if err := s.Put("b.md", []byte("b3")); err == nil {
+		t.Error("b.md put twice: no error")
+	}
+	if _, _, err := s.Finish(); err == nil {
+		t.Error("Finish after a file put twice: no error")
+	}
+	sameFiles(t, files(t, fsys, "content"), want)
 }

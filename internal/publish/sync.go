@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"maps"
 	"path"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/spf13/afero"
-	"golang.org/x/sync/errgroup"
 )
 
 // ManifestName is the file in a folder that records what the build made,
@@ -81,91 +80,151 @@ type StageOptions struct {
 }
 
 // Stage prepares the new version of the generated folder dir holding
-// files (relative path → bytes) and returns it sealed and uncommitted:
-// nothing in dir changes until the Tree's Commit. A file that differs
-// both from the last generated version (recorded in the manifest) and
-// from the new one was edited by hand: Stage stops with an *EditedError,
-// unless forced, in which case the file is copied to the backup folder. A hand-edited file
-// the build would not change is kept as the person wrote it. Files not in
-// the manifest and not generated (hand-written additions, and the
-// machine's own files) are kept, but for orphans (StageOptions.Orphan).
+// files (relative path → bytes), as a Stager given each file in path
+// order, and returns it sealed and uncommitted (see Stager).
 func Stage(fsys afero.Fs, dir string, files map[string][]byte, opt StageOptions) (*Tree, SyncStats, error) {
-	var st SyncStats
+	s, err := BeginStage(fsys, dir, opt)
+	if err != nil {
+		return nil, SyncStats{}, err
+	}
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		if err := s.Put(p, files[p]); err != nil {
+			s.Abort()
+			return nil, SyncStats{}, err
+		}
+	}
+	return s.Finish()
+}
+
+// A Stager prepares the new version of a generated folder file by file,
+// so the files need not be held in memory together: nothing in the folder
+// changes until the Tree that Finish returns is committed. A file that
+// differs both from the last generated version (recorded in the manifest)
+// and from the new one was edited by hand: Finish stops with an
+// *EditedError, unless forced, in which case the file is copied to the
+// backup folder. A hand-edited file the build would not change is kept as
+// the person wrote it. Files not in the manifest and not generated
+// (hand-written additions, and the machine's own files) are kept, but for
+// orphans (StageOptions.Orphan).
+type Stager struct {
+	t   *Tree
+	dir string
+	opt StageOptions
+	old map[string]string // the manifest of the last version
+
+	mu     sync.Mutex
+	made   map[string]bool // the files the build makes now
+	edited []backup        // hand edits the new version would replace
+	st     SyncStats
+	failed error
+}
+
+type backup struct {
+	path string
+	data []byte
+}
+
+// BeginStage starts a new version of dir (see Stager).
+func BeginStage(fsys afero.Fs, dir string, opt StageOptions) (*Stager, error) {
 	t, err := Begin(fsys, dir, Config{Header: contentHeader, Defer: true})
 	if err != nil {
+		return nil, err
+	}
+	return &Stager{t: t, dir: dir, opt: opt, old: t.Listed(), made: map[string]bool{}}, nil
+}
+
+// Put adds the generated file p (relative, slash-separated) with these
+// bytes. It may be called from several goroutines, and keeps nothing of
+// data once it returns, so the caller may use the buffer again.
+func (s *Stager) Put(p string, data []byte) error {
+	s.mu.Lock()
+	if s.failed != nil {
+		defer s.mu.Unlock()
+		return s.failed
+	}
+	if s.made[p] {
+		s.mu.Unlock()
+		return s.fail(fmt.Errorf("publish: %s written twice", p))
+	}
+	s.made[p] = true
+	s.mu.Unlock()
+	t := s.t
+	sum := digest(data)
+	if _, there := t.files[p]; !there {
+		return s.count(t.Write(p, data, sum), &s.st.Written)
+	}
+	cur, err := afero.ReadFile(t.fsys, path.Join(t.root, p))
+	if err != nil {
+		return s.fail(fmt.Errorf("publish: %w", err))
+	}
+	if bytes.Equal(cur, data) {
+		return s.count(t.KeepAs(p, sum), &s.st.Unchanged)
+	}
+	prev, known := s.old[p]
+	switch {
+	case known && digest(cur) == prev:
+		return s.count(t.Write(p, data, sum), &s.st.Written)
+	case known && prev == sum:
+		// Edited by hand, and the build has nothing new for it: keep.
+		return s.count(t.KeepAs(p, sum), &s.st.KeptEdits)
+	}
+	s.mu.Lock()
+	s.edited = append(s.edited, backup{p, cur})
+	s.mu.Unlock()
+	if !s.opt.Force {
+		return nil // refused by Finish, with every such file named
+	}
+	return s.count(t.Write(p, data, sum), &s.st.Written)
+}
+
+// count adds one to n when err is nil, and records err otherwise.
+func (s *Stager) count(err error, n *int) error {
+	if err != nil {
+		return s.fail(err)
+	}
+	s.mu.Lock()
+	*n++
+	s.mu.Unlock()
+	return nil
+}
+
+func (s *Stager) fail(err error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failed == nil {
+		s.failed = err
+	}
+	return s.failed
+}
+
+// Abort discards the new version; the folder is as it was.
+func (s *Stager) Abort() { s.t.Abort() }
+
+// Finish completes the new version once every file is put: it keeps the
+// files the build did not make, refuses hand edits the build would lose
+// (unless forced), and returns the new version sealed and uncommitted.
+func (s *Stager) Finish() (*Tree, SyncStats, error) {
+	t, opt, st := s.t, s.opt, s.st
+	fail := func(err error) (*Tree, SyncStats, error) {
+		t.Abort()
 		return nil, st, err
 	}
-	old := t.Listed()
-	// Each file is read and compared on its own, on several goroutines;
-	// the outcomes are then taken in path order.
-	type outcome struct {
-		sum       string
-		unchanged bool
-		write     bool // the new version goes in
-		keptEdit  bool
-		cur       []byte
-		err       error
+	if s.failed != nil {
+		return fail(s.failed)
 	}
-	paths := slices.Sorted(maps.Keys(files))
-	outcomes := make([]outcome, len(paths))
-	var g errgroup.Group
-	g.SetLimit(ioWorkers())
-	for i := range paths {
-		g.Go(func() error {
-			p, data, o := paths[i], files[paths[i]], &outcomes[i]
-			o.sum = digest(data)
-			if _, there := t.files[p]; !there {
-				o.write = true
-				return nil
-			}
-			cur, err := afero.ReadFile(fsys, path.Join(t.root, p))
-			switch {
-			case err != nil:
-				o.err = fmt.Errorf("publish: %w", err)
-			case bytes.Equal(cur, data):
-				o.unchanged = true
-			default:
-				prev, known := old[p]
-				switch {
-				case known && digest(cur) == prev:
-					o.write = true
-				case known && prev == o.sum:
-					// Edited by hand, and the build has nothing new for it: keep.
-					o.keptEdit = true
-				default:
-					o.cur = cur
-				}
-			}
-			return nil
-		})
+	backups := slices.SortedFunc(slices.Values(s.edited), func(a, b backup) int { return strings.Compare(a.path, b.path) })
+	var edited, orphans []string
+	for _, b := range backups {
+		edited = append(edited, path.Join(s.dir, b.path))
 	}
-	g.Wait()
-	type backup struct {
-		path string
-		data []byte
-	}
-	var (
-		edited, orphans []string
-		backups         []backup
-		orphanSeen      = map[string]bool{}
-	)
-	for i, p := range paths {
-		if outcomes[i].err != nil {
-			t.Abort()
-			return nil, st, outcomes[i].err
-		}
-		if o := outcomes[i]; o.cur != nil {
-			edited = append(edited, path.Join(dir, p))
-			backups = append(backups, backup{p, o.cur})
-		}
-	}
+	orphanSeen := map[string]bool{}
 	// The files there that the build does not make now.
 	var carry []string
 	for _, p := range slices.Sorted(maps.Keys(t.files)) {
-		if _, made := files[p]; made || strings.HasSuffix(p, ".tmp-qingdan") {
+		if s.made[p] || strings.HasSuffix(p, ".tmp-qingdan") {
 			continue // the suffix: a leftover of a build before this one wrote in one step
 		}
-		prev, wasMade := old[p]
+		prev, wasMade := s.old[p]
 		folder, orphan := "", false
 		if opt.Orphan != nil {
 			folder, orphan = opt.Orphan(p)
@@ -177,10 +236,9 @@ func Stage(fsys afero.Fs, dir string, files map[string][]byte, opt StageOptions)
 			}
 			continue
 		}
-		cur, err := afero.ReadFile(fsys, path.Join(t.root, p))
+		cur, err := afero.ReadFile(t.fsys, path.Join(t.root, p))
 		if err != nil {
-			t.Abort()
-			return nil, st, fmt.Errorf("publish: %w", err)
+			return fail(fmt.Errorf("publish: %w", err))
 		}
 		if wasMade && digest(cur) == prev {
 			st.Removed++ // made by the build, now without a source
@@ -191,21 +249,16 @@ func Stage(fsys afero.Fs, dir string, files map[string][]byte, opt StageOptions)
 		if orphan {
 			if !orphanSeen[folder] {
 				orphanSeen[folder] = true
-				orphans = append(orphans, path.Join(dir, folder)+"/")
+				orphans = append(orphans, path.Join(s.dir, folder)+"/")
 			}
 			st.Removed++
 			continue
 		}
-		edited = append(edited, path.Join(dir, p))
+		edited = append(edited, path.Join(s.dir, p))
 		st.Removed++
 	}
 	if (len(edited) > 0 || len(orphans) > 0) && !opt.Force {
-		t.Abort()
-		return nil, st, &EditedError{Dir: dir, Files: edited, Orphans: orphans}
-	}
-	fail := func(err error) (*Tree, SyncStats, error) {
-		t.Abort()
-		return nil, st, err
+		return fail(&EditedError{Dir: s.dir, Files: edited, Orphans: orphans})
 	}
 	if len(backups) > 0 {
 		st.Backup = backupFolder(t, opt.BackupName)
@@ -217,7 +270,7 @@ func Stage(fsys afero.Fs, dir string, files map[string][]byte, opt StageOptions)
 	}
 	// Links a person made in the folder are kept as they are too.
 	for p := range t.links {
-		if _, made := files[p]; !made {
+		if !s.made[p] {
 			carry = append(carry, p)
 		}
 	}
@@ -226,49 +279,16 @@ func Stage(fsys afero.Fs, dir string, files map[string][]byte, opt StageOptions)
 			return fail(err)
 		}
 	}
-	// Unchanged files and kept edits are linked in path order; written
-	// files, independent, on several goroutines.
-	var writes []int
-	for i, p := range paths {
-		o := outcomes[i]
-		switch {
-		case o.unchanged:
-			st.Unchanged++
-			err = t.KeepAs(p, o.sum)
-		case o.keptEdit:
-			st.KeptEdits++
-			err = t.KeepAs(p, o.sum)
-		default:
-			writes = append(writes, i)
-		}
-		if err != nil {
-			return fail(err)
-		}
-	}
-	errs := make([]error, len(writes))
-	var writers errgroup.Group
-	writers.SetLimit(ioWorkers())
-	for j := range writes {
-		writers.Go(func() error {
-			i := writes[j]
-			errs[j] = t.Write(paths[i], files[paths[i]], outcomes[i].sum)
-			return nil
-		})
-	}
-	writers.Wait()
 	if err := t.Err(); err != nil {
 		return fail(err) // the first write that failed, not each after it
 	}
-	if err := errors.Join(errs...); err != nil {
-		return fail(err)
-	}
-	st.Written = len(writes)
 	// The new version is complete: sealed now, it holds no list of files
 	// while the site is made from it.
 	if err := t.Seal(); err != nil {
 		return fail(err)
 	}
 	t.made = nil
+	s.made, s.edited = nil, nil
 	return t, st, nil
 }
 
