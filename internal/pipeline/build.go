@@ -411,16 +411,11 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		own = afero.NewIOFS(src.templates)
 	}
 	fmt.Fprintf(progress, "rendering %s/\n", opt.Public)
-	changes, prevFiles, err := revisions(cat, hist)
+	changes, prevFiles, reread, err := revisions(cat, hist)
 	if err != nil {
 		return nil, err
 	}
-	r.Changes = changes
-	for _, n := range cat.Notices {
-		if h := hist[n.Source]; h != nil && h.reread {
-			r.Reread = append(r.Reread, n.DocNumber)
-		}
-	}
+	r.Changes, r.Reread = changes, reread
 	var pages atomic.Int64
 	emit := func(p string, b []byte) error {
 		pages.Add(1)

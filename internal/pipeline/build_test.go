@@ -200,6 +200,49 @@ func TestHandEdits(t *testing.T) {
 	}
 }
 
+// TestRevisionWithHandEdit: a revised seed built while a task file it
+// leaves alone is edited by hand. The site shows the edit (content/ read
+// back), and so does the revision it reports: the edited task is reworded
+// since the last version, and the report's new version is the one shown.
+func TestRevisionWithHandEdit(t *testing.T) {
+	const slug = "xin-zheng-fa-2024-1"
+	fsys, opt := site(t, map[string]string{seedAs: shipped})
+	run(t, fsys, opt)
+	task := "content/notices/" + slug + "/tasks/1-1-0-1.md"
+	orig := get(t, fsys, task)
+	const words = "不断提升安全生产治理能力。"
+	if !strings.HasSuffix(strings.TrimSpace(orig), words) {
+		t.Fatalf("%s does not end with %q", task, words)
+	}
+	put(t, fsys, task, strings.Replace(orig, words, "不断提升安全生产治理能力（已核）。", 1))
+
+	put(t, fsys, seedAs, read(t, revised))
+	r := run(t, fsys, opt)
+	if r.Content.KeptEdits != 1 {
+		t.Fatalf("kept edits %d, want the one", r.Content.KeptEdits)
+	}
+	c := r.Changes[slug]
+	if c == nil {
+		t.Fatal("no changes reported")
+	}
+	var ids []string
+	for _, w := range c.Reworded {
+		ids = append(ids, w.ID)
+	}
+	if strings.Join(ids, " ") != "1-1-0-1 3-13-0-1" || !strings.Contains(c.Reworded[0].NewText, "（已核）") {
+		t.Errorf("reworded %q, want the hand-edited task and the revised one", ids)
+	}
+	if got := c.New.Tasks[0].Text; !strings.Contains(got, "（已核）") {
+		t.Errorf("the report's new version is not the one shown: its first task says %q", got)
+	}
+	if len(c.Added) != 1 || len(c.Removed) != 1 || len(c.Units) != 2 {
+		t.Errorf("added %d, removed %d, unit changes %d; want 1, 1, 2", len(c.Added), len(c.Removed), len(c.Units))
+	}
+	if !strings.Contains(get(t, fsys, "public/notices/"+slug+"/changes.html"), "<ins>（已核）</ins>") {
+		t.Error("the changes page does not show the hand edit")
+	}
+}
+
 // TestSeveralNotices: each notice has its own tree; a unit's page gathers
 // its duties across notices, grouped by notice; the home page lists them.
 func TestSeveralNotices(t *testing.T) {

@@ -34,10 +34,13 @@ type history struct {
 	fsys       afero.Fs
 	progress   io.Writer
 	last, prev *notice.Notice
-	// same is set when the notice, as parsed, says what the last version
-	// says (says); reread when it says it in other words of the program.
+	// same is set when the notice says what the last version says
+	// (says); reread when it says it in other words of the program.
 	same, reread bool
-	// pairs match the tasks of last and the notice, when it differs.
+	// judged is the notice same and reread were decided for: the one
+	// parsed, or the one read back from content/ when it differs.
+	judged *notice.Notice
+	// pairs match the tasks of last and judged, when it differs.
 	pairs *revision.Pairs
 }
 
@@ -110,6 +113,7 @@ func (h *history) decode(data []byte, name string) *notice.Notice {
 // of then, and decides whether n revises it. sum, when known, is the
 // SHA-256 of n's JSON: equal to the last version's, n is that version.
 func (h *history) stabilize(n *notice.Notice, sum [sha256.Size]byte, known bool) error {
+	h.judged = n
 	if known && sha256.Sum256(h.lastJSON) == sum {
 		h.same = true
 		return nil
@@ -135,8 +139,9 @@ func (h *history) stabilize(n *notice.Notice, sum [sha256.Size]byte, known bool)
 // program, such as warnings or a field it newly reads. It is the one place
 // a build decides that a notice was revised. When n is the last version
 // in other words only, reread is set: its new JSON replaces the old one
-// silently.
+// silently. The pairs it matched are kept for the report.
 func (h *history) says(n *notice.Notice) (bool, error) {
+	h.judged, h.reread = n, false
 	cur, err := n.JSON()
 	if err != nil {
 		return false, err
@@ -147,11 +152,10 @@ func (h *history) says(n *notice.Notice) (bool, error) {
 	if h.last == nil {
 		return false, nil // not decoded: nothing to compare with
 	}
-	p := h.pairs
-	if p == nil || !p.Of(n) {
-		p = revision.Pair(h.last, n)
+	if h.pairs == nil || !h.pairs.Of(n) {
+		h.pairs = revision.Pair(h.last, n)
 	}
-	h.reread = !p.Revised()
+	h.reread = !h.pairs.Revised()
 	return h.reread, nil
 }
 
@@ -168,24 +172,31 @@ func (h *history) previous() *notice.Notice {
 // revisions compares each notice of the catalog with its published
 // versions: with the last one when the notice changed since, else with
 // the one before, so the changes stay on the site until the next
-// revision. It returns the reports and the .prev.json files to publish.
-func revisions(cat *catalog.Catalog, hist map[string]*history) (map[string]*revision.Report, map[string][]byte, error) {
+// revision. It returns the reports, the .prev.json files to publish and
+// the 文号 of the notices re-read without a revision, in the catalog's
+// order.
+func revisions(cat *catalog.Catalog, hist map[string]*history) (map[string]*revision.Report, map[string][]byte, []string, error) {
 	reports := map[string]*revision.Report{}
 	files := map[string][]byte{}
+	var reread []string
 	for _, n := range cat.Notices {
 		h := hist[n.Source]
 		if h == nil {
 			continue
 		}
-		old := h.last
-		if !h.same {
-			// content/ read back may differ from the parse (hand edits).
+		if !h.same && h.judged != n.Notice {
+			// content/ was read back: hand edits may make it differ
+			// from the notice as parsed.
 			same, err := h.says(n.Notice)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			h.same = same
 		}
+		if h.reread {
+			reread = append(reread, n.DocNumber)
+		}
+		old := h.last
 		if h.same {
 			old = h.previous()
 		}
@@ -194,16 +205,16 @@ func revisions(cat *catalog.Catalog, hist map[string]*history) (map[string]*revi
 		}
 		b, err := old.JSON()
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		files[path.Join(dataDir, n.Slug+".prev.json")] = b
-		if old == h.last && h.pairs != nil {
-			reports[n.Slug] = h.pairs.Compare() // matched when stabilized
+		if old == h.last && h.pairs != nil && h.pairs.Of(n.Notice) {
+			reports[n.Slug] = h.pairs.Compare() // matched when judged
 		} else {
 			reports[n.Slug] = revision.Compare(old, n.Notice)
 		}
 	}
-	return reports, files, nil
+	return reports, files, reread, nil
 }
 
 // sourceStem is a seed's path without its extension.
