@@ -28,7 +28,6 @@ import (
 	"qingdan/internal/publish"
 	"qingdan/internal/revision"
 	"qingdan/internal/serve"
-	"qingdan/internal/units"
 )
 
 // Env is what a command may touch.
@@ -344,10 +343,10 @@ func runCheck(env Env, fl *flag.FlagSet, args []string) error {
 		args = files
 	}
 	failed, warned, duties, silent := 0, 0, 0, 0
+	registry := registryName(env)
 	for _, file := range args {
-		if isRegistry(file) {
-			if err := checkRegistry(env, file); err != nil {
-				fmt.Fprintf(env.Stdout, "%s: %v\n", file, err)
+		if yaml, ok := checkYAML(env, file, registry); yaml {
+			if !ok {
 				failed++
 			}
 			continue
@@ -384,26 +383,46 @@ func runCheck(env Env, fl *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// isRegistry reports a unit registry (units.yaml) among check's files: a
-// glob such as seeds/* hands it over beside the notices.
-func isRegistry(file string) bool {
-	ext := strings.ToLower(path.Ext(file))
-	return ext == ".yaml" || ext == ".yml"
+// registryName is the file name of the unit registry a build of the
+// working folder reads: the one its site file names, or units.yaml.
+func registryName(env Env) string {
+	var opt pipeline.Options
+	if cfg, err := config.Load(env.Fs, config.DefaultPath, false); err == nil && cfg.Registry != "" {
+		opt.Registry = cfg.Registry
+	}
+	return path.Base(pipeline.RegistryPath(opt))
 }
 
-// checkRegistry reads a unit registry as a build would and says what it
-// declares, so an office checks its units.yaml with its notices.
-func checkRegistry(env Env, file string) error {
-	data, err := afero.ReadFile(env.Fs, file)
-	if err != nil {
-		return err
+// checkYAML checks a YAML file among check's files, which a glob such as
+// seeds/* hands over beside the notices: the unit registry, told by its
+// name as a build finds it, is read as a build reads it and what it
+// declares said; the site file is read as such; any other YAML is no
+// notice and is passed over. yaml is false for other files; ok is false
+// when the file could not be read.
+func checkYAML(env Env, file, registry string) (yaml, ok bool) {
+	ext := strings.ToLower(path.Ext(file))
+	if ext != ".yaml" && ext != ".yml" {
+		return false, false
 	}
-	reg, err := units.LoadRegistry(data)
-	if err != nil {
-		return err
+	name := filepath.Base(file)
+	switch name {
+	case registry:
+		reg, err := pipeline.ReadRegistry(env.Fs, file)
+		if err != nil {
+			fmt.Fprintln(env.Stdout, err)
+			return true, false
+		}
+		fmt.Fprintf(env.Stdout, "%s: 单位登记表：%d个单位，%d个组，%d个泛指\n", file, len(reg.Units), len(reg.Groups), len(reg.Collectives))
+	case path.Base(config.DefaultPath):
+		if _, err := config.Load(env.Fs, file, true); err != nil {
+			fmt.Fprintln(env.Stdout, err)
+			return true, false
+		}
+		fmt.Fprintf(env.Stdout, "%s: 站点文件：读取无误\n", file)
+	default:
+		fmt.Fprintf(env.Stdout, "%s: 不是通知，也不是单位登记表（%s）或站点文件，未检查\n", file, registry)
 	}
-	fmt.Fprintf(env.Stdout, "%s: 单位登记表：%d个单位，%d个组，%d个泛指\n", file, len(reg.Units), len(reg.Groups), len(reg.Collectives))
-	return nil
+	return true, true
 }
 
 // Main is the entry point main.go calls.

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"qingdan/internal/input"
+	"qingdan/internal/units"
 )
 
 // sources are the files a build takes in besides content/: the notices,
@@ -102,4 +103,20 @@ func wrap(prefix string, err error) error {
 		return nil
 	}
 	return fmt.Errorf("%s: %w", prefix, err)
+}
+
+// RegistryPath is the unit registry file a build with opt reads.
+func RegistryPath(opt Options) string {
+	opt.defaults()
+	return opt.Registry
+}
+
+// ReadRegistry reads the unit registry at p as a build does; an error
+// names the file.
+func ReadRegistry(fsys afero.Fs, p string) (*units.Registry, error) {
+	data, err := input.Read(fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	return loadRegistry(data, p)
 }
