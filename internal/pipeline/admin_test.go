@@ -23,35 +23,6 @@ import (
 	"qingdan/internal/publish"
 )
 
-// adminFiles are files an administrator put in the web root by hand.
-var adminFiles = map[string]string{
-	"robots.txt":     "User-agent: *\nDisallow: /\n",
-	"web.config":     "<configuration/>\n",
-	"docs/guide.pdf": "%PDF-1.4 guide\n",
-}
-
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for p, s := range files {
-		full := filepath.Join(dir, p)
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-func checkFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for p, want := range files {
-		if got, err := os.ReadFile(filepath.Join(dir, p)); err != nil || string(got) != want {
-			t.Errorf("%s: %q, %v; want %q", p, got, err, want)
-		}
-	}
-}
-
 // TestPublicLinkedToWebRoot: public/ is a link to the web server's
 // folder, which holds files of the administrator's. Builds write into
 // that folder — the link stays, their files stay, the folder is never

@@ -1,5 +1,3 @@
-//go:build linux
-
 package pipeline_test
 
 import (
@@ -15,28 +13,6 @@ import (
 	"qingdan/internal/pipeline"
 	"qingdan/internal/publish"
 )
-
-// options builds the site in dir with the repository's registry and
-// templates (or those of the copy named by QINGDAN_BUILD_TEST_REPO, for a
-// build run as another user), and its cache in dir/cache.
-func options(dir string) pipeline.Options {
-	repo := "../.."
-	if r := os.Getenv(repoEnv); r != "" {
-		repo = r
-	}
-	return pipeline.Options{
-		Seeds:       filepath.Join(dir, "seeds"),
-		Content:     filepath.Join(dir, "content"),
-		Public:      filepath.Join(dir, "public"),
-		Registry:    filepath.Join(repo, "seeds/units.yaml"),
-		Templates:   os.DirFS(filepath.Join(repo, "templates")),
-		TemplateDir: filepath.Join(dir, "templates"),
-		Static:      filepath.Join(dir, "static"),
-		Cache:       filepath.Join(dir, "cache"),
-	}
-}
-
-const repoEnv = "QINGDAN_BUILD_TEST_REPO"
 
 // failingFs fails every write into the folder a new site is built in,
 // after a number of them: a build that fails midway.
