@@ -93,8 +93,11 @@ func roleClauseTime(clause string) (j, k int) {
 }
 
 // roleClauseTimeRe is a clause that opens with a time, maybe after 在 or
-// 于; group 2 is the 前 or 内 that makes it a limit.
-var roleClauseTimeRe = regexp.MustCompile(`^(?:在|于)?((?:\d{4}年(?:底|内|末)|(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?|年底|年内|年末|年中|上半年|下半年|前三季度|第?[一二三四1-4]季度))(前|以前|之前|内)?)`)
+// 于; group 2 is the 前 or 内 that makes it a limit. Its parts of a month
+// and of a year are those of a deadline (units.MonthParts, YearParts),
+// but not the whole of units' time: that may be empty, recurring (每月)
+// or a start (6月起), and none of those is a date to finish by.
+var roleClauseTimeRe = regexp.MustCompile(`^(?:在|于)?((?:\d{4}年(?:底|内|末)|(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:` + units.MonthParts + `)?|` + units.YearParts + `))(前|以前|之前|内)?)`)
 
 // cutLike cuts orig at the rune positions of norm[i:j]; textnorm keeps
 // one rune for one rune.

@@ -164,12 +164,21 @@ func trimSeps(s string) string {
 	})
 }
 
+// The parts of a month (6月底, 10月上旬) and of a year (年内, 上半年, 第三
+// 季度) a time names, as alternations of a regular expression: the one
+// list of them, which the time that opens a role clause (notice's
+// deadline.go) reads too.
+const (
+	MonthParts = `底|中旬|上旬|下旬|末|初`
+	YearParts  = `年底|年内|年末|年中|上半年|下半年|前三季度|第?[一二三四1-4]季度`
+)
+
 // A deadline clause says when, how long or how often: a time (2024年
 // 11月底前, 年内, 每季度), a way of going on (持续推进, 长期坚持), or a time
 // and what is done by then (2024年11月底前完成, 年内持续推进). A word of
 // doing alone (推进, 实施) says nothing of time and is no deadline.
 var (
-	timeRe = regexp.MustCompile(`^(?:\d{4}年?\s*[-—–~～至到]\s*\d{4}年|当年|全年|今年|明年|每年|每季度|每月|每半年|定期|长期|近期|(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|中旬|上旬|下旬|末|初|年底|年内|年末|年中|上半年|下半年|前三季度|第?[一二三四1-4]季度)?)(?:前|以前|之前|内|起|开始)?`)
+	timeRe = regexp.MustCompile(`^(?:\d{4}年?\s*[-—–~～至到]\s*\d{4}年|当年|全年|今年|明年|每年|每季度|每月|每半年|定期|长期|近期|(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:` + MonthParts + `|` + YearParts + `)?)(?:前|以前|之前|内|起|开始)?`)
 	doneRe = regexp.MustCompile(`^(?:完成|结束|办结|见效|建成|落实到位|取得成效|取得明显成效|基本完成|全面完成|持续推进|长期坚持|坚持|持续开展|常态化开展|常态化推进|推进|开展|实施|落实)?$`)
 	// goingOnRe is a clause that says how long without a time.
 	goingOnRe = regexp.MustCompile(`^(?:长期坚持|持续推进|持续开展|常态化开展|常态化推进|长期|持续|按时完成|逐步推进|分步实施)$`)
