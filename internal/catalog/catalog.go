@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -38,17 +39,26 @@ type Unit struct {
 	Members []string // members, when the unit is a group
 	Duties  []Duty   // in notice order, then in task order
 	// Possible are the duties of collectives the unit may belong to
-	// (市有关部门 for 市应急局) but the registry does not resolve, with
-	// Via the collective; a task among its Duties is never here too.
-	// In notice order, then by collective in the order the notice
-	// first names them, then in task order.
-	Possible []Duty
+	// (市有关部门 for 市应急局) but the registry does not resolve: a run
+	// per notice and collective, in notice order, then by collective in
+	// the order the notice first names them. A task among its Duties is
+	// never here too.
+	Possible []PossibleRun
 	// MayInclude, for a collective the registry does not resolve, are
 	// the units it may include, in the order of Units.
 	MayInclude []string
 
 	in, possibleIn map[string][2]int // notice slug → its run of Duties, of Possible
-	possibleTasks  int               // CountTasks(Possible), counted once
+	possibleTasks  int               // the tasks of Possible, each once
+}
+
+// PossibleRun is the duties of one collective in one notice that a unit
+// may have, in task order, with Via the collective. Every unit the
+// collective may include shares one slice of Duties (the runs reach each
+// such unit in every notice), but a unit that has one of the tasks itself.
+type PossibleRun struct {
+	Notice, Via string
+	Duties      []Duty
 }
 
 // Duty is one task as it reaches a unit.
@@ -192,8 +202,8 @@ func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
 			c.unitsIn[slug] = append(c.unitsIn[slug], u)
 			c.concerned[slug] = append(c.concerned[slug], u)
 		}
-		u.possibleIn = runs(u.Possible)
-		u.possibleTasks = CountTasks(u.Possible)
+		u.possibleIn = possibleRuns(u.Possible)
+		u.possibleTasks = CountPossible(u.Possible)
 		for slug := range u.possibleIn {
 			if _, own := u.in[slug]; !own {
 				c.concerned[slug] = append(c.concerned[slug], u)
@@ -224,10 +234,12 @@ func (c *Catalog) addPossible() {
 	reg := c.Registry
 	type own struct{ notice, task string }
 	mine := map[*Unit]map[own]bool{}
+	mineIn := map[*Unit]map[string]bool{} // notices the unit has duties in
 	for _, u := range c.Units {
-		mine[u] = map[own]bool{}
+		mine[u], mineIn[u] = map[own]bool{}, map[string]bool{}
 		for _, d := range u.Duties {
 			mine[u][own{d.Notice, d.Task}] = true
+			mineIn[u][d.Notice] = true
 		}
 	}
 	candidates := map[string][]*Unit{}
@@ -272,11 +284,17 @@ func (c *Catalog) addPossible() {
 			}
 		}
 		for _, canon := range order {
+			shared := make([]Duty, len(byColl[canon]))
+			for i, t := range byColl[canon] {
+				shared[i] = Duty{Notice: n.Slug, Task: t.task, Role: t.role, Via: canon, Written: t.written}
+			}
 			for _, u := range candidates[canon] {
-				for _, t := range byColl[canon] {
-					if !mine[u][own{n.Slug, t.task}] {
-						u.Possible = append(u.Possible, Duty{Notice: n.Slug, Task: t.task, Role: t.role, Via: canon, Written: t.written})
-					}
+				ds := shared
+				if isMine := func(d Duty) bool { return mine[u][own{n.Slug, d.Task}] }; mineIn[u][n.Slug] && slices.ContainsFunc(shared, isMine) {
+					ds = slices.DeleteFunc(slices.Clone(shared), isMine)
+				}
+				if len(ds) > 0 {
+					u.Possible = append(u.Possible, PossibleRun{Notice: n.Slug, Via: canon, Duties: ds})
 				}
 			}
 		}
@@ -290,8 +308,9 @@ func (c *Catalog) UnitsIn(noticeSlug string) []*Unit { return c.unitsIn[noticeSl
 // notice, in the order of Units.
 func (c *Catalog) UnitsConcerned(noticeSlug string) []*Unit { return c.concerned[noticeSlug] }
 
-// PossibleIn returns the unit's possible duties in one notice.
-func (u *Unit) PossibleIn(noticeSlug string) []Duty {
+// PossibleIn returns the unit's possible duties in one notice, a run per
+// collective.
+func (u *Unit) PossibleIn(noticeSlug string) []PossibleRun {
 	r, ok := u.possibleIn[noticeSlug]
 	if !ok {
 		return nil
@@ -299,24 +318,22 @@ func (u *Unit) PossibleIn(noticeSlug string) []Duty {
 	return u.Possible[r[0]:r[1]]
 }
 
-// ByCollective cuts possible duties into runs of one notice and one
-// collective each, in their order: the catalog keeps a unit's possible
-// duties in a notice by collective.
-func ByCollective(possible []Duty) [][]Duty {
-	var runs [][]Duty
-	for i := 0; i < len(possible); {
+// possibleRuns indexes the runs of each notice in a unit's Possible.
+func possibleRuns(rs []PossibleRun) map[string][2]int {
+	out := map[string][2]int{}
+	for i := 0; i < len(rs); {
 		j := i
-		for j < len(possible) && possible[j].Via == possible[i].Via && possible[j].Notice == possible[i].Notice {
+		for j < len(rs) && rs[j].Notice == rs[i].Notice {
 			j++
 		}
-		runs = append(runs, possible[i:j])
+		out[rs[i].Notice] = [2]int{i, j}
 		i = j
 	}
-	return runs
+	return out
 }
 
-// TaskIDs lists the tasks of duties in their order: of a run of one
-// collective (ByCollective), each task once, as addPossible keeps one
+// TaskIDs lists the tasks of duties in their order: of a PossibleRun's,
+// each task once, as addPossible keeps one
 // duty per task and collective.
 func TaskIDs(ds []Duty) []string {
 	ids := make([]string, len(ds))
@@ -329,6 +346,19 @@ func TaskIDs(ds []Duty) []string {
 // PossibleTasks counts the tasks among the unit's possible duties: a task
 // two of its collectives share counts once.
 func (u *Unit) PossibleTasks() int { return u.possibleTasks }
+
+// CountPossible counts the tasks of possible duties, each once: two
+// collectives of a unit may name the same task.
+func CountPossible(rs []PossibleRun) int {
+	type task struct{ notice, id string }
+	seen := map[task]bool{}
+	for _, r := range rs {
+		for _, d := range r.Duties {
+			seen[task{d.Notice, d.Task}] = true
+		}
+	}
+	return len(seen)
+}
 
 // CountTasks counts the tasks among duties, each once.
 func CountTasks(ds []Duty) int {

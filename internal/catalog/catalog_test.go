@@ -41,12 +41,25 @@ func shippedRegistry(t *testing.T) string {
 }
 
 // byVia counts a unit's possible duties by collective.
-func byVia(ds []catalog.Duty) map[string]int {
+func byVia(rs []catalog.PossibleRun) map[string]int {
 	out := map[string]int{}
-	for _, d := range ds {
+	for _, d := range possibleDuties(rs) {
 		out[d.Via]++
 	}
 	return out
+}
+
+func possibleDuties(rs []catalog.PossibleRun) []catalog.Duty {
+	var ds []catalog.Duty
+	for _, r := range rs {
+		for _, d := range r.Duties {
+			if d.Via != r.Via || d.Notice != r.Notice {
+				panic("a run's duty of another collective or notice")
+			}
+			ds = append(ds, d)
+		}
+	}
+	return ds
 }
 
 // With the shipped registry, whose collectives are left to complete, a
@@ -65,7 +78,7 @@ func TestPossibleDuties(t *testing.T) {
 	if n := yjj.PossibleTasks(); n != 15 {
 		t.Errorf("市应急局 may have %d more tasks, want 15", n)
 	}
-	for _, d := range yjj.Possible {
+	for _, d := range possibleDuties(yjj.Possible) {
 		for _, own := range yjj.Duties {
 			if own.Task == d.Task {
 				t.Errorf("task %s is both 市应急局's own and possible", d.Task)
@@ -74,6 +87,34 @@ func TestPossibleDuties(t *testing.T) {
 	}
 	if got := yjj.PossibleIn(yjj.Possible[0].Notice); len(got) != len(yjj.Possible) {
 		t.Errorf("PossibleIn the notice: %d of %d", len(got), len(yjj.Possible))
+	}
+
+	// A collective's duties are held once for the units it may include
+	// (a large site has millions), but for a unit that has one of them:
+	// the runs of all the duties of a collective in a notice are one.
+	type runOf struct{ notice, via string }
+	full := map[runOf][]catalog.Duty{}
+	shared := 0
+	for _, u := range cat.Units {
+		for _, r := range u.Possible {
+			k := runOf{r.Notice, r.Via}
+			if f, ok := full[k]; !ok || len(r.Duties) > len(f) {
+				full[k] = r.Duties
+			}
+		}
+	}
+	for _, u := range cat.Units {
+		for _, r := range u.Possible {
+			if f := full[runOf{r.Notice, r.Via}]; len(r.Duties) == len(f) {
+				if &r.Duties[0] != &f[0] {
+					t.Errorf("%s: the duties of %s are a copy", u.Name, r.Via)
+				}
+				shared++
+			}
+		}
+	}
+	if shared < 2*len(full) {
+		t.Errorf("%d runs for %d collectives", shared, len(full))
 	}
 
 	dai := cat.Unit("代县政府")
@@ -119,10 +160,10 @@ func TestDeclaredCollective(t *testing.T) {
 	if u := cat.Unit("市统计局"); u == nil || len(u.Duties) != 6 {
 		t.Errorf("a member the notice does not name gets a page with the collective's duties: %+v", u)
 	}
-	if n := len(cat.Unit("繁峙县政府").Possible); n != 3 {
+	if n := len(possibleDuties(cat.Unit("繁峙县政府").Possible)); n != 3 {
 		t.Errorf("繁峙县政府, declared as possible: %d", n)
 	}
-	if n := len(cat.Unit("忻府区政府").Possible); n != 0 {
+	if n := len(possibleDuties(cat.Unit("忻府区政府").Possible)); n != 0 {
 		t.Errorf("忻府区政府, left out of may_include: %d", n)
 	}
 }

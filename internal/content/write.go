@@ -122,8 +122,8 @@ func writeUnits(put putFunc, cat *catalog.Catalog) error {
 		for _, d := range u.Duties {
 			m.Duties = append(m.Duties, UnitDuty{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via})
 		}
-		for _, run := range catalog.ByCollective(u.Possible) {
-			m.Possible = append(m.Possible, UnitPossible{Notice: run[0].Notice, Via: run[0].Via, Tasks: catalog.TaskIDs(run)})
+		for _, run := range u.Possible {
+			m.Possible = append(m.Possible, UnitPossible{Notice: run.Notice, Via: run.Via, Tasks: catalog.TaskIDs(run.Duties)})
 		}
 		if err := put(UnitPath(u.Slug), m, ""); err != nil {
 			return err

@@ -321,8 +321,8 @@ func (r *maker) all() error {
 		for _, d := range u.Duties {
 			j.Duties = append(j.Duties, DutyJSON{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via, Page: hrefs.Task(d.Notice, d.Task)})
 		}
-		for _, run := range catalog.ByCollective(u.Possible) {
-			j.Possible = append(j.Possible, PossibleJSON{Notice: run[0].Notice, Via: run[0].Via, Tasks: catalog.TaskIDs(run)})
+		for _, run := range u.Possible {
+			j.Possible = append(j.Possible, PossibleJSON{Notice: run.Notice, Via: run.Via, Tasks: catalog.TaskIDs(run.Duties)})
 		}
 		list = append(list, j)
 	}
@@ -377,14 +377,14 @@ func (r *maker) unitParts(u *catalog.Unit) []xlsx.Part {
 func (r *maker) possibleSheet(u *catalog.Unit) xlsx.Sheet {
 	sh := xlsx.Sheet{Name: "可能涉及的任务", Title: u.Name + " 可能涉及的任务（任务全文见各泛指单位的任务表）", Columns: possibleColumns}
 	var rows [][]string
-	for i, run := range catalog.ByCollective(u.Possible) {
-		n := r.cat.Notice(run[0].Notice)
-		ids := catalog.TaskIDs(run)
+	for i, run := range u.Possible {
+		n := r.cat.Notice(run.Notice)
+		ids := catalog.TaskIDs(run.Duties)
 		table := ""
-		if c := r.cat.Unit(run[0].Via); c != nil {
+		if c := r.cat.Unit(run.Via); c != nil {
 			table = "见“" + c.Name + "”的任务表：该单位页面的“下载 Excel”（" + path.Base(hrefs.UnitXLSX(c.Slug)) + "）"
 		}
-		rows = append(rows, neutralised(strconv.Itoa(i+1), n.DocNumber, n.Title, run[0].Via, strconv.Itoa(len(ids)), strings.Join(ids, "、"), table))
+		rows = append(rows, neutralised(strconv.Itoa(i+1), n.DocNumber, n.Title, run.Via, strconv.Itoa(len(ids)), strings.Join(ids, "、"), table))
 	}
 	sh.Parts = []xlsx.Part{{Rows: rows}}
 	return sh

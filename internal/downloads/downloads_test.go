@@ -70,8 +70,10 @@ func checkPossibleSheet(t *testing.T, cat *catalog.Catalog, f *excelize.File, u 
 		t.Errorf("%s: header %s", u.Name, got)
 	}
 	want := map[string][]string{}
-	for _, d := range u.Possible {
-		want[d.Via] = append(want[d.Via], d.Task)
+	for _, run := range u.Possible {
+		for _, d := range run.Duties {
+			want[d.Via] = append(want[d.Via], d.Task)
+		}
 	}
 	if len(rows)-1 != len(want) || len(want) == 0 {
 		t.Fatalf("%s: %d rows of collectives, want %d", u.Name, len(rows)-1, len(want))

@@ -163,8 +163,10 @@ func Build(cat *catalog.Catalog) *Index {
 		for _, d := range u.Duties {
 			ut.Own = append(ut.Own, taskDoc[[2]string{d.Notice, d.Task}])
 		}
-		for _, d := range u.Possible {
-			ut.Possible = append(ut.Possible, taskDoc[[2]string{d.Notice, d.Task}])
+		for _, run := range u.Possible {
+			for _, d := range run.Duties {
+				ut.Possible = append(ut.Possible, taskDoc[[2]string{d.Notice, d.Task}])
+			}
 		}
 		ut.Own, ut.Possible = sortedUnique(ut.Own), sortedUnique(ut.Possible)
 	}

@@ -154,12 +154,13 @@ func dutyCounts(ds []catalog.Duty) (total, direct, via int, byRole []RoleCount) 
 
 // unitCtx is what every page of a unit shares.
 type unitCtx struct {
-	byNotice, possibleIn map[string][]catalog.Duty
-	in                   []*catalog.Notice // the notices it has duties or possible duties in
-	notes                template.HTML
-	changes              []ChangesView
-	under                *Trail // of the unit's pages of its duties in each notice
-	head                 *UnitHead
+	byNotice   map[string][]catalog.Duty
+	possibleIn map[string][]catalog.PossibleRun
+	in         []*catalog.Notice // the notices it has duties or possible duties in
+	notes      template.HTML
+	changes    []ChangesView
+	under      *Trail // of the unit's pages of its duties in each notice
+	head       *UnitHead
 }
 
 // trail is the trail of the unit's pages of its duties in each notice.
@@ -174,7 +175,7 @@ func (b *Builder) unitContext(u *catalog.Unit) (*unitCtx, error) {
 	if c, ok := b.views.units[u]; ok {
 		return c, nil
 	}
-	c := &unitCtx{byNotice: map[string][]catalog.Duty{}, possibleIn: map[string][]catalog.Duty{}}
+	c := &unitCtx{byNotice: map[string][]catalog.Duty{}, possibleIn: map[string][]catalog.PossibleRun{}}
 	for _, n := range b.cat.Notices {
 		own, maybe := u.DutiesIn(n.Slug), u.PossibleIn(n.Slug)
 		if len(own)+len(maybe) > 0 {
@@ -246,7 +247,7 @@ func (b *Builder) unitPagesOf(n *catalog.Notice) error {
 		}
 		v.Of = b.noticeLinkOf(n)
 		v.PrintHead = u.Name + " · " + noticeShort(n) + " 任务清单"
-		v.PossibleTotal = catalog.CountTasks(c.possibleIn[n.Slug])
+		v.PossibleTotal = catalog.CountPossible(c.possibleIn[n.Slug])
 		un, err := b.unitNotice(n, ds, c.possibleIn[n.Slug])
 		if err != nil {
 			return err
@@ -303,7 +304,7 @@ func (b *Builder) unitPages() error {
 			for _, n := range c.in {
 				row := UnitNoticeRow{Notice: noticeLink(n), Issuer: n.Issuer, Href: hrefs.UnitNotice(u.Slug, n.Slug)}
 				row.Total, _, row.Via, row.ByRole = dutyCounts(c.byNotice[n.Slug])
-				row.Possible = catalog.CountTasks(c.possibleIn[n.Slug])
+				row.Possible = catalog.CountPossible(c.possibleIn[n.Slug])
 				if row.Total > 0 {
 					rows = append(rows, row)
 				}
@@ -325,7 +326,7 @@ func (b *Builder) unitPages() error {
 // unitNotice lists a unit's duties in one notice by section and role.
 // Units that have the same duties in a notice (the members of a group,
 // with none of their own there) share one view, and so its block.
-func (b *Builder) unitNotice(n *catalog.Notice, ds, possible []catalog.Duty) (*UnitNotice, error) {
+func (b *Builder) unitNotice(n *catalog.Notice, ds []catalog.Duty, possible []catalog.PossibleRun) (*UnitNotice, error) {
 	un, err := b.makeUnitNotice(n, ds, possible)
 	if err != nil {
 		return nil, err
@@ -338,7 +339,7 @@ func (b *Builder) unitNotice(n *catalog.Notice, ds, possible []catalog.Duty) (*U
 	return un, nil
 }
 
-func (b *Builder) makeUnitNotice(n *catalog.Notice, ds, possible []catalog.Duty) (*UnitNotice, error) {
+func (b *Builder) makeUnitNotice(n *catalog.Notice, ds []catalog.Duty, possible []catalog.PossibleRun) (*UnitNotice, error) {
 	type key struct {
 		section int
 		role    units.Role
@@ -369,7 +370,7 @@ func (b *Builder) makeUnitNotice(n *catalog.Notice, ds, possible []catalog.Duty)
 			un.Sections = append(un.Sections, us)
 		}
 	}
-	for _, run := range catalog.ByCollective(possible) {
+	for _, run := range possible {
 		g, err := b.possibleGroup(n, run)
 		if err != nil {
 			return nil, err
@@ -384,8 +385,8 @@ func (b *Builder) makeUnitNotice(n *catalog.Notice, ds, possible []catalog.Duty)
 func (b *Builder) mayBelong(u *catalog.Unit) []PossibleRef {
 	var refs []PossibleRef
 	at := map[string]int{}
-	for _, run := range catalog.ByCollective(u.Possible) {
-		via := run[0].Via
+	for _, run := range u.Possible {
+		via := run.Via
 		i, ok := at[via]
 		if !ok {
 			i = len(refs)
@@ -393,7 +394,7 @@ func (b *Builder) mayBelong(u *catalog.Unit) []PossibleRef {
 			refs = append(refs, PossibleRef{Collective: b.unitRef(via, "")})
 		}
 		refs[i].Notices++
-		refs[i].Count += catalog.CountTasks(run)
+		refs[i].Count += len(run.Duties) // a task once in a run
 	}
 	return refs
 }
@@ -421,8 +422,12 @@ func (b *Builder) collectiveIn(name string, n *catalog.Notice) (UnitRef, error) 
 // that has the same duties of it (those naming none of them directly).
 // Under its collective's name a duty needs no mark of where it came
 // from: its view is a direct duty's.
-func (b *Builder) possibleGroup(n *catalog.Notice, possible []catalog.Duty) (*PossibleGroup, error) {
-	via := possible[0].Via
+func (b *Builder) possibleGroup(n *catalog.Notice, run catalog.PossibleRun) (*PossibleGroup, error) {
+	id := runID{&run.Duties[0], len(run.Duties)}
+	if g, ok := b.views.ofRun[id]; ok {
+		return g, nil
+	}
+	via, possible := run.Via, run.Duties
 	var k strings.Builder
 	k.WriteString(n.Slug + "\x00" + via)
 	for _, d := range possible {
@@ -430,6 +435,7 @@ func (b *Builder) possibleGroup(n *catalog.Notice, possible []catalog.Duty) (*Po
 	}
 	key := k.String()
 	if g, ok := b.views.possible[key]; ok {
+		b.views.ofRun[id] = g
 		return g, nil
 	}
 	coll, err := b.collectiveIn(via, n)
@@ -454,7 +460,14 @@ func (b *Builder) possibleGroup(n *catalog.Notice, possible []catalog.Duty) (*Po
 		}
 	}
 	b.views.possible[key] = g
+	b.views.ofRun[id] = g
 	return g, nil
+}
+
+// runID names a run of possible duties by the duties it holds.
+type runID struct {
+	first *catalog.Duty
+	n     int
 }
 
 // dutyKey is what a duty's view is made from.
