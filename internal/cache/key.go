@@ -42,8 +42,17 @@ func (k *Keyer) Key(parts ...any) string {
 		buf = k.write(buf, reflect.ValueOf(p))
 	}
 	sum := sha256.Sum256(buf)
-	k.free = append(k.free, buf)
+	k.keep(buf)
 	return hex.EncodeToString(sum[:])
+}
+
+// keep keeps buf to encode into again, unless it is large: the data of a
+// large site's table of all tasks encodes into tens of megabytes, which
+// would stay held to the end of the build for no later use.
+func (k *Keyer) keep(buf []byte) {
+	if cap(buf) <= 1<<20 {
+		k.free = append(k.free, buf)
+	}
 }
 
 // Forget lets go of the pointers digested so far.
@@ -129,7 +138,7 @@ func (k *Keyer) write(buf []byte, v reflect.Value) []byte {
 		for it := v.MapRange(); it.Next(); {
 			kb := k.write(k.buffer(), it.Key())
 			entries = append(entries, entry{sha256.Sum256(kb), it.Value()})
-			k.free = append(k.free, kb)
+			k.keep(kb)
 		}
 		sort.Slice(entries, func(i, j int) bool { return bytes.Compare(entries[i].digest[:], entries[j].digest[:]) < 0 })
 		for _, e := range entries {
@@ -151,7 +160,7 @@ func (k *Keyer) pointee(v reflect.Value) [sha256.Size]byte {
 	}
 	b := k.write(k.buffer(), v.Elem())
 	sum := sha256.Sum256(b)
-	k.free = append(k.free, b)
+	k.keep(b)
 	if v.CanInterface() {
 		if k.memo == nil {
 			k.memo = map[ptrKey][sha256.Size]byte{}

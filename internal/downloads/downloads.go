@@ -97,36 +97,10 @@ type DutyJSON struct {
 	Page   string     `json:"page"`
 }
 
-// unitsJSON writes data/units.json as encoding/json would, without
-// reflection: on a large site it holds every duty of every unit.
-func unitsJSON(b *bytes.Buffer, list []UnitJSON) {
-	if list == nil {
-		b.WriteString("null\n")
-		return
-	}
-	// Sized from above once: most of a large site's 100 MB are duties,
-	// and growing the buffer past its size would copy it into one of
-	// twice the size.
-	size := 2
-	for _, u := range list {
-		size += 512 + len(u.Name) + len(u.Pinyin)
-		for _, names := range [][]string{u.Aliases, u.Groups, u.Members, u.MayInclude} {
-			for _, n := range names {
-				size += 10 + len(n)
-			}
-		}
-		for _, d := range u.Duties {
-			// 100 bytes of keys, quotes and indents, 20 more for via
-			size += 120 + len(d.Notice) + len(d.Task) + len(d.Role) + len(d.Via) + len(d.Page)
-		}
-		for _, p := range u.Possible {
-			size += 100 + len(p.Notice) + len(p.Via)
-			for _, t := range p.Tasks {
-				size += 14 + len(t)
-			}
-		}
-	}
-	b.Grow(size)
+// unitsJSON writes data/units.json as encoding/json would write the list
+// of n units, without reflection, each made by unit(i) as it is written:
+// on a large site the list holds every duty of every unit.
+func unitsJSON(b *bytes.Buffer, n int, unit func(i int) UnitJSON) {
 	// Each field ends with sep: ",\n" but for the last of its object.
 	str := func(indent, key, v, sep string) {
 		b.WriteString(indent)
@@ -160,12 +134,13 @@ func unitsJSON(b *bytes.Buffer, list []UnitJSON) {
 		}
 		b.WriteString("    ],\n")
 	}
-	if len(list) == 0 {
+	if n == 0 {
 		b.WriteString("[]\n")
 		return
 	}
 	b.WriteString("[\n")
-	for i, u := range list {
+	for i := range n {
+		u := unit(i)
 		b.WriteString("  {\n")
 		str("    ", "name", u.Name, ",\n")
 		str("    ", "slug", u.Slug, ",\n")
@@ -231,12 +206,59 @@ func unitsJSON(b *bytes.Buffer, list []UnitJSON) {
 		strs("may_include", u.MayInclude)
 		str("    ", "page", u.Page, "\n")
 		b.WriteString("  }")
-		if i < len(list)-1 {
+		if i < n-1 {
 			b.WriteByte(',')
 		}
 		b.WriteByte('\n')
 	}
 	b.WriteString("]\n")
+}
+
+// unitsJSONSize is about the size of data/units.json, from above: most of
+// a large site's 100 MB are duties, and growing its buffer past its size
+// would copy it into one of twice the size.
+func unitsJSONSize(us []*catalog.Unit) int {
+	size := 2
+	for _, u := range us {
+		size += 512 + 2*len(u.Name) + 4*len(u.Slug) // name, pinyin, initials, slug, page
+		for _, names := range [][]string{u.Aliases, u.Groups, u.Members, u.MayInclude} {
+			for _, n := range names {
+				size += 10 + len(n)
+			}
+		}
+		for _, d := range u.Duties {
+			// 100 bytes of keys, quotes and indents, 20 more for via; the
+			// page names the notice and the task again
+			size += 150 + 2*(len(d.Notice)+len(d.Task)) + len(d.Role) + len(d.Via)
+		}
+		for _, r := range u.Possible {
+			size += 100 + len(r.Notice) + len(r.Via)
+			for _, d := range r.Duties {
+				size += 14 + len(d.Task)
+			}
+		}
+	}
+	return size
+}
+
+// unitJSON is a unit's entry in data/units.json.
+func unitJSON(u *catalog.Unit) UnitJSON {
+	j := UnitJSON{
+		Name: u.Name, Slug: u.Slug, Kind: u.Kind, KindLabel: u.Kind.Label(),
+		Pinyin: pinyin.Full(u.Name), Initials: pinyin.Initials(u.Name),
+		Aliases: orEmpty(u.Aliases), Groups: orEmpty(u.Groups), Members: orEmpty(u.Members),
+		Duties: make([]DutyJSON, 0, len(u.Duties)), Possible: make([]PossibleJSON, 0, len(u.Possible)),
+		MayInclude: orEmpty(u.MayInclude), Page: hrefs.Unit(u.Slug),
+	}
+	j.Count, j.Lead = u.Counts()
+	j.PossibleCount = u.PossibleTasks()
+	for _, d := range u.Duties {
+		j.Duties = append(j.Duties, DutyJSON{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via, Page: hrefs.Task(d.Notice, d.Task)})
+	}
+	for _, run := range u.Possible {
+		j.Possible = append(j.Possible, PossibleJSON{Notice: run.Notice, Via: run.Via, Tasks: catalog.TaskIDs(run.Duties)})
+	}
+	return j
 }
 
 // marshalTo writes v as JSON, indented, HTML left as it is.
@@ -308,25 +330,12 @@ func (r *maker) all() error {
 		}
 	}
 
-	var list []UnitJSON
-	for _, u := range cat.Units {
-		j := UnitJSON{
-			Name: u.Name, Slug: u.Slug, Kind: u.Kind, KindLabel: u.Kind.Label(),
-			Pinyin: pinyin.Full(u.Name), Initials: pinyin.Initials(u.Name),
-			Aliases: orEmpty(u.Aliases), Groups: orEmpty(u.Groups), Members: orEmpty(u.Members),
-			Duties: []DutyJSON{}, Possible: []PossibleJSON{}, MayInclude: orEmpty(u.MayInclude), Page: hrefs.Unit(u.Slug),
-		}
-		j.Count, j.Lead = u.Counts()
-		j.PossibleCount = u.PossibleTasks()
-		for _, d := range u.Duties {
-			j.Duties = append(j.Duties, DutyJSON{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via, Page: hrefs.Task(d.Notice, d.Task)})
-		}
-		for _, run := range u.Possible {
-			j.Possible = append(j.Possible, PossibleJSON{Notice: run.Notice, Via: run.Via, Tasks: catalog.TaskIDs(run.Duties)})
-		}
-		list = append(list, j)
-	}
-	if err := r.put(File{Path: hrefs.UnitsJSON, Make: func(b *bytes.Buffer) error { unitsJSON(b, list); return nil }}); err != nil {
+	err := r.put(File{Path: hrefs.UnitsJSON, Make: func(b *bytes.Buffer) error {
+		b.Grow(unitsJSONSize(cat.Units))
+		unitsJSON(b, len(cat.Units), func(i int) UnitJSON { return unitJSON(cat.Units[i]) })
+		return nil
+	}})
+	if err != nil {
 		return err
 	}
 
