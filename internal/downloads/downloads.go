@@ -44,7 +44,7 @@ type File struct {
 // before it is handed over, so a large site's tables are not all in memory
 // at once.
 func Each(cat *catalog.Catalog, put func(File) error) error {
-	m := &maker{cat: cat, put: put, sheets: &xlsx.Blocks{}}
+	m := &maker{cat: cat, put: put, sheets: &xlsx.Blocks{}, possible: map[*catalog.Duty][]string{}}
 	return m.all()
 }
 
@@ -53,6 +53,10 @@ type maker struct {
 	put func(File) error
 	// sheets holds the compressed row blocks of the XLSX tables.
 	sheets *xlsx.Blocks
+	// possible holds the cells of a run of possible duties, which the
+	// catalog shares between the units a collective may include: made
+	// once for all of them.
+	possible map[*catalog.Duty][]string
 }
 
 // UnitJSON is a unit in data/units.json.
@@ -385,18 +389,34 @@ func (r *maker) unitParts(u *catalog.Unit) []xlsx.Part {
 // collective may include has them.
 func (r *maker) possibleSheet(u *catalog.Unit) xlsx.Sheet {
 	sh := xlsx.Sheet{Name: "可能涉及的任务", Title: u.Name + " 可能涉及的任务（任务全文见各泛指单位的任务表）", Columns: possibleColumns}
-	var rows [][]string
+	rows := make([][]string, len(u.Possible))
+	// Units with the same runs have the same rows, compressed once.
+	var key strings.Builder
+	key.WriteString("possible")
 	for i, run := range u.Possible {
-		n := r.cat.Notice(run.Notice)
-		ids := catalog.TaskIDs(run.Duties)
-		table := ""
-		if c := r.cat.Unit(run.Via); c != nil {
-			table = "见“" + c.Name + "”的任务表：该单位页面的“下载 Excel”（" + path.Base(hrefs.UnitXLSX(c.Slug)) + "）"
-		}
-		rows = append(rows, neutralised(strconv.Itoa(i+1), n.DocNumber, n.Title, run.Via, strconv.Itoa(len(ids)), strings.Join(ids, "、"), table))
+		cells := r.possibleCells(run)
+		rows[i] = append([]string{strconv.Itoa(i + 1)}, cells...)
+		key.WriteString("\x00" + run.Notice + "\x00" + run.Via + "\x00" + cells[4]) // the ids
 	}
-	sh.Parts = []xlsx.Part{{Rows: rows}}
+	sh.Parts = []xlsx.Part{{Key: key.String(), Rows: rows}}
 	return sh
+}
+
+// possibleCells are the cells of a row of the possible sheet but its
+// number.
+func (r *maker) possibleCells(run catalog.PossibleRun) []string {
+	if cells, ok := r.possible[&run.Duties[0]]; ok {
+		return cells
+	}
+	n := r.cat.Notice(run.Notice)
+	ids := catalog.TaskIDs(run.Duties)
+	table := ""
+	if c := r.cat.Unit(run.Via); c != nil {
+		table = "见“" + c.Name + "”的任务表：该单位页面的“下载 Excel”（" + path.Base(hrefs.UnitXLSX(c.Slug)) + "）"
+	}
+	cells := neutralised(n.DocNumber, n.Title, run.Via, strconv.Itoa(len(ids)), strings.Join(ids, "、"), table)
+	r.possible[&run.Duties[0]] = cells
+	return cells
 }
 
 // pageOrder orders a unit's duties in a notice as its page lists them,

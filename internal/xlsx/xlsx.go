@@ -252,7 +252,8 @@ func (bs *Blocks) get(p Part, cols []Column) *block {
 		bs.mu.Unlock()
 	}
 	b.once.Do(func() {
-		var x bytes.Buffer
+		x := rowBuffers.Get().(*bytes.Buffer)
+		x.Reset()
 		n := 0
 		for _, row := range p.Rows {
 			for _, c := range row {
@@ -260,12 +261,20 @@ func (bs *Blocks) get(p Part, cols []Column) *block {
 			}
 		}
 		x.Grow(n)
-		widths := sheetRows(&x, p.Rows, cols)
+		widths := sheetRows(x, p.Rows, cols)
 		compress(x.Bytes(), b).widths = widths
 		b.rows = len(p.Rows)
+		if x.Cap() <= 16<<20 {
+			rowBuffers.Put(x)
+		}
 	})
 	return b
 }
+
+// rowBuffers holds buffers for the rows of a block, which compress
+// copies: on a large site a fresh buffer per block cost more to clear
+// than the rows took to write.
+var rowBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // compress deflates data into b (a new block when b is nil), flushed to
 // a byte boundary and not final, so blocks can follow it. A small block
