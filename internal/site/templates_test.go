@@ -105,6 +105,7 @@ func unshared(t *testing.T) fs.FS {
 			{`{{shared "unit-title" $ .Head}}`, `{{template "unit-title" (part $ .Head)}}`},
 			{`{{shared "unit-relations" $ .Head}}`, `{{template "unit-relations" (part $ .Head)}}`},
 			{`{{shared "unit-actions" $ .Head}}`, `{{template "unit-actions" (part $ .Head)}}`},
+			{`{{shared "matrix-cell" $ .Data.Cells}}`, `{{range .Data.Cells}}{{template "matrix-cell" (part $ .)}}{{end}}`},
 			{`{{- shared "matrix-cells" $ .Parts -}}`, `{{- range .Parts}}{{template "matrix-cells" (part $ .)}}{{end -}}`},
 			{`{{shared "matrix-cells" $ (index .Parts $i)}}`, `{{template "matrix-cells" (part $ (index .Parts $i))}}`},
 			{`{{with .Up}}{{shared "crumbs" $ .}}{{end}}`, `{{with .Up}}{{template "crumbs" (part $ .)}}{{end}}`},

@@ -69,10 +69,13 @@ type MatrixRow struct {
 // cells (the members of a group the notice names, with no duty of their
 // own in it) share one value, and so its block.
 type MatrixCells struct {
-	Cells []MatrixCell
+	Cells []*MatrixCell
 }
 
-// MatrixCell is a unit's part in an item.
+// MatrixCell is a unit's part in an item. The units with the same part
+// in an item (the same roles in the same tasks) share one value in a
+// notice's matrix, and so its block: a cell's link and marks are most of
+// what the matrix shows.
 type MatrixCell struct {
 	Marks []Mark // none when the unit has no part in the item
 	Href  string
@@ -105,13 +108,18 @@ func RoleMark(r units.Role) string {
 func (c *MatrixCells) key() string {
 	var k strings.Builder
 	for _, cell := range c.Cells {
-		for _, m := range cell.Marks {
-			k.WriteString(string(m.Role))
-			k.WriteByte(0)
-		}
-		fmt.Fprintf(&k, "%s\x01%s\x01%t\x02", cell.Href, cell.Title, cell.Via)
+		cell.writeKey(&k)
 	}
 	return k.String()
+}
+
+// writeKey writes what tells the cell apart: equal keys, equal cells.
+func (c *MatrixCell) writeKey(k *strings.Builder) {
+	for _, m := range c.Marks {
+		k.WriteString(string(m.Role))
+		k.WriteByte(0)
+	}
+	fmt.Fprintf(k, "%s\x01%s\x01%t\x02", c.Href, c.Title, c.Via)
 }
 
 func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error {
@@ -133,11 +141,16 @@ func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error 
 		v.Legend = append(v.Legend, RoleGroup{Role: role, Label: role.Label()})
 	}
 	same := map[string]*MatrixCells{}
+	// A cell of no part in its item is the same everywhere, and a cell
+	// with one is the same for the units with the same roles in the same
+	// tasks of the item.
+	empty := &MatrixCell{}
+	sameCell := map[string]*MatrixCell{}
 	byKind := append([]*catalog.Unit(nil), b.cat.UnitsIn(n.Slug)...)
 	sort.SliceStable(byKind, func(i, j int) bool { return byKind[i].Kind.Rank() < byKind[j].Kind.Rank() })
 	for _, u := range byKind {
 		row := MatrixRow{Name: u.Name, Href: hrefs.Unit(u.Slug), Kind: u.Kind.Label()}
-		cells := &MatrixCells{Cells: make([]MatrixCell, len(itemKeys))}
+		cells := make([]*MatrixCell, len(itemKeys))
 		byItem := map[key][]catalog.Duty{}
 		for _, d := range u.DutiesIn(n.Slug) {
 			t := b.cat.Task(n.Slug, d.Task)
@@ -152,9 +165,10 @@ func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error 
 		for i, k := range itemKeys {
 			ds := byItem[k]
 			if len(ds) == 0 {
+				cells[i] = empty
 				continue
 			}
-			c := &cells.Cells[i]
+			c := &MatrixCell{}
 			seen := map[units.Role]bool{}
 			via := true
 			var titles []string
@@ -181,9 +195,17 @@ func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error 
 			} else {
 				c.Href = hrefs.Item(n.Slug, k[0], k[1])
 			}
+			var ck strings.Builder
+			c.writeKey(&ck)
+			if same := sameCell[ck.String()]; same != nil {
+				c = same
+			} else {
+				sameCell[ck.String()] = c
+			}
+			cells[i] = c
 		}
 		for _, part := range v.Parts {
-			cs := &MatrixCells{Cells: cells.Cells[part.From:part.To:part.To]}
+			cs := &MatrixCells{Cells: cells[part.From:part.To:part.To]}
 			if k := cs.key(); same[k] != nil {
 				cs = same[k]
 			} else {
