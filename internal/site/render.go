@@ -46,7 +46,9 @@ type Frame struct {
 	Class string
 }
 
-// Rel turns a site-relative link into one relative to the page.
+// Rel turns a site-relative link into one relative to the page, for a
+// site's own templates; the shipped ones call rel with the root, which
+// html/template calls more cheaply than a method.
 func (p *Page) Rel(target string) string { return rel(p.Root, target) }
 
 func rel(root, target string) string {
