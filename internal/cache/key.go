@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"math"
 	"reflect"
 	"sort"
@@ -26,8 +27,8 @@ type Keyer struct {
 	// live keeps what memo names alive, so no other value takes its
 	// address while the Keyer remembers it.
 	live []any
-	// free holds encoding buffers to use again.
-	free [][]byte
+	// free holds encoders to use again.
+	free []*encoder
 }
 
 type ptrKey struct {
@@ -37,22 +38,12 @@ type ptrKey struct {
 
 // Key returns the digest of parts.
 func (k *Keyer) Key(parts ...any) string {
-	buf := k.buffer()
+	e := k.encoder()
 	for _, p := range parts {
-		buf = k.write(buf, reflect.ValueOf(p))
+		k.write(e, reflect.ValueOf(p))
 	}
-	sum := sha256.Sum256(buf)
-	k.keep(buf)
+	sum := k.done(e)
 	return hex.EncodeToString(sum[:])
-}
-
-// keep keeps buf to encode into again, unless it is large: the data of a
-// large site's table of all tasks encodes into tens of megabytes, which
-// would stay held to the end of the build for no later use.
-func (k *Keyer) keep(buf []byte) {
-	if cap(buf) <= 1<<20 {
-		k.free = append(k.free, buf)
-	}
 }
 
 // Forget lets go of the pointers digested so far.
@@ -60,90 +51,127 @@ func (k *Keyer) Forget() {
 	k.memo, k.live = nil, nil
 }
 
-// buffer returns an empty buffer to encode into; the encoding is hashed
-// once at the end, cheaper than hashing each small piece.
-func (k *Keyer) buffer() []byte {
-	if n := len(k.free); n > 0 {
-		b := k.free[n-1]
-		k.free = k.free[:n-1]
-		return b[:0]
-	}
-	return make([]byte, 0, 4<<10)
+// An encoder collects the encoding of a value in buf and hashes it at the
+// end, cheaper than hashing each small piece; a large value (a large
+// site's table of all tasks encodes into hundreds of megabytes) is hashed
+// a part at a time as it is encoded instead of held whole.
+type encoder struct {
+	buf []byte
+	h   hash.Hash // nil until buf first passes spillAt
 }
 
-// write appends an encoding of v to buf: its kind, then its value, every
+const spillAt = 256 << 10
+
+// spill hashes what buf holds once it is large.
+func (e *encoder) spill() {
+	if len(e.buf) < spillAt {
+		return
+	}
+	if e.h == nil {
+		e.h = sha256.New()
+	}
+	e.h.Write(e.buf)
+	e.buf = e.buf[:0]
+}
+
+// encoder returns an empty encoder, with a buffer used before.
+func (k *Keyer) encoder() *encoder {
+	if n := len(k.free); n > 0 {
+		e := k.free[n-1]
+		k.free = k.free[:n-1]
+		e.buf, e.h = e.buf[:0], nil
+		return e
+	}
+	return &encoder{buf: make([]byte, 0, 4<<10)}
+}
+
+// done returns the digest of what e encoded, and keeps e for later keys.
+func (k *Keyer) done(e *encoder) [sha256.Size]byte {
+	var sum [sha256.Size]byte
+	if e.h == nil {
+		sum = sha256.Sum256(e.buf)
+	} else {
+		e.h.Write(e.buf)
+		e.h.Sum(sum[:0])
+	}
+	k.free = append(k.free, e)
+	return sum
+}
+
+// write appends an encoding of v to e: its kind, then its value, every
 // variable-length part prefixed by its length, so two different values
 // never encode alike.
-func (k *Keyer) write(buf []byte, v reflect.Value) []byte {
+func (k *Keyer) write(e *encoder, v reflect.Value) {
 	if !v.IsValid() {
-		return append(buf, 0)
+		e.buf = append(e.buf, 0)
+		return
 	}
-	buf = append(buf, byte(v.Kind()))
+	e.buf = append(e.buf, byte(v.Kind()))
 	switch v.Kind() {
 	case reflect.String:
-		s := v.String()
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		return append(buf, s...)
+		e.appendString(v.String())
 	case reflect.Bool:
 		if v.Bool() {
-			return append(buf, 1)
+			e.buf = append(e.buf, 1)
+		} else {
+			e.buf = append(e.buf, 0)
 		}
-		return append(buf, 0)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return binary.AppendVarint(buf, v.Int())
+		e.buf = binary.AppendVarint(e.buf, v.Int())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return binary.AppendUvarint(buf, v.Uint())
+		e.buf = binary.AppendUvarint(e.buf, v.Uint())
 	case reflect.Float32, reflect.Float64:
-		return binary.LittleEndian.AppendUint64(buf, math.Float64bits(v.Float()))
+		e.buf = binary.LittleEndian.AppendUint64(e.buf, math.Float64bits(v.Float()))
 	case reflect.Slice:
 		switch t := v.Type(); {
 		case t == stringsType && v.CanInterface():
 			// Rows of tables are most of what a large site's downloads
 			// are keyed by: encoded as below, without a reflective step
 			// per cell.
-			return appendStrings(buf, v.Interface().([]string))
+			e.appendStrings(v.Interface().([]string))
+			return
 		case t == rowsType && v.CanInterface():
 			rows := v.Interface().([][]string)
-			buf = binary.AppendUvarint(buf, uint64(len(rows)))
+			e.buf = binary.AppendUvarint(e.buf, uint64(len(rows)))
 			for _, row := range rows {
-				buf = append(buf, byte(reflect.Slice))
-				buf = appendStrings(buf, row)
+				e.buf = append(e.buf, byte(reflect.Slice))
+				e.appendStrings(row)
 			}
-			return buf
-		}
-		if v.Type().Elem().Kind() == reflect.Uint8 {
-			buf = binary.AppendUvarint(buf, uint64(v.Len()))
-			return append(buf, v.Bytes()...)
+			return
+		case t.Elem().Kind() == reflect.Uint8:
+			e.buf = binary.AppendUvarint(e.buf, uint64(v.Len()))
+			e.buf = append(e.buf, v.Bytes()...)
+			e.spill()
+			return
 		}
 		fallthrough
 	case reflect.Array:
-		buf = binary.AppendUvarint(buf, uint64(v.Len()))
+		e.buf = binary.AppendUvarint(e.buf, uint64(v.Len()))
 		for i := range v.Len() {
-			buf = k.write(buf, v.Index(i))
+			k.write(e, v.Index(i))
+			e.spill()
 		}
-		return buf
 	case reflect.Struct:
 		for i := range v.NumField() {
-			buf = k.write(buf, v.Field(i))
+			k.write(e, v.Field(i))
 		}
-		return buf
 	case reflect.Interface:
 		if v.IsNil() {
-			return append(buf, 0)
+			e.buf = append(e.buf, 0)
+			return
 		}
-		t := v.Elem().Type().String()
-		buf = binary.AppendUvarint(buf, uint64(len(t)))
-		buf = append(buf, t...)
-		return k.write(buf, v.Elem())
+		e.appendString(v.Elem().Type().String())
+		k.write(e, v.Elem())
 	case reflect.Pointer:
 		if v.IsNil() {
-			return append(buf, 0)
+			e.buf = append(e.buf, 0)
+			return
 		}
 		sum := k.pointee(v)
-		buf = append(buf, 1)
-		return append(buf, sum[:]...)
+		e.buf = append(e.buf, 1)
+		e.buf = append(e.buf, sum[:]...)
 	case reflect.Map:
-		buf = binary.AppendUvarint(buf, uint64(v.Len()))
+		e.buf = binary.AppendUvarint(e.buf, uint64(v.Len()))
 		// Entries in the order of their keys' digests: any key type sorts.
 		type entry struct {
 			digest [sha256.Size]byte
@@ -151,18 +179,18 @@ func (k *Keyer) write(buf []byte, v reflect.Value) []byte {
 		}
 		var entries []entry
 		for it := v.MapRange(); it.Next(); {
-			kb := k.write(k.buffer(), it.Key())
-			entries = append(entries, entry{sha256.Sum256(kb), it.Value()})
-			k.keep(kb)
+			ke := k.encoder()
+			k.write(ke, it.Key())
+			entries = append(entries, entry{k.done(ke), it.Value()})
 		}
 		sort.Slice(entries, func(i, j int) bool { return bytes.Compare(entries[i].digest[:], entries[j].digest[:]) < 0 })
-		for _, e := range entries {
-			buf = append(buf, e.digest[:]...)
-			buf = k.write(buf, e.value)
+		for _, en := range entries {
+			e.buf = append(e.buf, en.digest[:]...)
+			k.write(e, en.value)
 		}
-		return buf
+	default:
+		panic(fmt.Sprintf("cache: cannot key a %s", v.Type()))
 	}
-	panic(fmt.Sprintf("cache: cannot key a %s", v.Type()))
 }
 
 var (
@@ -170,15 +198,20 @@ var (
 	rowsType    = reflect.TypeFor[[][]string]()
 )
 
+// appendString encodes a string's length and bytes.
+func (e *encoder) appendString(s string) {
+	e.buf = binary.AppendUvarint(e.buf, uint64(len(s)))
+	e.buf = append(e.buf, s...)
+}
+
 // appendStrings encodes a []string as write does, after its kind.
-func appendStrings(buf []byte, ss []string) []byte {
-	buf = binary.AppendUvarint(buf, uint64(len(ss)))
+func (e *encoder) appendStrings(ss []string) {
+	e.buf = binary.AppendUvarint(e.buf, uint64(len(ss)))
 	for _, s := range ss {
-		buf = append(buf, byte(reflect.String))
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		buf = append(buf, s...)
+		e.buf = append(e.buf, byte(reflect.String))
+		e.appendString(s)
 	}
-	return buf
+	e.spill()
 }
 
 // pointee digests what a pointer points to, once per pointer when the
@@ -189,9 +222,9 @@ func (k *Keyer) pointee(v reflect.Value) [sha256.Size]byte {
 	if sum, ok := k.memo[pk]; ok {
 		return sum
 	}
-	b := k.write(k.buffer(), v.Elem())
-	sum := sha256.Sum256(b)
-	k.keep(b)
+	e := k.encoder()
+	k.write(e, v.Elem())
+	sum := k.done(e)
 	if v.CanInterface() {
 		if k.memo == nil {
 			k.memo = map[ptrKey][sha256.Size]byte{}
