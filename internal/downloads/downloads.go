@@ -11,6 +11,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path"
 	"sort"
 	"strconv"
@@ -28,15 +29,14 @@ import (
 // File is a download: where it goes, the data it is made from (From; nil
 // for a file every build makes) and how to make it. Files made from the
 // same data, one after the other, share one From slice (the CSV and the
-// XLSX of a table), so that data is digested once for both. Make appends
-// the file to a buffer the caller gives, which it may use again once the
-// bytes are written: a large site's tables and data/units.json are tens
-// of megabytes each, and fresh memory that size costs more to clear than
-// the file costs to make.
+// XLSX of a table), so that data is digested once for both. Make writes
+// the file to w, a part at a time: on a large site data/units.json and a
+// county's tables are hundreds of megabytes, written where they go
+// without being whole in memory.
 type File struct {
 	Path string
 	From []any
-	Make func(b *bytes.Buffer) error
+	Make func(w io.Writer) error
 }
 
 // Each hands every download of the site to put, in a fixed order; it
@@ -102,9 +102,17 @@ type DutyJSON struct {
 }
 
 // unitsJSON writes data/units.json as encoding/json would write the list
-// of n units, without reflection, each made by unit(i) as it is written:
-// on a large site the list holds every duty of every unit.
-func unitsJSON(b *bytes.Buffer, n int, unit func(i int) UnitJSON) {
+// of n units, without reflection, each made by unit(i) as it is written
+// and handed to out at once: on a large site the list holds every duty of
+// every unit.
+func unitsJSON(out io.Writer, n int, unit func(i int) UnitJSON) error {
+	var buf bytes.Buffer
+	b := &buf
+	flush := func() error {
+		_, err := out.Write(b.Bytes())
+		b.Reset()
+		return err
+	}
 	// Each field ends with sep: ",\n" but for the last of its object.
 	str := func(indent, key, v, sep string) {
 		b.WriteString(indent)
@@ -140,7 +148,7 @@ func unitsJSON(b *bytes.Buffer, n int, unit func(i int) UnitJSON) {
 	}
 	if n == 0 {
 		b.WriteString("[]\n")
-		return
+		return flush()
 	}
 	b.WriteString("[\n")
 	for i := range n {
@@ -214,35 +222,12 @@ func unitsJSON(b *bytes.Buffer, n int, unit func(i int) UnitJSON) {
 			b.WriteByte(',')
 		}
 		b.WriteByte('\n')
+		if err := flush(); err != nil {
+			return err
+		}
 	}
 	b.WriteString("]\n")
-}
-
-// unitsJSONSize is about the size of data/units.json, from above: most of
-// a large site's 100 MB are duties, and growing its buffer past its size
-// would copy it into one of twice the size.
-func unitsJSONSize(us []*catalog.Unit) int {
-	size := 2
-	for _, u := range us {
-		size += 512 + 2*len(u.Name) + 4*len(u.Slug) // name, pinyin, initials, slug, page
-		for _, names := range [][]string{u.Aliases, u.Groups, u.Members, u.MayInclude} {
-			for _, n := range names {
-				size += 10 + len(n)
-			}
-		}
-		for _, d := range u.Duties {
-			// 100 bytes of keys, quotes and indents, 20 more for via; the
-			// page names the notice and the task again
-			size += 150 + 2*(len(d.Notice)+len(d.Task)) + len(d.Role) + len(d.Via)
-		}
-		for _, r := range u.Possible {
-			size += 100 + len(r.Notice) + len(r.Via)
-			for _, d := range r.Duties {
-				size += 14 + len(d.Task)
-			}
-		}
-	}
-	return size
+	return flush()
 }
 
 // unitJSON is a unit's entry in data/units.json.
@@ -266,8 +251,8 @@ func unitJSON(u *catalog.Unit) UnitJSON {
 }
 
 // marshalTo writes v as JSON, indented, HTML left as it is.
-func marshalTo(b *bytes.Buffer, v any) error {
-	enc := json.NewEncoder(b)
+func marshalTo(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
@@ -293,8 +278,8 @@ func (r *maker) all() error {
 			paths = append(paths, hrefs.AllNoticesJSON)
 		}
 		for _, p := range paths {
-			err := r.put(File{Path: p, From: []any{n.Notice}, Make: func(b *bytes.Buffer) error {
-				if err := n.WriteJSON(b); err != nil {
+			err := r.put(File{Path: p, From: []any{n.Notice}, Make: func(w io.Writer) error {
+				if err := n.WriteJSON(w); err != nil {
 					return fmt.Errorf("write %s: %w", p, err)
 				}
 				return nil
@@ -321,8 +306,8 @@ func (r *maker) all() error {
 		for _, n := range cat.Notices {
 			list = append(list, entry{n.Slug, n.DocNumber, n.Title, n.Date, hrefs.NoticeJSON(n.Slug)})
 		}
-		err := r.put(File{Path: hrefs.AllNoticesJSON, Make: func(b *bytes.Buffer) error {
-			if err := marshalTo(b, struct {
+		err := r.put(File{Path: hrefs.AllNoticesJSON, Make: func(w io.Writer) error {
+			if err := marshalTo(w, struct {
 				Notices []entry `json:"notices"`
 			}{list}); err != nil {
 				return fmt.Errorf("write %s: %w", hrefs.AllNoticesJSON, err)
@@ -334,9 +319,10 @@ func (r *maker) all() error {
 		}
 	}
 
-	err := r.put(File{Path: hrefs.UnitsJSON, Make: func(b *bytes.Buffer) error {
-		b.Grow(unitsJSONSize(cat.Units))
-		unitsJSON(b, len(cat.Units), func(i int) UnitJSON { return unitJSON(cat.Units[i]) })
+	err := r.put(File{Path: hrefs.UnitsJSON, Make: func(w io.Writer) error {
+		if err := unitsJSON(w, len(cat.Units), func(i int) UnitJSON { return unitJSON(cat.Units[i]) }); err != nil {
+			return fmt.Errorf("write %s: %w", hrefs.UnitsJSON, err)
+		}
 		return nil
 	}})
 	if err != nil {
@@ -547,8 +533,8 @@ func neutralised(cells ...string) []string {
 func (r *maker) table(csvPath, xlsxPath string, sheets ...xlsx.Sheet) error {
 	// Both files are made from one From, which the site digests once.
 	from := []any{sheets}
-	err := r.put(File{Path: xlsxPath, From: from, Make: func(b *bytes.Buffer) error {
-		if err := r.sheets.Write(b, sheets...); err != nil {
+	err := r.put(File{Path: xlsxPath, From: from, Make: func(out io.Writer) error {
+		if err := r.sheets.Write(out, sheets...); err != nil {
 			return fmt.Errorf("write %s: %w", xlsxPath, err)
 		}
 		return nil
@@ -556,19 +542,12 @@ func (r *maker) table(csvPath, xlsxPath string, sheets ...xlsx.Sheet) error {
 	if err != nil {
 		return err
 	}
-	return r.put(File{Path: csvPath, From: from, Make: func(b *bytes.Buffer) error {
+	return r.put(File{Path: csvPath, From: from, Make: func(out io.Writer) error {
 		first := sheets[0]
-		size := 64
-		for _, p := range first.Parts {
-			for _, row := range p.Rows {
-				for _, c := range row {
-					size += len(c) + 3
-				}
-			}
+		if _, err := io.WriteString(out, "\ufeff"); err != nil {
+			return fmt.Errorf("write %s: %w", csvPath, err)
 		}
-		b.Grow(size) // a county's table is tens of megabytes
-		b.WriteString("\ufeff")
-		w := csv.NewWriter(b)
+		w := csv.NewWriter(out)
 		w.UseCRLF = true
 		header := make([]string, len(first.Columns))
 		for i, c := range first.Columns {

@@ -3,6 +3,7 @@ package notice
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 )
 
 // JSON returns the notice as indented JSON, the form `parse` prints and
@@ -16,9 +17,9 @@ func (n *Notice) JSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// WriteJSON writes the notice's JSON, as JSON returns it, to b.
-func (n *Notice) WriteJSON(b *bytes.Buffer) error {
-	enc := json.NewEncoder(b)
+// WriteJSON writes the notice's JSON, as JSON returns it, to w.
+func (n *Notice) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(n)

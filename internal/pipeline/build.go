@@ -421,6 +421,10 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		pages.Add(1)
 		return tree.Put(p, b)
 	}
+	create := func(p string) (io.WriteCloser, error) {
+		pages.Add(1)
+		return tree.Create(p)
+	}
 	keys := loadKeys(kept, tree, &pages)
 	// The search index is built beside the pages: they share no data,
 	// and the pages leave a core idle while their views are built.
@@ -432,7 +436,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	}()
 	_, err = site.Render(cat, site.Options{
 		Title: opt.Title, Base: opt.Base, Templates: site.Overlay(own, opt.Templates),
-		Extra: prevFiles, Search: searchFilters(search.SectionLabels(cat)), Changes: changes, Emit: emit,
+		Extra: prevFiles, Search: searchFilters(search.SectionLabels(cat)), Changes: changes, Emit: emit, Create: create,
 		Reuse: keys, Version: ver,
 	})
 	if err := errors.Join(err, <-indexed); err != nil {

@@ -3,6 +3,7 @@ package publish_test
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -442,4 +443,60 @@ func TestStagerFileByFile(t *testing.T) {
 		t.Error("Finish after a file put twice: no error")
 	}
 	sameFiles(t, files(t, fsys, "content"), want)
+}
+
+// A file written through Create as it is made counts as Put counts it:
+// the same bytes as before are the old file kept (nothing changed, no
+// swap), other bytes a new version; beside the folder and in place (a
+// link's target) alike.
+func TestTreeCreate(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "www"), 0o755)
+	os.Symlink(filepath.Join(dir, "www"), filepath.Join(dir, "linked"))
+	for _, c := range []struct {
+		fsys     afero.Fs
+		dir, www string // the folder built, and where its files are
+	}{{afero.NewMemMapFs(), "public", "public"}, {publish.NewOsFs(), filepath.Join(dir, "linked"), filepath.Join(dir, "www")}} {
+		build := func(files map[string]string) publish.SwapStats {
+			t.Helper()
+			tree, err := publish.Begin(c.fsys, c.dir, publish.Config{Header: publish.SiteHeader, InPlace: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range slices.Sorted(maps.Keys(files)) {
+				w, err := tree.Create(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s := files[p]
+				w.WriteString(s[:len(s)/2])
+				w.Write([]byte(s[len(s)/2:]))
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			st, err := tree.Commit()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return st
+		}
+		large := strings.Repeat("单位", 300<<10)
+		v1 := map[string]string{"data/units.json": large, "a.csv": "a,b"}
+		build(v1)
+		sameFiles(t, files(t, c.fsys, c.www), v1)
+		if st := build(v1); st.Swapped || st.Written != 0 || st.Unchanged != 2 {
+			t.Errorf("%s: the same files again: %+v", c.dir, st)
+		}
+		v2 := map[string]string{"data/units.json": large + "]", "a.csv": "a,b"}
+		if st := build(v2); !st.Swapped || st.Written != 1 || st.Unchanged != 1 {
+			t.Errorf("%s: one file changed: %+v", c.dir, st)
+		}
+		sameFiles(t, files(t, c.fsys, c.www), v2)
+		if c.dir != "public" {
+			if st, err := os.Lstat(c.dir); err != nil || st.Mode()&os.ModeSymlink == 0 {
+				t.Errorf("%s is no longer a link", c.dir)
+			}
+		}
+	}
 }

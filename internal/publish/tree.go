@@ -1,9 +1,14 @@
 package publish
 
 import (
+	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -353,18 +358,110 @@ func (t *Tree) Files() map[string]int64 { return t.files }
 // by the digest the manifest records, is linked rather than written.
 func (t *Tree) Put(p string, data []byte) error {
 	sum := digest(data)
-	same := false
-	if size, ok := t.files[p]; ok && size == int64(len(data)) {
-		if d, ok := t.knownDigest(p); ok {
-			same = d == sum
-		} else if cur, err := afero.ReadFile(t.fsys, path.Join(t.root, p)); err == nil {
-			same = bytes.Equal(cur, data) // a file the manifest does not know
-		}
-	}
-	if same {
+	if t.sameAsOld(p, sum, int64(len(data)), data) {
 		return t.link(p, sum, sum)
 	}
 	return t.Write(p, data, sum)
+}
+
+// sameAsOld tells whether the old version's file at p has the digest sum
+// and size; data, when given, are the new bytes, compared with a file
+// the manifest does not know instead of its digest.
+func (t *Tree) sameAsOld(p, sum string, size int64, data []byte) bool {
+	if old, ok := t.files[p]; !ok || old != size {
+		return false
+	}
+	if d, ok := t.knownDigest(p); ok {
+		return d == sum
+	}
+	cur, err := afero.ReadFile(t.fsys, path.Join(t.root, p)) // a file the manifest does not know
+	if err != nil {
+		return false
+	}
+	if data != nil {
+		return bytes.Equal(cur, data)
+	}
+	return digest(cur) == sum
+}
+
+// Create adds the file p, written through the Writer it returns as it is
+// made, so a large file (a site's data/units.json, hundreds of megabytes
+// on a large site) is never whole in memory. Closing the Writer completes
+// it; the file then counts as Put would count it: unchanged when it has
+// the old version's bytes.
+func (t *Tree) Create(p string) (*Writer, error) {
+	if err := t.Err(); err != nil {
+		return nil, err
+	}
+	dst := path.Join(t.stage, p)
+	if err := t.mkdir(path.Dir(dst)); err != nil {
+		return nil, t.fail(err)
+	}
+	f, err := t.fsys.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, t.fail(fmt.Errorf("publish: writing the new version of %s: %w", t.dir, err))
+	}
+	w := &Writer{t: t, p: p, f: f, sum: sha256.New()}
+	w.buf = bufio.NewWriterSize(io.MultiWriter(f, w.sum), 256<<10)
+	return w, nil
+}
+
+// A Writer writes one file of a Tree (Create).
+type Writer struct {
+	t    *Tree
+	p    string
+	f    afero.File
+	sum  hash.Hash
+	buf  *bufio.Writer
+	size int64
+	err  error
+}
+
+// Write writes to the file.
+func (w *Writer) Write(b []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.buf.Write(b)
+	w.size += int64(n)
+	w.err = err
+	return n, err
+}
+
+// WriteString writes s to the file.
+func (w *Writer) WriteString(s string) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.buf.WriteString(s)
+	w.size += int64(n)
+	w.err = err
+	return n, err
+}
+
+// Close completes the file. A file that could not be written fails the
+// Tree (Err).
+func (w *Writer) Close() error {
+	t := w.t
+	err := w.err
+	if err == nil {
+		err = w.buf.Flush()
+	}
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return t.fail(fmt.Errorf("publish: writing the new version of %s: %w", t.dir, err))
+	}
+	sum := hex.EncodeToString(w.sum.Sum(nil))
+	if t.sameAsOld(w.p, sum, w.size, nil) {
+		// Linked as Put would have: the staged copy goes.
+		if err := t.fsys.Remove(path.Join(t.stage, w.p)); err != nil {
+			return t.fail(fmt.Errorf("publish: %w", err))
+		}
+		return t.link(w.p, sum, sum)
+	}
+	return t.record(w.p, sum, sum, w.size, recWritten)
 }
 
 // Write adds a file with these bytes, written whatever the old version

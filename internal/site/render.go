@@ -106,6 +106,9 @@ type job struct {
 	// make makes the file; release, when not nil, is called once the
 	// bytes are handed over.
 	make func() (data []byte, release func(), err error)
+	// write, instead of make, writes the file where it goes itself
+	// (Options.Create).
+	write func() error
 }
 
 // workers make the queued files on every core while the main goroutine
@@ -127,12 +130,21 @@ func (r *renderer) startWorkers() {
 		go func() {
 			defer w.wg.Done()
 			for j := range w.jobs {
-				data, release, err := j.make()
-				if err == nil {
-					err = r.put(j.path, j.key, data)
-				}
-				if release != nil {
-					release()
+				var err error
+				if j.write != nil {
+					if err = j.write(); err == nil && j.key != "" {
+						r.opt.Reuse.Made(j.path, j.key)
+					}
+				} else {
+					var data []byte
+					var release func()
+					data, release, err = j.make()
+					if err == nil {
+						err = r.put(j.path, j.key, data)
+					}
+					if release != nil {
+						release()
+					}
 				}
 				if err != nil {
 					w.mu.Lock()
@@ -147,7 +159,7 @@ func (r *renderer) startWorkers() {
 // queue queues a file; when its bytes belong to a buffer, make returns
 // how to release it once they are handed over.
 func (r *renderer) queue(p, key string, make func() ([]byte, func(), error)) {
-	r.work.jobs <- job{p, key, make}
+	r.work.jobs <- job{path: p, key: key, make: make}
 }
 
 // failed tells whether a file failed to be made; finish reports why.

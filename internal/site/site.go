@@ -10,9 +10,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -47,6 +47,11 @@ type Options struct {
 	// is never all in memory. Emit must not keep the bytes after it
 	// returns: their buffer is used again.
 	Emit func(path string, data []byte) error
+	// Create, with Emit, opens a download to be written as it is made
+	// (data/units.json and a county's tables are hundreds of megabytes on
+	// a large site); the file is complete when the writer is closed.
+	// Without it downloads are made in memory and handed to Emit.
+	Create func(path string) (io.WriteCloser, error)
 	// Reuse and Version let a build keep the files of the last one that
 	// were made from the same data (see keys.go); without them every file
 	// is made.
@@ -127,8 +132,6 @@ type renderer struct {
 	out   map[string][]byte
 	outMu sync.Mutex
 	work  *workers
-	// large holds the buffers of the downloads, used again.
-	large buffers
 }
 
 func (r *renderer) all() error {
@@ -173,54 +176,25 @@ func (r *renderer) downloads() error {
 				return err
 			}
 		}
+		if r.opt.Emit != nil && r.opt.Create != nil {
+			r.work.jobs <- job{path: f.Path, key: key, write: func() error {
+				w, err := r.opt.Create(f.Path)
+				if err != nil {
+					return err
+				}
+				return errors.Join(f.Make(w), w.Close())
+			}}
+			return nil
+		}
 		r.queue(f.Path, key, func() ([]byte, func(), error) {
-			b := r.large.get()
-			if err := f.Make(b); err != nil {
-				r.large.put(b)
+			var b bytes.Buffer
+			if err := f.Make(&b); err != nil {
 				return nil, nil, err
 			}
-			if r.opt.Emit == nil {
-				return b.Bytes(), nil, nil // kept in the map Render returns
-			}
-			return b.Bytes(), func() { r.large.put(b) }, nil
+			return b.Bytes(), nil, nil
 		})
 		return nil
 	})
-}
-
-// buffers keeps the buffers of the downloads for the next ones. Unlike
-// a sync.Pool, the collector does not empty it: a table of tens of
-// megabytes is made into memory already cleared, which on a large site
-// saves more than making it.
-type buffers struct {
-	mu   sync.Mutex
-	free []*bytes.Buffer
-}
-
-func (l *buffers) get() *bytes.Buffer {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if n := len(l.free); n > 0 {
-		b := l.free[n-1]
-		l.free = l.free[:n-1]
-		return b
-	}
-	return new(bytes.Buffer)
-}
-
-// put keeps b, as long as there are no more kept than the workers can
-// use at once, and none so large that keeping it would weigh on a large
-// site's memory (data/units.json is made once).
-func (l *buffers) put(b *bytes.Buffer) {
-	if b.Cap() > 64<<20 {
-		return
-	}
-	b.Reset()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if len(l.free) < runtime.GOMAXPROCS(0) {
-		l.free = append(l.free, b)
-	}
 }
 
 func (r *renderer) searchPage() error {

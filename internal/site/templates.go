@@ -68,7 +68,7 @@ type templates struct {
 	lasting map[blockKey]template.HTML
 	// buffers holds page buffers to use again: pages are small and
 	// many, so a sync.Pool, which the collector may empty, serves (the
-	// downloads keep theirs apart, see renderer.large).
+	// downloads are written as they are made, see Options.Create).
 	buffers sync.Pool
 }
 
