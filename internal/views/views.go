@@ -21,10 +21,13 @@ import (
 )
 
 // SiteWide tells the views made once for the whole site: a unit's head,
-// the units of tasks, a group's members, a notice's link and overview,
+// the units of tasks and each unit in them (a UnitRef, a value of strings
+// and site-wide members), a group's members, a notice's link and overview,
 // the site itself, the trails of the unit pages. They outlive Forget, so
 // what is made of one serves every later page.
 type SiteWide interface{ SiteWide() bool }
+
+func (UnitRef) SiteWide() bool { return true }
 
 func (*UnitHead) SiteWide() bool   { return true }
 func (*UnitList) SiteWide() bool   { return true }
