@@ -402,9 +402,15 @@ func (t *Tree) Create(p string) (*Writer, error) {
 		return nil, t.fail(fmt.Errorf("publish: writing the new version of %s: %w", t.dir, err))
 	}
 	w := &Writer{t: t, p: p, f: f, sum: sha256.New()}
-	w.buf = bufio.NewWriterSize(io.MultiWriter(f, w.sum), 256<<10)
+	w.buf = writeBuffers.Get().(*bufio.Writer)
+	w.buf.Reset(io.MultiWriter(f, w.sum))
 	return w, nil
 }
+
+// writeBuffers are the buffers of Writers, used again: a site has
+// hundreds of downloads, and a fresh buffer costs more to clear than a
+// small file to write.
+var writeBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
 
 // A Writer writes one file of a Tree (Create).
 type Writer struct {
@@ -447,6 +453,9 @@ func (w *Writer) Close() error {
 	if err == nil {
 		err = w.buf.Flush()
 	}
+	w.buf.Reset(nil)
+	writeBuffers.Put(w.buf)
+	w.buf, w.err = nil, os.ErrClosed
 	if cerr := w.f.Close(); err == nil {
 		err = cerr
 	}
