@@ -350,6 +350,9 @@ func (u *Unit) PossibleTasks() int { return u.possibleTasks }
 // CountPossible counts the tasks of possible duties, each once: two
 // collectives of a unit may name the same task.
 func CountPossible(rs []PossibleRun) int {
+	if len(rs) == 1 {
+		return len(rs[0].Duties) // a run names a task once
+	}
 	type task struct{ notice, id string }
 	seen := map[task]bool{}
 	for _, r := range rs {
