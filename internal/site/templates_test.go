@@ -105,6 +105,8 @@ func unshared(t *testing.T) fs.FS {
 			{`{{shared "unit-title" $ .Head}}`, `{{template "unit-title" (part $ .Head)}}`},
 			{`{{shared "unit-relations" $ .Head}}`, `{{template "unit-relations" (part $ .Head)}}`},
 			{`{{shared "unit-actions" $ .Head}}`, `{{template "unit-actions" (part $ .Head)}}`},
+			{`{{shared "section-link" $ .Section}}`, `{{template "section-link" (part $ .Section)}}`},
+			{`{{shared "unit-all-link" $ $.Data.Head}}`, `{{template "unit-all-link" (part $ $.Data.Head)}}`},
 			{`{{- shared "role-chip" $ .Units -}}`, `{{- range .Units}}{{template "role-chip" (part $ .)}}{{end -}}`},
 			{`{{- shared "unit-item" $ .Units -}}`, `{{- range .Units}}{{template "unit-item" (part $ .)}}{{end -}}`},
 			{`{{shared "unit-link" $ $u}}`, `{{template "unit-link" (part $ $u)}}`},

@@ -93,11 +93,13 @@ type NoticeCounts struct {
 // SectionView is a section with its items.
 type SectionView struct {
 	Label, Title, Href, Anchor string
-	Number                     int
-	Text                       template.HTML
-	Items                      []*ItemView
-	Tasks                      []*TaskView // duties written in the section's own text
-	TaskCount, UnitCount       int
+	// Name is Label and Title as one text, as links name the section.
+	Name                 string
+	Number               int
+	Text                 template.HTML
+	Items                []*ItemView
+	Tasks                []*TaskView // duties written in the section's own text
+	TaskCount, UnitCount int
 }
 
 // ItemView is an item with its sub-items and tasks.
@@ -241,6 +243,7 @@ func (b *Builder) sectionView(n *catalog.Notice, s notice.Section, detail bool) 
 	sv := &SectionView{Number: s.Number,
 		Label: s.Label, Title: s.DisplayTitle(), Href: hrefs.Section(n.Slug, s.Number), Anchor: sectionAnchor(s.Number),
 	}
+	sv.Name = sv.Label + sv.Title
 	units := map[string]bool{}
 	for _, t := range n.Tasks {
 		if t.Section == s.Number {
