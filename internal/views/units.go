@@ -81,12 +81,15 @@ type PossibleRef struct {
 	Notices, Count int
 }
 
-// RoleCount counts a unit's duties of one role.
+// RoleCount counts a unit's duties of one role. A value, the same
+// wherever it is shown: its blocks are made once for the site.
 type RoleCount struct {
 	Role  units.Role
 	Label string
 	Count int
 }
+
+func (RoleCount) SiteWide() bool { return true }
 
 // UnitNotice is a unit's duties in one notice, and apart from them, by
 // collective, the duties it may have.
@@ -116,9 +119,7 @@ type UnitSection struct {
 
 // UnitRoleDuties lists the duties of one role.
 type UnitRoleDuties struct {
-	Role   units.Role
-	Label  string
-	Count  int // of Duties
+	Head   RoleCount // the role, and the count of Duties
 	Duties []*DutyView
 }
 
@@ -363,7 +364,7 @@ func (b *Builder) makeUnitNotice(n *catalog.Notice, ds []catalog.Duty, possible 
 		us := UnitSection{Section: nv.Sections[i]}
 		for _, role := range units.Roles {
 			if b := buckets[key{s.Number, role}]; len(b) > 0 {
-				us.Roles = append(us.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Count: len(b), Duties: b})
+				us.Roles = append(us.Roles, UnitRoleDuties{Head: RoleCount{role, role.Label(), len(b)}, Duties: b})
 			}
 		}
 		if len(us.Roles) > 0 {
@@ -456,7 +457,7 @@ func (b *Builder) possibleGroup(n *catalog.Notice, run catalog.PossibleRun) (*Po
 			list = append(list, dv)
 		}
 		if len(list) > 0 {
-			g.Roles = append(g.Roles, UnitRoleDuties{Role: role, Label: role.Label(), Count: len(list), Duties: list})
+			g.Roles = append(g.Roles, UnitRoleDuties{Head: RoleCount{role, role.Label(), len(list)}, Duties: list})
 		}
 	}
 	b.views.possible[key] = g
