@@ -59,7 +59,7 @@ func writeMapping(b *bytes.Buffer, v reflect.Value, indent int, inSeq bool) {
 			continue
 		}
 		if !(inSeq && first) {
-			b.WriteString(strings.Repeat(" ", indent))
+			writeIndent(b, indent)
 		}
 		first = false
 		b.WriteString(f.name)
@@ -75,7 +75,7 @@ func writeValue(b *bytes.Buffer, v reflect.Value, indent int) {
 	switch v.Kind() {
 	case reflect.String:
 		b.WriteByte(' ')
-		b.WriteString(scalar(v.String()))
+		writeScalar(b, v.String())
 		b.WriteByte('\n')
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		b.WriteByte(' ')
@@ -91,13 +91,13 @@ func writeValue(b *bytes.Buffer, v reflect.Value, indent int) {
 		b.WriteByte('\n')
 		for i := 0; i < v.Len(); i++ {
 			e := v.Index(i)
-			b.WriteString(strings.Repeat(" ", indent+2))
+			writeIndent(b, indent+2)
 			b.WriteString("- ")
 			if e.Kind() == reflect.Struct {
 				writeMapping(b, e, indent+4, true)
 				continue
 			}
-			b.WriteString(scalarOf(e))
+			writeScalarOf(b, e)
 			b.WriteByte('\n')
 		}
 	case reflect.Struct:
@@ -108,23 +108,35 @@ func writeValue(b *bytes.Buffer, v reflect.Value, indent int) {
 	}
 }
 
-func scalarOf(v reflect.Value) string {
-	switch v.Kind() {
-	case reflect.String:
-		return scalar(v.String())
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		return strconv.FormatInt(v.Int(), 10)
+// writeIndent writes n spaces (a unit's list of duties is most of a
+// large site's front matter, a line each).
+func writeIndent(b *bytes.Buffer, n int) {
+	const spaces = "                "
+	for ; n > len(spaces); n -= len(spaces) {
+		b.WriteString(spaces)
 	}
-	panic(fmt.Sprintf("content: cannot write %s in a YAML list", v.Type()))
+	b.WriteString(spaces[:n])
 }
 
-// scalar writes a string plain when YAML reads that back as the same
-// string, else double-quoted.
-func scalar(s string) string {
-	if plain(s) {
-		return s
+func writeScalarOf(b *bytes.Buffer, v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		writeScalar(b, v.String())
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		b.WriteString(strconv.FormatInt(v.Int(), 10))
+	default:
+		panic(fmt.Sprintf("content: cannot write %s in a YAML list", v.Type()))
 	}
-	return quote(s)
+}
+
+// writeScalar writes a string plain when YAML reads that back as the
+// same string, else double-quoted.
+func writeScalar(b *bytes.Buffer, s string) {
+	if plain(s) {
+		b.WriteString(s)
+		return
+	}
+	writeQuoted(b, s)
 }
 
 var special = map[string]bool{
@@ -158,9 +170,8 @@ func plain(s string) bool {
 	return true
 }
 
-// quote writes a YAML double-quoted string.
-func quote(s string) string {
-	var b strings.Builder
+// writeQuoted writes a YAML double-quoted string.
+func writeQuoted(b *bytes.Buffer, s string) {
 	b.WriteByte('"')
 	for _, c := range s {
 		switch {
@@ -175,19 +186,18 @@ func quote(s string) string {
 		case c == '\r':
 			b.WriteString(`\r`)
 		case c < 0x20 || c == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, c)
+			fmt.Fprintf(b, `\x%02x`, c)
 		case c == utf8.RuneError:
 			b.WriteString(`\ufffd`)
 		case !unicode.IsPrint(c) && c != ' ' && c != '\u3000':
 			if c > 0xFFFF {
-				fmt.Fprintf(&b, `\U%08x`, c)
+				fmt.Fprintf(b, `\U%08x`, c)
 			} else {
-				fmt.Fprintf(&b, `\u%04x`, c)
+				fmt.Fprintf(b, `\u%04x`, c)
 			}
 		default:
 			b.WriteRune(c)
 		}
 	}
 	b.WriteByte('"')
-	return b.String()
 }
