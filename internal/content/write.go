@@ -117,7 +117,10 @@ func writeUnits(put putFunc, cat *catalog.Catalog) error {
 			Pinyin: pinyin.Full(u.Name), Initials: pinyin.Initials(u.Name),
 			Aliases: u.Aliases, Groups: u.Groups, Members: u.Members,
 			Collective: cat.Registry.Declared(u.Name), MayInclude: cat.Registry.DeclaredMayInclude(u.Name),
-			Count: duties, Lead: lead, Duties: []UnitDuty{},
+			Count: duties, Lead: lead, Duties: make([]UnitDuty, 0, len(u.Duties)),
+		}
+		if len(u.Possible) > 0 {
+			m.Possible = make([]UnitPossible, 0, len(u.Possible))
 		}
 		for _, d := range u.Duties {
 			m.Duties = append(m.Duties, UnitDuty{Notice: d.Notice, Task: d.Task, Role: d.Role, Via: d.Via})
