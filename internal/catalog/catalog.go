@@ -55,11 +55,22 @@ type Unit struct {
 // PossibleRun is the duties of one collective in one notice that a unit
 // may have, in task order, with Via the collective. Every unit the
 // collective may include shares one slice of Duties (the runs reach each
-// such unit in every notice), but a unit that has one of the tasks itself.
+// such unit in every notice), but a unit that has one of the tasks itself,
+// which has a copy without it: the slice is read, never changed.
 type PossibleRun struct {
 	Notice, Via string
 	Duties      []Duty
 }
+
+// RunID names a run by the duties it holds: the runs of units that share
+// their duties have one RunID, so what is made of a run is made once.
+type RunID struct {
+	first *Duty
+	n     int
+}
+
+// ID returns the run's RunID.
+func (r PossibleRun) ID() RunID { return RunID{&r.Duties[0], len(r.Duties)} }
 
 // Duty is one task as it reaches a unit.
 type Duty struct {
@@ -315,7 +326,7 @@ func (u *Unit) PossibleIn(noticeSlug string) []PossibleRun {
 	if !ok {
 		return nil
 	}
-	return u.Possible[r[0]:r[1]]
+	return u.Possible[r[0]:r[1]:r[1]]
 }
 
 // possibleRuns indexes the runs of each notice in a unit's Possible.
@@ -379,7 +390,7 @@ func (u *Unit) DutiesIn(noticeSlug string) []Duty {
 	if !ok {
 		return nil
 	}
-	return u.Duties[r[0]:r[1]]
+	return u.Duties[r[0]:r[1]:r[1]]
 }
 
 func appendUnique(list []string, s string) []string {

@@ -12,10 +12,18 @@ import (
 
 func shipped(t *testing.T, registry string) *catalog.Catalog {
 	t.Helper()
-	data, err := os.ReadFile("../../seeds/00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
+	return shippedEdited(t, registry, func(s string) string { return s })
+}
+
+// shippedEdited is the catalog of the shipped notice as edit changes its
+// text.
+func shippedEdited(t *testing.T, registry string, edit func(string) string) *catalog.Catalog {
+	t.Helper()
+	text, err := os.ReadFile("../../seeds/00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
+	data := []byte(edit(string(text)))
 	n, err := notice.Parse(data, "00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -132,6 +140,61 @@ func TestPossibleDuties(t *testing.T) {
 	}
 	if c := cat.Unit("市有关部门"); contains(c.MayInclude, "忻州公路分局") || !contains(c.MayInclude, "市应急局") {
 		t.Errorf("市有关部门 may include %v", c.MayInclude)
+	}
+}
+
+// A unit that has one of a collective's tasks itself gets the
+// collective's other tasks as possible duties, in a run of its own; the
+// units without it share the collective's whole run, untouched.
+func TestPossibleOwnTaskLeftOut(t *testing.T) {
+	whole := shipped(t, shippedRegistry(t))
+	cat := shippedEdited(t, shippedRegistry(t), func(s string) string {
+		return strings.Replace(s, "五台山风景名胜区管委会、市有关部门", "五台山风景名胜区管委会、市有关部门、市应急局", 1)
+	})
+	runOf := func(c *catalog.Catalog, unit string) catalog.PossibleRun {
+		t.Helper()
+		for _, r := range c.Unit(unit).Possible {
+			if r.Via == "市有关部门" {
+				return r
+			}
+		}
+		t.Fatalf("%s: no run of 市有关部门", unit)
+		return catalog.PossibleRun{}
+	}
+	full, yjj, gaj := runOf(whole, "市公安局"), runOf(cat, "市应急局"), runOf(cat, "市公安局")
+	var own string
+	for _, d := range cat.Unit("市应急局").Duties {
+		for _, f := range full.Duties {
+			if d.Task == f.Task {
+				own = d.Task
+			}
+		}
+	}
+	if own == "" {
+		t.Fatal("the edit gave 市应急局 none of 市有关部门's tasks")
+	}
+	if len(yjj.Duties) != len(full.Duties)-1 || len(gaj.Duties) != len(full.Duties) {
+		t.Fatalf("runs of %d and %d duties, the collective has %d", len(yjj.Duties), len(gaj.Duties), len(full.Duties))
+	}
+	for _, d := range yjj.Duties {
+		if d.Task == own {
+			t.Errorf("市应急局's own task %s is among its possible ones", own)
+		}
+	}
+	for i, d := range gaj.Duties {
+		if d != full.Duties[i] {
+			t.Errorf("市公安局's run changed at %d: %+v, want %+v", i, d, full.Duties[i])
+		}
+	}
+	if yjj.ID() == gaj.ID() || &yjj.Duties[0] == &gaj.Duties[0] {
+		t.Error("市应急局's run shares its duties with the collective's whole run")
+	}
+	for _, u := range cat.Units {
+		for _, r := range u.Possible {
+			if r.Via == "市有关部门" && len(r.Duties) == len(gaj.Duties) && r.ID() != gaj.ID() {
+				t.Errorf("%s: a copy of the whole run", u.Name)
+			}
+		}
 	}
 }
 

@@ -44,7 +44,7 @@ type File struct {
 // before it is handed over, so a large site's tables are not all in memory
 // at once.
 func Each(cat *catalog.Catalog, put func(File) error) error {
-	m := &maker{cat: cat, put: put, sheets: &xlsx.Blocks{}, possible: map[*catalog.Duty][]string{}}
+	m := &maker{cat: cat, put: put, sheets: &xlsx.Blocks{}, possible: map[catalog.RunID][]string{}}
 	return m.all()
 }
 
@@ -56,7 +56,7 @@ type maker struct {
 	// possible holds the cells of a run of possible duties, which the
 	// catalog shares between the units a collective may include: made
 	// once for all of them.
-	possible map[*catalog.Duty][]string
+	possible map[catalog.RunID][]string
 }
 
 // UnitJSON is a unit in data/units.json.
@@ -382,7 +382,9 @@ func (r *maker) possibleSheet(u *catalog.Unit) xlsx.Sheet {
 	for i, run := range u.Possible {
 		cells := r.possibleCells(run)
 		rows[i] = append([]string{strconv.Itoa(i + 1)}, cells...)
-		key.WriteString("\x00" + run.Notice + "\x00" + run.Via + "\x00" + cells[4]) // the ids
+		for _, c := range cells {
+			key.WriteString("\x00" + c)
+		}
 	}
 	sh.Parts = []xlsx.Part{{Key: key.String(), Rows: rows}}
 	return sh
@@ -391,7 +393,7 @@ func (r *maker) possibleSheet(u *catalog.Unit) xlsx.Sheet {
 // possibleCells are the cells of a row of the possible sheet but its
 // number.
 func (r *maker) possibleCells(run catalog.PossibleRun) []string {
-	if cells, ok := r.possible[&run.Duties[0]]; ok {
+	if cells, ok := r.possible[run.ID()]; ok {
 		return cells
 	}
 	n := r.cat.Notice(run.Notice)
@@ -401,7 +403,7 @@ func (r *maker) possibleCells(run catalog.PossibleRun) []string {
 		table = "见“" + c.Name + "”的任务表：该单位页面的“下载 Excel”（" + path.Base(hrefs.UnitXLSX(c.Slug)) + "）"
 	}
 	cells := neutralised(n.DocNumber, n.Title, run.Via, strconv.Itoa(len(ids)), strings.Join(ids, "、"), table)
-	r.possible[&run.Duties[0]] = cells
+	r.possible[run.ID()] = cells
 	return cells
 }
 

@@ -23,11 +23,17 @@ import (
 // registry.
 func files(t *testing.T) (*catalog.Catalog, map[string][]byte) {
 	t.Helper()
-	data, err := os.ReadFile("../../seeds/00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
+	return filesEdited(t, func(s string) string { return s })
+}
+
+// filesEdited makes them of the shipped notice as edit changes its text.
+func filesEdited(t *testing.T, edit func(string) string) (*catalog.Catalog, map[string][]byte) {
+	t.Helper()
+	text, err := os.ReadFile("../../seeds/00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, err := notice.Parse(data, "00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
+	n, err := notice.Parse([]byte(edit(string(text))), "00_xinzhou-2024-anquan-shengchan-tongzhi.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,6 +179,24 @@ func TestUnitWorkbook(t *testing.T) {
 
 // The CSV is the workbook's first sheet: the unit's own duties, in
 // full, and none it only may have.
+// Units that may belong to the same collectives but have different tasks
+// of them (市应急局 has one of 市有关部门's itself) each get their own
+// tasks in their sheet of possible tasks, though the sheets of units with
+// the same ones are made once.
+func TestPossibleSheetsApart(t *testing.T) {
+	cat, files := filesEdited(t, func(s string) string {
+		return strings.Replace(s, "五台山风景名胜区管委会、市有关部门", "五台山风景名胜区管委会、市有关部门、市应急局", 1)
+	})
+	for _, name := range []string{"市公安局", "市应急局", "市住建局"} {
+		u := cat.Unit(name)
+		f, err := excelize.OpenReader(bytes.NewReader(files[hrefs.UnitXLSX(u.Slug)]))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		checkPossibleSheet(t, cat, f, u)
+	}
+}
+
 func TestUnitCSV(t *testing.T) {
 	cat, files := files(t)
 	yjj := cat.Unit("市应急局")

@@ -424,7 +424,7 @@ func (b *Builder) collectiveIn(name string, n *catalog.Notice) (UnitRef, error) 
 // Under its collective's name a duty needs no mark of where it came
 // from: its view is a direct duty's.
 func (b *Builder) possibleGroup(n *catalog.Notice, run catalog.PossibleRun) (*PossibleGroup, error) {
-	id := runID{&run.Duties[0], len(run.Duties)}
+	id := run.ID()
 	if g, ok := b.views.ofRun[id]; ok {
 		return g, nil
 	}
@@ -463,12 +463,6 @@ func (b *Builder) possibleGroup(n *catalog.Notice, run catalog.PossibleRun) (*Po
 	b.views.possible[key] = g
 	b.views.ofRun[id] = g
 	return g, nil
-}
-
-// runID names a run of possible duties by the duties it holds.
-type runID struct {
-	first *catalog.Duty
-	n     int
 }
 
 // dutyKey is what a duty's view is made from.

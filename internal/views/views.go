@@ -131,7 +131,7 @@ type views struct {
 	possible map[string]*PossibleGroup
 	// ofRun finds the group of a run the catalog shares between units
 	// without spelling its key (a large site has millions of runs).
-	ofRun map[runID]*PossibleGroup
+	ofRun map[catalog.RunID]*PossibleGroup
 	// notices, units and kinds are the views every notice's pages share.
 	notices map[string]*NoticeView
 	units   map[*catalog.Unit]*unitCtx
@@ -145,7 +145,7 @@ func (v *views) forgetNotice() {
 	v.duties = map[dutyKey]*DutyView{}
 	v.unitNotices = map[string]*UnitNotice{}
 	v.possible = map[string]*PossibleGroup{}
-	v.ofRun = map[runID]*PossibleGroup{}
+	v.ofRun = map[catalog.RunID]*PossibleGroup{}
 }
 
 // Forget lets go of the views of the notice just made (Notice), which no
