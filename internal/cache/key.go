@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"io"
 	"math"
 	"reflect"
 	"sort"
@@ -60,18 +61,39 @@ type encoder struct {
 	h   hash.Hash // nil until buf first passes spillAt
 }
 
-const spillAt = 256 << 10
+// spillAt is the size past which an encoding is hashed as it goes (a
+// variable for the tests).
+var spillAt = 256 << 10
 
 // spill hashes what buf holds once it is large.
 func (e *encoder) spill() {
-	if len(e.buf) < spillAt {
-		return
+	if len(e.buf) >= spillAt {
+		e.flush()
 	}
+}
+
+// flush hashes what buf holds.
+func (e *encoder) flush() {
 	if e.h == nil {
 		e.h = sha256.New()
 	}
 	e.h.Write(e.buf)
 	e.buf = e.buf[:0]
+}
+
+// appendBytes encodes a string's or byte slice's bytes; a long one is
+// hashed at once rather than copied into buf.
+func (e *encoder) appendBytes(b []byte, s string) {
+	n := len(b) + len(s)
+	e.buf = binary.AppendUvarint(e.buf, uint64(n))
+	if n < spillAt {
+		e.buf = append(e.buf, b...)
+		e.buf = append(e.buf, s...)
+		return
+	}
+	e.flush()
+	e.h.Write(b)
+	io.WriteString(e.h, s)
 }
 
 // encoder returns an empty encoder, with a buffer used before.
@@ -94,7 +116,9 @@ func (k *Keyer) done(e *encoder) [sha256.Size]byte {
 		e.h.Write(e.buf)
 		e.h.Sum(sum[:0])
 	}
-	k.free = append(k.free, e)
+	if cap(e.buf) <= 1<<20 {
+		k.free = append(k.free, e)
+	}
 	return sum
 }
 
@@ -139,8 +163,7 @@ func (k *Keyer) write(e *encoder, v reflect.Value) {
 			}
 			return
 		case t.Elem().Kind() == reflect.Uint8:
-			e.buf = binary.AppendUvarint(e.buf, uint64(v.Len()))
-			e.buf = append(e.buf, v.Bytes()...)
+			e.appendBytes(v.Bytes(), "")
 			e.spill()
 			return
 		}
@@ -187,6 +210,7 @@ func (k *Keyer) write(e *encoder, v reflect.Value) {
 		for _, en := range entries {
 			e.buf = append(e.buf, en.digest[:]...)
 			k.write(e, en.value)
+			e.spill()
 		}
 	default:
 		panic(fmt.Sprintf("cache: cannot key a %s", v.Type()))
@@ -199,10 +223,7 @@ var (
 )
 
 // appendString encodes a string's length and bytes.
-func (e *encoder) appendString(s string) {
-	e.buf = binary.AppendUvarint(e.buf, uint64(len(s)))
-	e.buf = append(e.buf, s...)
-}
+func (e *encoder) appendString(s string) { e.appendBytes(nil, s) }
 
 // appendStrings encodes a []string as write does, after its kind.
 func (e *encoder) appendStrings(ss []string) {

@@ -55,3 +55,39 @@ func TestKeyerRowsAsReflection(t *testing.T) {
 		t.Error("cells run together key alike")
 	}
 }
+
+// An encoding hashed as it goes keys a value as the whole encoding
+// hashed at once would, and values that differ anywhere key apart.
+func TestKeyerSpills(t *testing.T) {
+	big := strings.Repeat("任务", 100<<10)
+	rows := [][]string{{"1", big}, {"2", big[:1000]}}
+	values := []any{
+		struct {
+			Rows [][]string
+			M    map[string]string
+			B    []byte
+			S    string
+			P    *[]string
+		}{rows, map[string]string{"a": big, "b": "b"}, []byte(big), big, &[]string{big}},
+		big, []byte(big), map[int]string{1: big, 2: big[:7]},
+	}
+	keys := func(at int) []string {
+		defer func(old int) { spillAt = old }(spillAt)
+		spillAt = at
+		var out []string
+		for _, v := range values {
+			out = append(out, Key(v))
+		}
+		return out
+	}
+	whole, spilled := keys(1<<40), keys(16)
+	for i := range whole {
+		if whole[i] != spilled[i] {
+			t.Errorf("value %d: %s hashed whole, %s as it goes", i, whole[i], spilled[i])
+		}
+	}
+	a, b := "甲"+big, "乙"+big
+	if Key(a) == Key(b) || Key([][]string{{a}}) == Key([][]string{{b}}) || Key([]byte(a)) == Key([]byte(b)) {
+		t.Error("large values that differ in their first bytes key alike")
+	}
+}

@@ -2,8 +2,11 @@ package content_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -120,5 +123,31 @@ collectives:
 	}
 	if len(files2) != len(files) {
 		t.Errorf("rewrite has %d files, first write %d", len(files2), len(files))
+	}
+}
+
+// A write that fails (a full disk) stops the work: the error is the one
+// the first failing write met, once, not one per notice.
+func TestWriteStopsAtFirstError(t *testing.T) {
+	reg, err := units.LoadRegistry([]byte("groups: []\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.New(corpus(t), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var calls atomic.Int64
+	err = content.Write(cat, func(p string, b []byte) error {
+		if calls.Add(1) > 10 {
+			return errors.New("no space left on device")
+		}
+		return nil
+	})
+	if err == nil || strings.Count(err.Error(), "no space left") != 1 {
+		t.Fatalf("error %v, want the first write's once", err)
+	}
+	if n := calls.Load(); n > 20 {
+		t.Errorf("%d writes tried after the first failed", n-11)
 	}
 }

@@ -6,7 +6,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"path"
 	"runtime"
@@ -57,7 +56,8 @@ func IsNotes(p string) bool {
 // path (relative, slash-separated) and bytes. Notices are rendered on
 // several goroutines, so put is called from several at once; it must not
 // keep b once it returns (the buffer is used for the next file). The
-// same catalog gives the same files.
+// same catalog gives the same files. The first error put returns stops
+// the work and is returned (a full disk is one error, not one per file).
 func Write(cat *catalog.Catalog, put func(p string, b []byte) error) error {
 	// One job per notice and one for the units. Twice as many workers as
 	// cores: put reads and writes files, and waits for the disk.
@@ -68,8 +68,9 @@ func Write(cat *catalog.Catalog, put func(p string, b []byte) error) error {
 	jobs = append(jobs, func(emit putFunc) error { return writeUnits(emit, cat) })
 	errs := make([]error, len(jobs))
 	var (
-		wg   sync.WaitGroup
-		next atomic.Int64
+		wg     sync.WaitGroup
+		next   atomic.Int64
+		failed atomic.Bool
 	)
 	for range 2 * runtime.GOMAXPROCS(0) {
 		wg.Add(1)
@@ -80,17 +81,24 @@ func Write(cat *catalog.Catalog, put func(p string, b []byte) error) error {
 				b.Reset()
 				render(&b, matter, body)
 				if err := put(p, b.Bytes()); err != nil {
-					return fmt.Errorf("write %s: %w", p, err)
+					return fmt.Errorf("content: write %s: %w", p, err)
 				}
 				return nil
 			}
-			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
-				errs[i] = jobs[i](emit)
+			for i := int(next.Add(1)) - 1; i < len(jobs) && !failed.Load(); i = int(next.Add(1)) - 1 {
+				if errs[i] = jobs[i](emit); errs[i] != nil {
+					failed.Store(true)
+				}
 			}
 		}()
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Files renders the whole content tree into memory: path to bytes.

@@ -421,7 +421,7 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 		pages.Add(1)
 		return tree.Put(p, b)
 	}
-	create := func(p string) (io.WriteCloser, error) {
+	create := func(p string) (site.FileWriter, error) {
 		pages.Add(1)
 		return tree.Create(p)
 	}
@@ -489,6 +489,9 @@ func stageContent(fsys afero.Fs, opt Options, cat *catalog.Catalog, start time.T
 	}
 	if err := content.Write(cat, stage.Put); err != nil {
 		stage.Abort()
+		if first := stage.Err(); first != nil {
+			err = first // the first write that failed, not the file that met it
+		}
 		return nil, publish.SyncStats{}, err
 	}
 	return stage.Finish()

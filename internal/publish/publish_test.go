@@ -3,6 +3,7 @@ package publish_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -499,4 +500,66 @@ func TestTreeCreate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A file put twice fails the new version before the second writes a
+// byte: an unchanged file is a hard link to the old version's, which a
+// second write would change in place. A file given up (its making
+// failed) or never closed leaves the new version unsealable, so no part
+// of it is taken for the whole.
+func TestTreeIncompleteFiles(t *testing.T) {
+	dir := t.TempDir()
+	fsys := publish.NewOsFs()
+	public := filepath.Join(dir, "public")
+	begin := func() *publish.Tree {
+		t.Helper()
+		tree, err := publish.Begin(fsys, public, publish.Config{Header: publish.SiteHeader})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tree
+	}
+	tree := begin()
+	tree.Put("a.json", []byte("whole"))
+	if _, err := tree.Commit(); err != nil {
+		t.Fatal(err)
+	}
+
+	tree = begin()
+	if err := tree.Put("a.json", []byte("whole")); err != nil {
+		t.Fatal(err)
+	}
+	if w, err := tree.Create("a.json"); err == nil {
+		io.WriteString(w, "HALF")
+		w.Close()
+		t.Error("a file created after it was put: no error")
+	}
+	if err := tree.Put("a.json", []byte("other")); err == nil {
+		t.Error("a file put twice: no error")
+	}
+	if _, err := tree.Commit(); err == nil {
+		t.Error("committed a version with a file written twice")
+	}
+	sameFiles(t, files(t, fsys, public), map[string]string{"a.json": "whole"})
+
+	tree = begin()
+	w, err := tree.Create("a.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "HA")
+	w.Abort()
+	if _, err := tree.Commit(); err == nil || !strings.Contains(err.Error(), "a.json") {
+		t.Errorf("committed a version with a file given up: %v", err)
+	}
+	sameFiles(t, files(t, fsys, public), map[string]string{"a.json": "whole"})
+
+	tree = begin()
+	w, _ = tree.Create("a.json")
+	io.WriteString(w, "HA")
+	if _, err := tree.Commit(); err == nil {
+		t.Error("committed a version with a file still being written")
+	}
+	w.Close()
+	sameFiles(t, files(t, fsys, public), map[string]string{"a.json": "whole"})
 }

@@ -200,6 +200,14 @@ func (s *Stager) fail(err error) error {
 // Abort discards the new version; the folder is as it was.
 func (s *Stager) Abort() { s.t.Abort() }
 
+// Err returns the first error a Put met, if any: after it every Put
+// fails, and this is the one to report.
+func (s *Stager) Err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.failed
+}
+
 // Finish completes the new version once every file is put: it keeps the
 // files the build did not make, refuses hand edits the build would lose
 // (unless forced), and returns the new version sealed and uncommitted.

@@ -109,6 +109,9 @@ type Tree struct {
 
 	mu      sync.Mutex
 	made    map[string]made // the new version's files
+	claimed map[string]bool // the files written or taken so far, or being written
+	open    int             // Writers not yet closed
+	broken  []string        // files whose Writer was aborted
 	dirs    map[string]bool
 	staged  []string // files written into stage
 	st      SwapStats
@@ -126,7 +129,7 @@ type Tree struct {
 // that was killed left, and checks that the folder can be written, before
 // anything else: a read-only folder is reported with nothing changed.
 func Begin(fsys afero.Fs, dir string, cfg Config) (*Tree, error) {
-	t := &Tree{fsys: fsys, cfg: cfg, dir: dir, made: map[string]made{}, dirs: map[string]bool{}}
+	t := &Tree{fsys: fsys, cfg: cfg, dir: dir, made: map[string]made{}, claimed: map[string]bool{}, dirs: map[string]bool{}}
 	pl, err := place(fsys, dir)
 	if err != nil {
 		return nil, err
@@ -357,11 +360,14 @@ func (t *Tree) Files() map[string]int64 { return t.files }
 // Put adds a file the build made. A file the same as the old version's,
 // by the digest the manifest records, is linked rather than written.
 func (t *Tree) Put(p string, data []byte) error {
+	if err := t.claim(p); err != nil {
+		return err
+	}
 	sum := digest(data)
 	if t.sameAsOld(p, sum, int64(len(data)), data) {
 		return t.link(p, sum, sum)
 	}
-	return t.Write(p, data, sum)
+	return t.write(p, data, sum)
 }
 
 // sameAsOld tells whether the old version's file at p has the digest sum
@@ -390,15 +396,20 @@ func (t *Tree) sameAsOld(p, sum string, size int64, data []byte) bool {
 // it; the file then counts as Put would count it: unchanged when it has
 // the old version's bytes.
 func (t *Tree) Create(p string) (*Writer, error) {
-	if err := t.Err(); err != nil {
+	if err := t.claim(p); err != nil {
 		return nil, err
 	}
+	t.mu.Lock()
+	t.open++
+	t.mu.Unlock()
 	dst := path.Join(t.stage, p)
 	if err := t.mkdir(path.Dir(dst)); err != nil {
+		t.closed("")
 		return nil, t.fail(err)
 	}
 	f, err := t.fsys.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
+		t.closed("")
 		return nil, t.fail(fmt.Errorf("publish: writing the new version of %s: %w", t.dir, err))
 	}
 	w := &Writer{t: t, p: p, f: f, sum: sha256.New()}
@@ -448,17 +459,12 @@ func (w *Writer) WriteString(s string) (int, error) {
 // Close completes the file. A file that could not be written fails the
 // Tree (Err).
 func (w *Writer) Close() error {
+	if w.buf == nil {
+		return os.ErrClosed
+	}
 	t := w.t
-	err := w.err
-	if err == nil {
-		err = w.buf.Flush()
-	}
-	w.buf.Reset(nil)
-	writeBuffers.Put(w.buf)
-	w.buf, w.err = nil, os.ErrClosed
-	if cerr := w.f.Close(); err == nil {
-		err = cerr
-	}
+	err := w.release()
+	t.closed("")
 	if err != nil {
 		return t.fail(fmt.Errorf("publish: writing the new version of %s: %w", t.dir, err))
 	}
@@ -473,14 +479,73 @@ func (w *Writer) Close() error {
 	return t.record(w.p, sum, sum, w.size, recWritten)
 }
 
+// Abort leaves the file out: the new version cannot be sealed without
+// it. A file whose making failed is aborted, not closed, so that no part
+// of it is taken for the whole.
+func (w *Writer) Abort() {
+	if w.buf == nil {
+		return
+	}
+	w.release()
+	w.t.fsys.Remove(path.Join(w.t.stage, w.p))
+	w.t.closed(w.p)
+}
+
+// release flushes and closes the file and gives its buffer back.
+func (w *Writer) release() error {
+	err := w.err
+	if err == nil {
+		err = w.buf.Flush()
+	}
+	w.buf.Reset(nil)
+	writeBuffers.Put(w.buf)
+	w.buf, w.err = nil, os.ErrClosed
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// closed counts a Writer done; broken names its file when it was
+// aborted.
+func (t *Tree) closed(broken string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.open--
+	if broken != "" {
+		t.broken = append(t.broken, broken)
+	}
+}
+
+// claim reserves p for one file of the new version: a second would
+// overwrite the first, or write through the hard link it may be into the
+// old version.
+func (t *Tree) claim(p string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.failed != nil {
+		return t.failed
+	}
+	if t.claimed[p] {
+		t.failed = fmt.Errorf("publish: %s written twice", p)
+		return t.failed
+	}
+	t.claimed[p] = true
+	return nil
+}
+
 // Write adds a file with these bytes, written whatever the old version
 // holds there. manifestDigest is what the manifest records for it; ""
 // leaves it out (a file the build keeps but does not own, such as a
 // backup).
 func (t *Tree) Write(p string, data []byte, manifestDigest string) error {
-	if err := t.Err(); err != nil {
+	if err := t.claim(p); err != nil {
 		return err
 	}
+	return t.write(p, data, manifestDigest)
+}
+
+func (t *Tree) write(p string, data []byte, manifestDigest string) error {
 	dst := path.Join(t.stage, p)
 	if err := t.mkdir(path.Dir(dst)); err != nil {
 		return t.fail(err)
@@ -502,6 +567,9 @@ func (t *Tree) Keep(p string) error {
 	if !ok {
 		return fmt.Errorf("publish: %s is not in the last version of %s", p, t.dir)
 	}
+	if err := t.claim(p); err != nil {
+		return err
+	}
 	return t.link(p, sum, sum)
 }
 
@@ -513,6 +581,9 @@ func (t *Tree) KeepAs(p, manifestDigest string) error {
 		if _, ok := t.links[p]; !ok {
 			return fmt.Errorf("publish: %s is not in %s", p, t.dir)
 		}
+	}
+	if err := t.claim(p); err != nil {
+		return err
 	}
 	sum, _ := t.knownDigest(p)
 	return t.link(p, sum, manifestDigest)
@@ -722,6 +793,15 @@ func (t *Tree) Seal() error {
 	}
 	if t.sealed {
 		return nil
+	}
+	t.mu.Lock()
+	open, broken, failed := t.open, t.broken, t.failed
+	t.mu.Unlock()
+	if failed != nil {
+		return failed // a write failed: the new version is not whole
+	}
+	if open > 0 || len(broken) > 0 {
+		return fmt.Errorf("publish: the new version of %s is not complete: %d file(s) still being written, %d given up (%s)", t.dir, open, len(broken), strings.Join(broken, ", "))
 	}
 	t.removed = nil
 	for _, p := range slices.Sorted(maps.Keys(t.files)) {

@@ -49,15 +49,24 @@ type Options struct {
 	Emit func(path string, data []byte) error
 	// Create, with Emit, opens a download to be written as it is made
 	// (data/units.json and a county's tables are hundreds of megabytes on
-	// a large site); the file is complete when the writer is closed.
-	// Without it downloads are made in memory and handed to Emit.
-	Create func(path string) (io.WriteCloser, error)
+	// a large site). Without it downloads are made in memory and handed
+	// to Emit.
+	Create func(path string) (FileWriter, error)
 	// Reuse and Version let a build keep the files of the last one that
 	// were made from the same data (see keys.go); without them every file
 	// is made.
 	Reuse Reuse
 	// Version names the program, templates and options.
 	Version string
+}
+
+// FileWriter is a download being written where it goes (Options.Create):
+// Close completes it; Abort gives it up when making it failed, so that no
+// part of it stands for the whole.
+type FileWriter interface {
+	io.Writer
+	Close() error
+	Abort()
 }
 
 // SearchFilters are the choices of the search page's filters.
@@ -182,7 +191,11 @@ func (r *renderer) downloads() error {
 				if err != nil {
 					return err
 				}
-				return errors.Join(f.Make(w), w.Close())
+				if err := f.Make(w); err != nil {
+					w.Abort()
+					return err
+				}
+				return w.Close()
 			}}
 			return nil
 		}
