@@ -208,12 +208,12 @@ func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
 	// of a notice does not go through every duty of the site.
 	c.unitsIn, c.concerned = map[string][]*Unit{}, map[string][]*Unit{}
 	for _, u := range c.Units {
-		u.in = runs(u.Duties)
+		u.in = runs(u.Duties, func(d Duty) string { return d.Notice })
 		for slug := range u.in {
 			c.unitsIn[slug] = append(c.unitsIn[slug], u)
 			c.concerned[slug] = append(c.concerned[slug], u)
 		}
-		u.possibleIn = possibleRuns(u.Possible)
+		u.possibleIn = runs(u.Possible, func(r PossibleRun) string { return r.Notice })
 		u.possibleTasks = CountPossible(u.Possible)
 		for slug := range u.possibleIn {
 			if _, own := u.in[slug]; !own {
@@ -224,15 +224,16 @@ func New(notices []*notice.Notice, reg *units.Registry) (*Catalog, error) {
 	return c, nil
 }
 
-// runs indexes the runs of duties of each notice in a list.
-func runs(ds []Duty) map[string][2]int {
+// runs indexes the runs of each notice in a list kept in notice order
+// (a unit's duties, or its possible runs), by the notice's slug.
+func runs[T any](list []T, notice func(T) string) map[string][2]int {
 	out := map[string][2]int{}
-	for i := 0; i < len(ds); {
+	for i := 0; i < len(list); {
 		j := i
-		for j < len(ds) && ds[j].Notice == ds[i].Notice {
+		for j < len(list) && notice(list[j]) == notice(list[i]) {
 			j++
 		}
-		out[ds[i].Notice] = [2]int{i, j}
+		out[notice(list[i])] = [2]int{i, j}
 		i = j
 	}
 	return out
@@ -327,20 +328,6 @@ func (u *Unit) PossibleIn(noticeSlug string) []PossibleRun {
 		return nil
 	}
 	return u.Possible[r[0]:r[1]:r[1]]
-}
-
-// possibleRuns indexes the runs of each notice in a unit's Possible.
-func possibleRuns(rs []PossibleRun) map[string][2]int {
-	out := map[string][2]int{}
-	for i := 0; i < len(rs); {
-		j := i
-		for j < len(rs) && rs[j].Notice == rs[i].Notice {
-			j++
-		}
-		out[rs[i].Notice] = [2]int{i, j}
-		i = j
-	}
-	return out
 }
 
 // TaskIDs lists the tasks of duties in their order: of a PossibleRun's,

@@ -101,7 +101,8 @@ func Write(cat *catalog.Catalog, put func(p string, b []byte) error) error {
 	return nil
 }
 
-// Files renders the whole content tree into memory: path to bytes.
+// Files renders the whole content tree into memory: path to bytes. A
+// build writes it file by file (Write); this is for tests and tools.
 func Files(cat *catalog.Catalog) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	var mu sync.Mutex

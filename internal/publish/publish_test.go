@@ -563,3 +563,61 @@ func TestTreeIncompleteFiles(t *testing.T) {
 	w.Close()
 	sameFiles(t, files(t, fsys, public), map[string]string{"a.json": "whole"})
 }
+
+// Hand edits are found alike when files are put from several goroutines
+// at once, as content/ is written: every edited file named, in path
+// order, and, forced, each backed up and replaced.
+func TestStagerEditsPutAtOnce(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	v1 := map[string]string{}
+	for i := range 200 {
+		v1[fmt.Sprintf("notices/n%03d/t.md", i)] = "1"
+	}
+	stage(t, fsys, v1, publish.StageOptions{})
+	edited := []string{"notices/n007/t.md", "notices/n100/t.md", "notices/n199/t.md"}
+	for _, p := range edited {
+		put(t, fsys, "content/"+p, "edited")
+	}
+	putAll := func(opt publish.StageOptions) (*publish.Tree, publish.SyncStats, error) {
+		s, err := publish.BeginStage(fsys, "content", opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		for w := range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < 200; i += 4 {
+					if err := s.Put(fmt.Sprintf("notices/n%03d/t.md", i), []byte("2")); err != nil {
+						t.Error(err)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		return s.Finish()
+	}
+	_, _, err := putAll(publish.StageOptions{})
+	var ed *publish.EditedError
+	want := []string{"content/notices/n007/t.md", "content/notices/n100/t.md", "content/notices/n199/t.md"}
+	if !errors.As(err, &ed) || !slices.Equal(ed.Files, want) {
+		t.Fatalf("want %v refused, got %v", want, err)
+	}
+	tree, st, err := putAll(publish.StageOptions{Force: true, BackupName: "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Written != 200 || st.Backup != ".qingdan-backup/b" {
+		t.Errorf("stats %+v", st)
+	}
+	if _, err := tree.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := files(t, fsys, "content")
+	for _, p := range edited {
+		if got[".qingdan-backup/b/"+p] != "edited" || got[p] != "2" {
+			t.Errorf("%s: backup %q, now %q", p, got[".qingdan-backup/b/"+p], got[p])
+		}
+	}
+}

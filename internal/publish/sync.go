@@ -81,7 +81,9 @@ type StageOptions struct {
 
 // Stage prepares the new version of the generated folder dir holding
 // files (relative path → bytes), as a Stager given each file in path
-// order, and returns it sealed and uncommitted (see Stager).
+// order, and returns it sealed and uncommitted (see Stager). A build
+// stages content/ file by file as it is rendered; this is for tests and
+// tools that hold the files.
 func Stage(fsys afero.Fs, dir string, files map[string][]byte, opt StageOptions) (*Tree, SyncStats, error) {
 	s, err := BeginStage(fsys, dir, opt)
 	if err != nil {
