@@ -361,10 +361,12 @@ func (r *maker) unitParts(u *catalog.Unit) []xlsx.Part {
 		ds := r.pageOrder(n, u.DutiesIn(d.Notice))
 		name.Reset()
 		name.WriteString(n.Slug + " unit")
+		viaGroup := true // then every member of the group has these rows
 		for _, d := range ds {
 			name.WriteString(" " + d.Task + "/" + string(d.Role) + "/" + strconv.Quote(d.Via))
+			viaGroup = viaGroup && d.Via != ""
 		}
-		parts = append(parts, xlsx.Part{Key: name.String(), Rows: r.unitRows(n, ds)})
+		parts = append(parts, xlsx.Part{Key: name.String(), Rows: r.unitRows(n, ds), Shared: viaGroup})
 	}
 	return parts
 }
@@ -386,7 +388,7 @@ func (r *maker) possibleSheet(u *catalog.Unit) xlsx.Sheet {
 			key.WriteString("\x00" + c)
 		}
 	}
-	sh.Parts = []xlsx.Part{{Key: key.String(), Rows: rows}}
+	sh.Parts = []xlsx.Part{{Key: key.String(), Rows: rows, Shared: true}}
 	return sh
 }
 
@@ -466,7 +468,7 @@ func sheet(name, title string, cols []xlsx.Column, parts ...xlsx.Part) xlsx.Shee
 	fill := len(fillColumns)
 	next := 1
 	for _, p := range parts {
-		q := xlsx.Part{Rows: make([][]string, len(p.Rows))}
+		q := xlsx.Part{Rows: make([][]string, len(p.Rows)), Shared: p.Shared}
 		if p.Key != "" {
 			q.Key = p.Key + " from " + strconv.Itoa(next)
 		}

@@ -66,6 +66,10 @@ func Write(w io.Writer, sheets ...Sheet) error {
 type Part struct {
 	Key  string
 	Rows [][]string
+	// Shared says other tables likely hold the part too (a group's
+	// duties, in each member's table): its block is kept from its first
+	// use rather than its second, and so compressed once.
+	Shared bool
 }
 
 // Blocks compresses blocks of rows once for all the sheets that hold
@@ -73,9 +77,9 @@ type Part struct {
 // holds every duty of its group, the table of all tasks every notice's
 // table). A block is compressed on its own and ends on a byte boundary,
 // so a sheet is its blocks' bytes one after another. A block is kept
-// from the second time its key is asked for: most blocks of a large site
-// are in one table only, and keeping them all would hold hundreds of
-// megabytes to the end of the build. Blocks is safe for use by several
+// from the second time its key is asked for (or the first, Part.Shared):
+// most blocks of a large site are in one table only, and keeping them all
+// would hold hundreds of megabytes to the end of the build. Blocks is safe for use by several
 // goroutines.
 type Blocks struct {
 	mu   sync.Mutex
@@ -243,7 +247,7 @@ func (bs *Blocks) get(p Part, cols []Column) *block {
 		switch seen, ok := bs.m[p.Key]; {
 		case ok:
 			b = seen
-		case bs.once[p.Key]:
+		case p.Shared || bs.once[p.Key]:
 			delete(bs.once, p.Key)
 			bs.m[p.Key] = b
 		default:

@@ -188,6 +188,33 @@ func TestBlocks(t *testing.T) {
 	}
 }
 
+// A part said to be shared (a group's duties, in every member's table) is
+// kept from its first use, so the second table reuses its block; one not
+// said to be is kept only once asked for again.
+func TestSharedPartKeptAtOnce(t *testing.T) {
+	header := []string{"文号", "工作任务"}
+	rows := [][]string{{"甲", "各县（市、区）政府的任务"}}
+	var bs xlsx.Blocks
+	var first bytes.Buffer
+	if err := bs.Write(&first, sheet("甲", header, xlsx.Part{Key: "group", Rows: rows, Shared: true}, xlsx.Part{Key: "own", Rows: rows})); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string][][]string{"group": {header, rows[0]}, "own": {header}} {
+		var again bytes.Buffer
+		if err := bs.Write(&again, sheet("乙", header, xlsx.Part{Key: key})); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(again.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := f.GetRows(f.GetSheetList()[0])
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s asked for again without its rows: %q, want %q", key, got, want)
+		}
+	}
+}
+
 // A text longer than Excel holds in a cell is cut, at a character, and
 // says so; one that fits is kept whole.
 func TestLongCell(t *testing.T) {
