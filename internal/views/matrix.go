@@ -1,6 +1,7 @@
 package views
 
 import (
+	"encoding/binary"
 	"fmt"
 	"sort"
 	"strings"
@@ -104,22 +105,32 @@ func RoleMark(r units.Role) string {
 	return "负"
 }
 
-// key tells cells apart: equal keys, equal cells.
-func (c *MatrixCells) key() string {
-	var k strings.Builder
+// key tells runs of cells apart: equal keys, equal cells. The cells are
+// the matrix's own, one value per cell that differs (see cellKey), whose
+// numbers in made tell them apart.
+func (c *MatrixCells) key(made map[*MatrixCell]int) string {
+	k := make([]byte, 0, 2*len(c.Cells))
 	for _, cell := range c.Cells {
-		cell.writeKey(&k)
+		k = binary.AppendUvarint(k, uint64(made[cell]))
 	}
-	return k.String()
+	return string(k)
 }
 
-// writeKey writes what tells the cell apart: equal keys, equal cells.
-func (c *MatrixCell) writeKey(k *strings.Builder) {
+// cellKey tells cells apart: equal keys, equal cells.
+func (c *MatrixCell) cellKey() string {
+	var k strings.Builder
 	for _, m := range c.Marks {
 		k.WriteString(string(m.Role))
 		k.WriteByte(0)
 	}
-	fmt.Fprintf(k, "%s\x01%s\x01%t\x02", c.Href, c.Title, c.Via)
+	k.WriteString(c.Href)
+	k.WriteByte(1)
+	k.WriteString(c.Title)
+	k.WriteByte(1)
+	if c.Via {
+		k.WriteByte(1)
+	}
+	return k.String()
 }
 
 func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error {
@@ -146,6 +157,7 @@ func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error 
 	// tasks of the item.
 	empty := &MatrixCell{}
 	sameCell := map[string]*MatrixCell{}
+	made := map[*MatrixCell]int{empty: 0}
 	byKind := append([]*catalog.Unit(nil), b.cat.UnitsIn(n.Slug)...)
 	sort.SliceStable(byKind, func(i, j int) bool { return byKind[i].Kind.Rank() < byKind[j].Kind.Rank() })
 	for _, u := range byKind {
@@ -195,18 +207,18 @@ func (b *Builder) matrix(n *catalog.Notice, nv *NoticeView, trail *Trail) error 
 			} else {
 				c.Href = hrefs.Item(n.Slug, k[0], k[1])
 			}
-			var ck strings.Builder
-			c.writeKey(&ck)
-			if same := sameCell[ck.String()]; same != nil {
+			ck := c.cellKey()
+			if same := sameCell[ck]; same != nil {
 				c = same
 			} else {
-				sameCell[ck.String()] = c
+				sameCell[ck] = c
+				made[c] = len(made)
 			}
 			cells[i] = c
 		}
 		for _, part := range v.Parts {
 			cs := &MatrixCells{Cells: cells[part.From:part.To:part.To]}
-			if k := cs.key(); same[k] != nil {
+			if k := cs.key(made); same[k] != nil {
 				cs = same[k]
 			} else {
 				same[k] = cs
