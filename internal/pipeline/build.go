@@ -336,13 +336,25 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	removeOldCaches(fsys, opt)
 	kept := cache.Open(fsys, opt.Cache)
 	kept.Clean()
+	// content/ is gone through while the inputs are read: a rebuild with
+	// nothing changed is mostly these two, and content/ of a large site
+	// holds 70,000 files.
+	type digested struct {
+		sum []byte
+		err error
+	}
+	contentNow := make(chan digested, 1)
+	go func() {
+		sum, err := contentState(fsys, opt)
+		contentNow <- digested{sum, err}
+	}()
 	src, err := readSources(fsys, opt)
 	if err != nil {
 		return nil, err
 	}
 	ver := version(opt, src)
 	in := inputs(opt, ver, src)
-	if before, err := state(in, fsys, opt); err == nil && !opt.Force && before == lastState(kept) {
+	if c := <-contentNow; c.err == nil && !opt.Force && state(in, c.sum, fsys, opt) == lastState(kept) {
 		return &Report{Unchanged: true, Notes: notes, Elapsed: opt.Now().Sub(start)}, nil
 	}
 	if opt.Templates == nil {
@@ -466,8 +478,8 @@ func Run(fsys afero.Fs, opt Options, progress io.Writer) (*Report, error) {
 	// The records of this build only spare the next one work (a record
 	// that cannot be written makes the next build do more).
 	keys.save(kept)
-	if after, err := state(in, fsys, opt); err == nil {
-		saveState(kept, after)
+	if sum, err := contentState(fsys, opt); err == nil {
+		saveState(kept, state(in, sum, fsys, opt))
 	}
 	for _, n := range notices {
 		for _, w := range n.Warnings {

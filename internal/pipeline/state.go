@@ -88,14 +88,21 @@ func inputs(opt Options, version string, src *sources) hash.Hash {
 	return h
 }
 
-// state completes the digest of the inputs with content/ and public/ as
-// they are now.
-func state(h hash.Hash, fsys afero.Fs, opt Options) (string, error) {
+// contentState digests content/ as it is now (digestDir).
+func contentState(fsys afero.Fs, opt Options) ([]byte, error) {
+	c := sha256.New()
+	if err := digestDir(c, fsys, opt.Content); err != nil {
+		return nil, err
+	}
+	return c.Sum(nil), nil
+}
+
+// state completes the digest of the inputs with content/ (contentState)
+// and public/ as they are now.
+func state(h hash.Hash, content []byte, fsys afero.Fs, opt Options) string {
 	c := sha256.New()
 	c.Write(h.Sum(nil))
-	if err := digestDir(c, fsys, opt.Content); err != nil {
-		return "", err
-	}
+	c.Write(content)
 	// public/ is replaced as a whole by every build that changes it, so
 	// the folder and its manifest say whether it is still the one the
 	// last build left, without going through its many files.
@@ -106,7 +113,7 @@ func state(h hash.Hash, fsys afero.Fs, opt Options) (string, error) {
 			fmt.Fprintf(c, "%s absent\n", p)
 		}
 	}
-	return hex.EncodeToString(c.Sum(nil)), nil
+	return hex.EncodeToString(c.Sum(nil))
 }
 
 // lastState is the state the last build left; "" when unknown.

@@ -2,6 +2,7 @@ package publish_test
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -108,5 +109,42 @@ func TestWalkErrors(t *testing.T) {
 	})
 	if err != stop || calls != 3 {
 		t.Errorf("got %v after %d calls, want stop after 3", err, calls)
+	}
+}
+
+// Folders are read ahead on several goroutines, yet fn sees every entry
+// once, in order, and an error of fn ends the walk at once with it.
+func TestWalkReadAhead(t *testing.T) {
+	fsys, root := publish.NewOsFs(), t.TempDir()
+	var want []string
+	want = append(want, " d")
+	for i := range 60 {
+		dir := fmt.Sprintf("n%02d", i)
+		want = append(want, dir+" d")
+		for _, sub := range []string{"items", "tasks"} {
+			want = append(want, dir+"/"+sub+" d")
+			for j := range 5 {
+				p := fmt.Sprintf("%s/%s/%d.md", dir, sub, j)
+				put(t, fsys, filepath.Join(root, p), p)
+				want = append(want, p+" f")
+			}
+		}
+	}
+	for range 3 {
+		got, err := walked(t, fsys, root)
+		if err != nil || !slices.Equal(got, want) {
+			t.Fatalf("walked %d entries (%v), want %d in order", len(got), err, len(want))
+		}
+	}
+	stop := errors.New("stop")
+	calls := 0
+	err := publish.Walk(fsys, root, func(rel string, info fs.FileInfo) error {
+		if calls++; rel == "n01/tasks/2.md" {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || calls != slices.Index(want, "n01/tasks/2.md f")+1 {
+		t.Errorf("walk stopped by fn: %v after %d calls", err, calls)
 	}
 }
