@@ -443,7 +443,7 @@ func (b *Builder) possibleGroup(n *catalog.Notice, run catalog.PossibleRun) (*Po
 	if err != nil {
 		return nil, err
 	}
-	g := &PossibleGroup{Collective: coll, Count: catalog.CountTasks(possible)}
+	g := &PossibleGroup{Collective: coll, Count: len(possible)} // a run names a task once
 	for _, role := range units.Roles {
 		var list []*DutyView
 		for _, d := range possible {

@@ -178,11 +178,7 @@ func TestBlocks(t *testing.T) {
 	if err := bs.Write(&twice, sheet("丙", header, xlsx.Part{Key: "own"}, xlsx.Part{Key: "own"})); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(twice.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, _ := f.GetRows(f.GetSheetList()[0])
+	got := firstSheetRows(t, twice.Bytes())
 	if want := [][]string{header, own[0], own[0]}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("a block twice reads back %q, want %q", got, want)
 	}
@@ -204,12 +200,7 @@ func TestSharedPartKeptAtOnce(t *testing.T) {
 		if err := bs.Write(&again, sheet("乙", header, xlsx.Part{Key: key})); err != nil {
 			t.Fatal(err)
 		}
-		f, err := excelize.OpenReader(bytes.NewReader(again.Bytes()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, _ := f.GetRows(f.GetSheetList()[0])
-		if fmt.Sprint(got) != fmt.Sprint(want) {
+		if got := firstSheetRows(t, again.Bytes()); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%s asked for again without its rows: %q, want %q", key, got, want)
 		}
 	}
@@ -240,4 +231,18 @@ func TestLongCell(t *testing.T) {
 	if units > xlsx.MaxCell || units < xlsx.MaxCell-1 || !strings.HasSuffix(cut, xlsx.CutNote) || !strings.HasPrefix(long, strings.TrimSuffix(cut, xlsx.CutNote)) {
 		t.Errorf("cut cell: %d code units, ends %q", units, cut[len(cut)-60:])
 	}
+}
+
+// firstSheetRows reads a workbook back and returns its first sheet's rows.
+func firstSheetRows(t *testing.T, data []byte) [][]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
